@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The build pipeline, one module per stage:
+//   SiteMarkdown (parse, the only user of CCmarkGFM) → SiteNormalize (export formats → outline)
+//   → SiteMath (protect, repair, render formulas) → TensorScript (runnable examples on Tensor)
+//   → SiteRender (Mustache templates) → SiteBuild (the named steps, staging output) → sitegen (CLI).
+// SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "SiteCore"),
+        .target(name: "Tensor"),
+        .target(name: "SiteMarkdown", dependencies: ["SiteCore", "CCmarkGFM"]),
+        .target(name: "SiteMath", dependencies: ["SiteCore"]),
+        .target(name: "SiteNormalize", dependencies: ["SiteCore", "SiteMath"]),
+        .target(name: "TensorScript", dependencies: ["Tensor", "SiteCore"]),
+        .target(name: "SiteRender", dependencies: [
+            "SiteCore",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "SiteBuild", dependencies: [
+            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "TensorScript", "SiteRender",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "sitegen", dependencies: [
+            "SiteBuild", "SiteCore", "TensorScript",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Goldens")]),
+        .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteMathTests", dependencies: ["SiteMath"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteNormalizeTests", dependencies: ["SiteNormalize"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TensorScriptTests", dependencies: ["TensorScript"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "sitegenTests", dependencies: ["sitegen"]),
+    ]
+)

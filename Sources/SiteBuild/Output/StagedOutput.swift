@@ -1,0 +1,70 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds go into a staging folder beside the output and replace it in one step on success.
+///
+/// A failed or killed build leaves the previous output exactly as it was: the staging folder is a sibling
+/// (`.public.staging`), removed at the start of the next build; the swap is one `renameat2(RENAME_EXCHANGE)`
+/// on Linux, or two renames elsewhere, with the old copy restored by the next build if a kill fell between them.
+public enum StagedOutput {
+    public static func stagingURL(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
+    }
+
+    static func previousURL(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+    }
+
+    /// Removes what an interrupted build left and creates an empty staging folder.
+    public static func prepare(output: URL) throws {
+        let fm = FileManager.default
+        let previous = previousURL(for: output)
+        if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: previous.path) {
+            try fm.moveItem(at: previous, to: output)
+        }
+        try? fm.removeItem(at: previous)
+        let staging = stagingURL(for: output)
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Puts the staging folder in place of the output folder.
+    public static func commit(output: URL) throws {
+        let fm = FileManager.default
+        let staging = stagingURL(for: output)
+        if fm.fileExists(atPath: output.path) {
+            if exchange(staging, output) {
+                try? fm.removeItem(at: staging)
+                return
+            }
+            let previous = previousURL(for: output)
+            try? fm.removeItem(at: previous)
+            try fm.moveItem(at: output, to: previous)
+            try fm.moveItem(at: staging, to: output)
+            try? fm.removeItem(at: previous)
+        } else {
+            try fm.moveItem(at: staging, to: output)
+        }
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Swaps two paths in one system call (Linux `renameat2` with `RENAME_EXCHANGE`); false where unsupported.
+    private static func exchange(_ a: URL, _ b: URL) -> Bool {
+        #if os(Linux)
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atWorkingDirectory: Int32 = -100, renameExchange: UInt32 = 2
+        return renameat2(atWorkingDirectory, a.path, atWorkingDirectory, b.path, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Throws the staging folder away after a failed build.
+    public static func discard(output: URL) {
+        try? FileManager.default.removeItem(at: stagingURL(for: output))
+    }
+}

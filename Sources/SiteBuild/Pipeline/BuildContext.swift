@@ -1,0 +1,114 @@
+import Foundation
+import SiteCore
+import SiteMarkdown
+import SiteMath
+import SiteNormalize
+import SiteRender
+import TensorScript
+
+/// Everything a build knows, handed from step to step.
+public struct BuildContext: Sendable {
+    public var config: SiteConfig
+    /// The project folder; relative settings and diagnostic paths are relative to it.
+    public var root: URL
+    public var notesURL: URL
+    public var templatesURL: URL
+    public var outputURL: URL
+    /// Where this build writes; swapped into `outputURL` only if the build succeeds.
+    public var stagingURL: URL
+    public var fileSystem: FileSystem
+    public var pages: [Page] = []
+    /// Files under the notes folder that are not notes (images, PDFs), relative paths.
+    public var assets: [String] = []
+    public var templates: TemplateSet?
+    public var math: (any MathRendering)?
+    public var mathMode: MathRenderingMode = .clientSide
+    public var examples: ExampleCache
+    public var diagnostics: [Diagnostic] = []
+    /// Rendered files by path relative to the output folder.
+    public var outputFiles: [String: Data] = [:]
+    public var counters: [String: Int] = [:]
+
+    public init(config: SiteConfig, root: URL, fileSystem: FileSystem = .disk) {
+        self.config = config
+        self.root = root
+        self.fileSystem = fileSystem
+        notesURL = Self.resolve(config.notesDirectory, against: root)
+        templatesURL = Self.resolve(config.templatesDirectory, against: root)
+        outputURL = Self.resolve(config.outputDirectory, against: root)
+        stagingURL = StagedOutput.stagingURL(for: outputURL)
+        let cache = Self.resolve(config.cacheDirectory, against: root)
+        examples = ExampleCache(directory: cache.appendingPathComponent("examples"))
+    }
+
+    /// `path` as a file URL, relative to `root` unless absolute.
+    public static func resolve(_ path: String, against root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+            : root.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// How a path is shown in diagnostics: relative to the project folder when inside it.
+    public func displayPath(_ url: URL) -> String {
+        let rootPath = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        if path.hasPrefix(rootPath + "/") { return String(path.dropFirst(rootPath.count + 1)) }
+        return path
+    }
+}
+
+/// One note on its way to a page.
+public struct Page: Sendable {
+    /// Path relative to the notes folder, `/`-separated, e.g. `formats/notion.md`.
+    public var sourcePath: String
+    /// Path shown in diagnostics, e.g. `notes/formats/notion.md`.
+    public var displayPath: String
+    public var text: String
+    public var frontMatter = FrontMatter()
+    public var body = ""
+    public var bodyLineMap = LineMap(origins: [])
+    public var slug = ""
+    /// The folder the note lives in, `nil` at the root of the notes folder.
+    public var section: String?
+    /// Absolute URL path including the base path, e.g. `/sub/formats/notion/`.
+    public var url = ""
+    /// Output file relative to the output folder, e.g. `formats/notion/index.html`.
+    public var outputPath = ""
+    public var title = ""
+    public var normalized: NormalizedNote?
+    public var protected: ProtectedMarkdown?
+    public var document = MarkdownNode(.document)
+    public var headingIDs: [String] = []
+    public var toc: [TOCEntry] = []
+    public var questions: [QuestionEntry] = []
+    public var startsWithTitleHeading = false
+    /// Evaluated `tensor` blocks by the block's start line in the parsed text.
+    public var examples: [Int: ExampleOutput] = [:]
+    public var bodyHTML = ""
+    public var diagnostics: [Diagnostic] = []
+
+    public init(sourcePath: String, displayPath: String, text: String) {
+        self.sourcePath = sourcePath
+        self.displayPath = displayPath
+        self.text = text
+    }
+
+    /// The page's location for a line of the parsed (protected) text.
+    func location(line: Int, column: Int = 0) -> SourceLocation {
+        let map = protected?.lineMap ?? normalized?.lineMap ?? bodyLineMap
+        return map.location(path: displayPath, line: line, column: column)
+    }
+}
+
+public struct TOCEntry: Hashable, Sendable, Codable {
+    public var id: String
+    public var text: String
+    public var level: Int
+    public var depth: Int
+}
+
+public struct QuestionEntry: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var sourceLine: Int
+    public var followUps: [QuestionEntry]
+}

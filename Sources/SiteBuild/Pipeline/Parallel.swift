@@ -1,0 +1,17 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` on every core, keeping order. `transform` must be safe to call concurrently.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        let items = self
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            slots[i] = transform(items[i])
+        }
+        return results.map { $0! }
+    }
+}

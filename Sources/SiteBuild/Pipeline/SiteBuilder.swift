@@ -1,0 +1,87 @@
+import Foundation
+import SiteCore
+
+/// The version printed by `sitegen --version` and in every page's generator tag.
+public let sitegenVersion = "0.1.0"
+
+/// Runs the build: the named steps in order, then the swap of the staging folder into the output.
+public struct SiteBuilder: Sendable {
+    /// The default pipeline, in reading order.
+    public static let defaultSteps: [BuildStep] = [
+        .loadTemplates,
+        .discoverNotes,
+        .assignURLs,
+        .normalizeNotes,
+        .protectMath,
+        .parseMarkdown,
+        .evaluateExamples,
+        .renderBodies,
+        .renderMath,
+        .applyTemplates,
+        .writeOutput,
+    ]
+
+    public var steps: [BuildStep]
+    /// Treat warnings as errors: the output is not replaced when there are any.
+    public var strict: Bool
+
+    public init(steps: [BuildStep] = SiteBuilder.defaultSteps, strict: Bool = false) {
+        self.steps = steps
+        self.strict = strict
+    }
+
+    /// Builds `context`'s notes into its output folder. `progress` is told each step as it starts.
+    public func build(_ context: BuildContext, progress: (_ index: Int, _ count: Int, _ step: String) -> Void = { _, _, _ in })
+        -> BuildResult
+    {
+        var context = context
+        let start = DispatchTime.now()
+        var timings: [BuildResult.Timing] = []
+        var aborted = false
+        do {
+            try StagedOutput.prepare(output: context.outputURL)
+        } catch {
+            context.diagnostics.append(.error("cannot create the staging folder next to '\(context.displayPath(context.outputURL))': \(error.localizedDescription)",
+                                              code: "output-staging"))
+            return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
+        }
+        for (i, step) in steps.enumerated() {
+            progress(i + 1, steps.count, step.name)
+            let stepStart = DispatchTime.now()
+            do {
+                try step.run(&context)
+            } catch {
+                aborted = true
+            }
+            timings.append(.init(step: step.name, seconds: Self.seconds(since: stepStart)))
+            if aborted { break }
+        }
+        let all = context.allDiagnostics
+        let failed = aborted || all.errorCount > 0 || (strict && all.warningCount > 0)
+        var committed = false
+        if failed {
+            StagedOutput.discard(output: context.outputURL)
+        } else {
+            do {
+                try StagedOutput.commit(output: context.outputURL)
+                committed = true
+            } catch {
+                context.diagnostics.append(.error("cannot replace '\(context.displayPath(context.outputURL))': \(error.localizedDescription)",
+                                                  code: "output-swap"))
+                StagedOutput.discard(output: context.outputURL)
+            }
+        }
+        return BuildResult(context: context, timings: timings, seconds: Self.seconds(since: start), committed: committed)
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+extension BuildContext {
+    /// Site-wide diagnostics and every page's, ordered by file and line.
+    public var allDiagnostics: [Diagnostic] {
+        (diagnostics + pages.flatMap(\.diagnostics)).sortedByLocation()
+    }
+}

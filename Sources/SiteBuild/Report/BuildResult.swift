@@ -1,0 +1,98 @@
+import Foundation
+import SiteCore
+
+/// What a build did: pages, diagnostics, time per step, and whether the output was replaced.
+public struct BuildResult: Sendable {
+    public struct Timing: Sendable, Codable, Hashable {
+        public var step: String
+        public var seconds: Double
+    }
+
+    public var context: BuildContext
+    public var timings: [Timing]
+    public var seconds: Double
+    /// True when the new site replaced the output folder.
+    public var committed: Bool
+
+    public var diagnostics: [Diagnostic] { context.allDiagnostics }
+
+    /// `built 23 pages, 2 warnings, 0 errors in 0.41 s`
+    public var summary: String {
+        let d = diagnostics
+        let verb = committed ? "built \(context.pages.count) pages" : "build failed, \(context.outputURL.lastPathComponent)/ left as it was"
+        let w = d.warningCount, e = d.errorCount
+        return "\(verb), \(w) warning\(w == 1 ? "" : "s"), \(e) error\(e == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
+    }
+}
+
+/// The `--report FILE` JSON; its schema is documented in the README ("Build report").
+public struct BuildReport: Codable, Sendable {
+    public struct PageEntry: Codable, Sendable {
+        public var source: String
+        public var output: String
+        public var url: String
+        public var title: String
+        public var format: String
+        public var questions: Int
+        public var formulas: Int
+        public var examples: Int
+    }
+
+    public struct DiagnosticEntry: Codable, Sendable {
+        public var file: String?
+        public var line: Int?
+        public var column: Int?
+        public var severity: String
+        public var code: String
+        public var message: String
+    }
+
+    public struct Counts: Codable, Sendable {
+        public var pages: Int
+        public var errors: Int
+        public var warnings: Int
+        public var notes: Int
+        public var formulas: Int
+        public var examples: Int
+    }
+
+    public var schemaVersion = 1
+    public var sitegenVersion: String
+    public var succeeded: Bool
+    public var mathMode: String
+    public var pages: [PageEntry]
+    public var diagnostics: [DiagnosticEntry]
+    public var counts: Counts
+    public var timings: [BuildResult.Timing]
+    public var totalSeconds: Double
+
+    public init(_ result: BuildResult) {
+        let context = result.context
+        let output = context.displayPath(context.outputURL)
+        sitegenVersion = SiteBuild.sitegenVersion
+        succeeded = result.committed
+        mathMode = context.mathMode.rawValue
+        pages = context.pages.filter { $0.protected != nil }.map { page in
+            PageEntry(source: page.displayPath, output: "\(output)/\(page.outputPath)", url: page.url, title: page.title,
+                      format: page.normalized?.format.rawValue ?? "markdown", questions: page.questions.count,
+                      formulas: page.protected?.spans.count ?? 0, examples: page.examples.count)
+        }
+        let all = result.diagnostics
+        diagnostics = all.map {
+            DiagnosticEntry(file: $0.location?.path, line: $0.location?.line,
+                            column: ($0.location?.column ?? 0) > 0 ? $0.location?.column : nil,
+                            severity: $0.severity.rawValue, code: $0.code, message: $0.message)
+        }
+        counts = Counts(pages: pages.count, errors: all.errorCount, warnings: all.warningCount,
+                        notes: all.count { $0.severity == .note },
+                        formulas: context.counters["formulas"] ?? 0, examples: context.counters["examples"] ?? 0)
+        timings = result.timings
+        totalSeconds = result.seconds
+    }
+
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SiteCore
+import SiteMath
+import SiteRender
+
+extension BuildStep {
+    /// Loads the Mustache templates; a syntax error stops the build before any page is rendered.
+    public static let loadTemplates = BuildStep("load templates") { context in
+        let (templates, diagnostics) = TemplateSet.load(from: context.templatesURL, displayPath: context.displayPath(context.templatesURL))
+        context.diagnostics += diagnostics
+        guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw BuildAbort(step: "load templates")
+        }
+        context.templates = templates
+    }
+
+    /// Renders every page, the home page, one page per section and the 404 page through the templates.
+    public static let applyTemplates = BuildStep("apply templates") { context in
+        guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
+        let model = SiteModel(context: context)
+        let pages = context.pages.filter { $0.protected != nil }
+        let rendered: [(String, Data)] = pages.indices.map { $0 }.parallelMap { i in
+            let html = templates.render("note", context: model.noteContext(pages, at: i))
+            return (pages[i].outputPath, Data(html.utf8))
+        }
+        for (path, data) in rendered { context.outputFiles[path] = data }
+
+        let home = model.homeContext(sections: model.sections(pages), pages: pages)
+        context.outputFiles["index.html"] = Data(templates.render("home", context: home).utf8)
+        for section in model.sections(pages) where section.key != nil {
+            let sectionContext = model.homeContext(sections: [section], pages: pages)
+            context.outputFiles[section.path + "/index.html"] = Data(templates.render("home", context: sectionContext).utf8)
+        }
+        let notFound = model.baseContext(title: "404")
+        context.outputFiles["404.html"] = Data(templates.render("404", context: notFound).utf8)
+
+        var samples: [String: [[String: Any]]] = ["home": [home], "404": [notFound]]
+        if !pages.isEmpty { samples["note"] = pages.indices.prefix(8).map { model.noteContext(pages, at: $0) } }
+        context.diagnostics += templates.checkAll(samples)
+    }
+}
+
+/// Builds the template contexts described in the README ("Template variables").
+struct SiteModel {
+    let config: SiteConfig
+    let head: String
+
+    init(context: BuildContext) {
+        config = context.config
+        head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode)
+    }
+
+    struct Section {
+        var key: String?
+        var title: String
+        var path: String
+        var pages: [Int]
+    }
+
+    func sections(_ pages: [Page]) -> [Section] {
+        var order: [String?] = []
+        var members: [String?: [Int]] = [:]
+        for (i, page) in pages.enumerated() {
+            if members[page.section] == nil { order.append(page.section) }
+            members[page.section, default: []].append(i)
+        }
+        order.sort { ($0 ?? "") < ($1 ?? "") }
+        return order.map { key in
+            let path = key.map { $0.split(separator: "/").map { URLSlug.make(String($0)) }.joined(separator: "/") } ?? ""
+            return Section(key: key, title: key.map { String($0.split(separator: "/").last ?? "") } ?? config.title,
+                           path: path, pages: members[key] ?? [])
+        }
+    }
+
+    func baseContext(title: String) -> [String: Any] {
+        var site: [String: Any] = [
+            "title": config.title, "description": config.description, "language": config.language,
+            "author": config.author, "base": config.basePath, "url": config.baseURL, "year": Self.year,
+        ]
+        site["hasAuthor"] = !config.author.isEmpty
+        return ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)", "pageTitle": title]
+    }
+
+    func noteContext(_ pages: [Page], at index: Int) -> [String: Any] {
+        let page = pages[index]
+        var context = baseContext(title: page.title)
+        var model: [String: Any] = [
+            "title": page.title, "url": page.url, "slug": page.slug, "content": page.bodyHTML,
+            "toc": page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level, "depth": $0.depth] as [String: Any] },
+            "hasToc": !page.toc.isEmpty,
+            "questions": page.questions.map(Self.questionContext),
+            "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
+            "format": page.normalized?.format.rawValue ?? "markdown",
+            "source": page.sourcePath, "showTitle": !page.startsWithTitleHeading,
+            "tags": page.frontMatter.tags.map { ["name": $0] },
+        ]
+        if let date = page.frontMatter.date { model["date"] = date }
+        if let section = page.section {
+            let path = section.split(separator: "/").map { URLSlug.make(String($0)) }.joined(separator: "/")
+            model["section"] = ["title": String(section.split(separator: "/").last ?? ""), "url": config.basePath + path + "/"]
+        }
+        let siblings = pages.indices.filter { pages[$0].section == page.section }
+        if let position = siblings.firstIndex(of: index) {
+            if position > 0 { model["prev"] = Self.link(pages[siblings[position - 1]]) }
+            if position + 1 < siblings.count { model["next"] = Self.link(pages[siblings[position + 1]]) }
+        }
+        context["page"] = model
+        return context
+    }
+
+    func homeContext(sections: [Section], pages: [Page]) -> [String: Any] {
+        var context = baseContext(title: sections.count == 1 ? sections[0].title : config.title)
+        context["home"] = [
+            "sections": sections.map { section -> [String: Any] in
+                let notes = section.pages.map { i -> [String: Any] in
+                    var note: [String: Any] = [
+                        "title": pages[i].title, "url": pages[i].url, "questionCount": pages[i].questions.count,
+                        "format": pages[i].normalized?.format.rawValue ?? "markdown",
+                    ]
+                    if let date = pages[i].frontMatter.date { note["date"] = date }
+                    return note
+                }
+                var s: [String: Any] = ["title": section.title, "noteCount": section.pages.count, "notes": notes]
+                if section.key != nil { s["url"] = config.basePath + section.path + "/" }
+                return s
+            },
+            "noteCount": sections.reduce(0) { $0 + $1.pages.count },
+        ] as [String: Any]
+        return context
+    }
+
+    private static func link(_ page: Page) -> [String: Any] { ["title": page.title, "url": page.url] }
+
+    private static func questionContext(_ q: QuestionEntry) -> [String: Any] {
+        ["id": q.id, "title": q.title, "followUps": q.followUps.map(questionContext), "hasFollowUps": !q.followUps.isEmpty]
+    }
+
+    static let year: String = {
+        let components = Calendar(identifier: .gregorian).dateComponents([.year], from: Date())
+        return String(components.year ?? 2026)
+    }()
+}

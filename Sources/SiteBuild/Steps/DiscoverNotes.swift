@@ -1,0 +1,69 @@
+import Foundation
+import SiteCore
+
+extension BuildStep {
+    /// Finds `.md`, `.markdown` and `.txt` notes (other files become assets), reads them and their front matter.
+    public static let discoverNotes = BuildStep("discover notes") { context in
+        let notesURL = context.notesURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: notesURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            context.diagnostics.append(.error("notes folder '\(context.displayPath(notesURL))' does not exist", code: "notes-missing"))
+            throw BuildAbort(step: "discover notes")
+        }
+        let files: [URL]
+        do {
+            files = try context.fileSystem.listFiles(notesURL)
+        } catch {
+            context.diagnostics.append(.error("cannot list '\(context.displayPath(notesURL))': \(error.localizedDescription)", code: "notes-unreadable"))
+            throw BuildAbort(step: "discover notes")
+        }
+        let rootPath = notesURL.standardizedFileURL.path
+        var notePaths: [(relative: String, url: URL)] = []
+        for url in files {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath + "/") else { continue }
+            let relative = String(path.dropFirst(rootPath.count + 1))
+            if noteExtensions.contains(url.pathExtension.lowercased()) {
+                notePaths.append((relative, url))
+            } else {
+                context.assets.append(relative)
+            }
+        }
+        notePaths.sort { $0.relative.localizedStandardCompare($1.relative) == .orderedAscending }
+        context.assets.sort()
+
+        let fileSystem = context.fileSystem
+        let displayBase = context.displayPath(notesURL)
+        let includeDrafts = context.config.includeDrafts
+        let loaded: [Page?] = notePaths.map { ($0.relative, $0.url) }.parallelMap { relative, url in
+            let display = displayBase.isEmpty ? relative : "\(displayBase)/\(relative)"
+            var page = Page(sourcePath: relative, displayPath: display, text: "")
+            do {
+                let data = try fileSystem.read(url)
+                guard let text = String(data: data, encoding: .utf8) else {
+                    page.diagnostics.append(.error("the file is not UTF-8 text; it was skipped", code: "note-encoding",
+                                                   at: SourceLocation(path: display, line: 1)))
+                    return page
+                }
+                page.text = text
+            } catch {
+                page.diagnostics.append(.error("cannot read the note: \(error.localizedDescription)", code: "note-unreadable",
+                                               at: SourceLocation(path: display, line: 1)))
+                return page
+            }
+            let split = FrontMatter.split(page.text, path: display)
+            page.frontMatter = split.frontMatter
+            page.body = split.body
+            page.bodyLineMap = .identity(lineCount: split.body.sourceLines.count, firstLine: split.bodyFirstLine)
+            page.diagnostics += split.diagnostics
+            if page.frontMatter.draft && !includeDrafts { return nil }
+            return page
+        }
+        context.pages = loaded.compactMap { $0 }
+        if context.pages.isEmpty {
+            context.diagnostics.append(.warning("no notes (.md, .markdown, .txt) in '\(context.displayPath(notesURL))'", code: "notes-empty"))
+        }
+    }
+
+    static let noteExtensions: Set = ["md", "markdown", "txt"]
+}

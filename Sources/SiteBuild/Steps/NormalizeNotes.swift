@@ -1,0 +1,45 @@
+import SiteCore
+import SiteNormalize
+
+extension BuildStep {
+    /// Recognises each note's export format and rebuilds its outline as clean Markdown.
+    public static let normalizeNotes = BuildStep("normalise") { context in
+        let forced = context.config.formats
+        context.pages = context.pages.parallelMap { page in
+            var page = page
+            guard !page.text.isEmpty || page.diagnostics.isEmpty else { return page }
+            var declared: SourceFormat?
+            if let name = page.frontMatter.format ?? forced[page.sourcePath] {
+                declared = SourceFormat(rawValue: name)
+                if declared == nil {
+                    let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    page.diagnostics.append(.warning("unknown format '\(name)' (known: \(known)); detecting it instead",
+                                                     code: "format-unknown", at: SourceLocation(path: page.displayPath, line: 1)))
+                }
+            }
+            let input = NormalizerInput(
+                text: page.body, path: page.displayPath, lineMap: page.bodyLineMap, declaredFormat: declared,
+                frontMatterKeys: page.frontMatter.keys, frontMatterTitle: page.frontMatter.title)
+            let normalized = Normalizer.normalize(input)
+            page.diagnostics += normalized.diagnostics
+            page.normalized = normalized
+            return page
+        }
+    }
+
+    /// Cuts every formula out of the Markdown (repairing what exports broke) so cmark-gfm cannot damage it.
+    public static let protectMath = BuildStep("protect math") { context in
+        let siteMacros = context.config.mathMacros
+        context.pages = context.pages.parallelMap { page in
+            var page = page
+            guard let normalized = page.normalized else { return page }
+            let macros = siteMacros.merging(page.frontMatter.macros) { _, pageValue in pageValue }
+            let protected = MathProtector.protect(normalized.markdown, path: page.displayPath, lineMap: normalized.lineMap, macros: macros)
+            page.diagnostics += protected.diagnostics
+            page.protected = protected
+            return page
+        }
+    }
+}
+
+import SiteMath

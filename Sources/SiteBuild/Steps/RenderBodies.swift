@@ -1,0 +1,125 @@
+import Foundation
+import SiteCore
+import SiteMarkdown
+
+extension BuildStep {
+    /// Renders each page's Markdown to HTML: heading ids, questions, examples, and links between notes
+    /// rewritten to page URLs (checked: a missing note or anchor is a warning at the link).
+    public static let renderBodies = BuildStep("render HTML") { context in
+        let links = LinkTable(pages: context.pages, assets: context.assets, basePath: context.config.basePath)
+        let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML)
+        context.pages = context.pages.parallelMap { page in
+            var page = page
+            guard page.protected != nil else { return page }
+            var rewritten: [String: String] = [:]
+            page.document.walk { node in
+                let destination: String, isImage: Bool
+                switch node.kind {
+                case .link(let d, _): (destination, isImage) = (d, false)
+                case .image(let d, _): (destination, isImage) = (d, true)
+                default: return true
+                }
+                let line = node.range?.startLine ?? 1
+                let result = links.resolve(destination, from: page, isImage: isImage)
+                if let url = result.url { rewritten[destination] = url }
+                if let problem = result.problem {
+                    page.diagnostics.append(.warning(problem.message, code: problem.code,
+                                                     at: page.location(line: line, column: node.range?.startColumn ?? 0)))
+                }
+                return true
+            }
+            var renderer = HTMLRenderer(options: options)
+            renderer.headingIDs = page.headingIDs
+            renderer.questionLines = page.questionHeadingLines
+            renderer.rewriteURL = { rewritten[$0] ?? $0 }
+            let examples = page.examples
+            renderer.renderCodeBlock = { _, _, range in range.flatMap { examples[$0.startLine]?.html } }
+            page.bodyHTML = renderer.render(page.document)
+            return page
+        }
+    }
+}
+
+/// Where every note and asset lives, for resolving `[x](other.md#标题)` links.
+struct LinkTable: Sendable {
+    struct Target: Sendable {
+        var url: String
+        var anchors: Set<String>
+    }
+
+    var notes: [String: Target] = [:]
+    var assets: Set<String>
+    var basePath: String
+
+    init(pages: [Page], assets: [String], basePath: String) {
+        for page in pages {
+            notes[page.sourcePath] = Target(url: page.url, anchors: Set(page.headingIDs))
+        }
+        self.assets = Set(assets)
+        self.basePath = basePath
+    }
+
+    struct Problem { var message: String; var code: String }
+
+    func resolve(_ destination: String, from page: Page, isImage: Bool) -> (url: String?, problem: Problem?) {
+        if destination.isEmpty || destination.hasPrefix("/") || destination.contains(":") && Self.hasScheme(destination) {
+            return (nil, nil)
+        }
+        let (pathPart, fragment) = Self.splitFragment(destination)
+        if pathPart.isEmpty {
+            guard let fragment, !fragment.isEmpty else { return (nil, nil) }
+            let own = notes[page.sourcePath]
+            return checkAnchor(fragment, in: own, base: "", original: destination, noteName: "this page")
+        }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        let resolved = Self.normalise(folder.isEmpty ? decoded : "\(folder)/\(decoded)")
+        if let target = notes[resolved] {
+            guard let fragment, !fragment.isEmpty else { return (target.url, nil) }
+            return checkAnchor(fragment, in: target, base: target.url, original: destination, noteName: "'\(decoded)'")
+        }
+        if assets.contains(resolved) {
+            return (basePath + resolved + (fragment.map { "#\($0)" } ?? ""), nil)
+        }
+        let ext = (decoded as NSString).pathExtension.lowercased()
+        if BuildStep.noteExtensions.contains(ext) {
+            return (nil, Problem(message: "link to '\(decoded)', which is not a note in the notes folder", code: "link-broken"))
+        }
+        let kind = isImage ? "image" : "file"
+        return (nil, Problem(message: "\(kind) '\(decoded)' does not exist in the notes folder", code: isImage ? "image-missing" : "link-broken"))
+    }
+
+    private func checkAnchor(_ fragment: String, in target: Target?, base: String, original: String, noteName: String)
+        -> (url: String?, problem: Problem?)
+    {
+        guard let target else { return (nil, nil) }
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        if target.anchors.contains(decoded) { return (base + "#" + decoded, nil) }
+        // Authors often link by heading text (`#What is BN?`); ids are slugs of that text.
+        let slug = HeadingAnchors.slug(decoded)
+        if target.anchors.contains(slug) { return (base + "#" + slug, nil) }
+        return (base.isEmpty ? nil : base + "#" + decoded,
+                Problem(message: "\(noteName) has no heading '#\(decoded)'", code: "anchor-missing"))
+    }
+
+    static func hasScheme(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":") else { return false }
+        let scheme = s[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    static func splitFragment(_ s: String) -> (String, String?) {
+        guard let hash = s.firstIndex(of: "#") else { return (s, nil) }
+        return (String(s[..<hash]), String(s[s.index(after: hash)...]))
+    }
+
+    /// Resolves `.` and `..` in a `/`-separated relative path.
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == "..", !parts.isEmpty { parts.removeLast() } else { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SiteCore
+import SiteMath
+
+extension BuildStep {
+    /// Typesets every formula of the site in one batch per macro set (KaTeX at build time when available)
+    /// and puts the results where the placeholders stand.
+    public static let renderMath = BuildStep("render math") { context in
+        let renderer: any MathRendering
+        if let injected = context.math {
+            renderer = injected
+        } else {
+            let cache = BuildContext.resolve(context.config.cacheDirectory, against: context.root).appendingPathComponent("math")
+            let (made, notice) = MathSetup.makeRenderer(cacheDirectory: cache)
+            renderer = made
+            if let notice { context.diagnostics.append(notice) }
+            context.math = made
+        }
+        context.mathMode = renderer.mode
+
+        let siteMacros = context.config.mathMacros
+        var groups: [[String: String]: [Int]] = [:]
+        for (i, page) in context.pages.enumerated() where !(page.protected?.spans.isEmpty ?? true) {
+            groups[siteMacros.merging(page.frontMatter.macros) { _, p in p }, default: []].append(i)
+        }
+        var total = 0
+        for (macros, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let spans = indices.flatMap { context.pages[$0].protected?.spans ?? [] }
+            let rendered = renderer.render(spans, macros: macros)
+            total += spans.count
+            var offset = 0
+            for i in indices {
+                let count = context.pages[i].protected?.spans.count ?? 0
+                let mine = Array(rendered[offset..<min(offset + count, rendered.count)])
+                offset += count
+                context.pages[i].diagnostics += mine.flatMap(\.diagnostics)
+                context.pages[i].bodyHTML = MathSubstitution.substitute(in: context.pages[i].bodyHTML, rendered: mine.map(\.html))
+            }
+        }
+        context.counters["formulas"] = total
+    }
+}
+
+extension String {
+    /// The text with each math placeholder replaced by `replacement(index)`.
+    func replacingMathPlaceholders(_ replacement: (Int) -> String) -> String {
+        let found = MathPlaceholder.occurrences(in: self)
+        guard !found.isEmpty else { return self }
+        var out = ""
+        var cursor = startIndex
+        for (range, index) in found {
+            out += self[cursor..<range.lowerBound]
+            out += replacement(index)
+            cursor = range.upperBound
+        }
+        out += self[cursor...]
+        return out
+    }
+}

@@ -1,0 +1,37 @@
+/// Site settings from `sitegen.yml`; every field has a default so the file is optional.
+public struct SiteConfig: Hashable, Sendable, Codable {
+    public var title = "学习笔记"
+    public var description = "深度学习面试笔记"
+    /// The `lang` of every page.
+    public var language = "zh-CN"
+    public var author = ""
+    /// Where the site is served, e.g. `https://example.github.io/notes/`; only its path matters for links.
+    public var baseURL = ""
+    public var notesDirectory = "notes"
+    public var templatesDirectory = "templates"
+    public var outputDirectory = "public"
+    /// Cached formula and example results, reused across builds.
+    public var cacheDirectory = ".sitegen-cache"
+    /// Let raw HTML in notes through (GFM tagfilter still applies) instead of omitting it.
+    public var allowRawHTML = false
+    /// Build notes marked `draft: true` too.
+    public var includeDrafts = false
+    /// TeX macros for every formula, e.g. `\R: \mathbb{R}`.
+    public var mathMacros: [String: String] = [:]
+    /// Forced source formats by note path relative to the notes folder, e.g. `old/export.txt: notion-toggle`.
+    public var formats: [String: String] = [:]
+
+    public init() {}
+
+    /// The path prefix of every URL: `/` or `/sub/path/`.
+    public var basePath: String {
+        var path = baseURL
+        if let colon = path.firstIndex(of: ":"), path[colon...].hasPrefix("://") {
+            let afterScheme = path[path.index(colon, offsetBy: 3)...]
+            path = afterScheme.firstIndex(of: "/").map { String(afterScheme[$0...]) } ?? "/"
+        }
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+}

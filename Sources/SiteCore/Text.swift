@@ -1,0 +1,50 @@
+/// Small text helpers shared by every stage.
+extension String {
+    /// The text split into lines on `\n`, `\r\n` or `\r`, without terminators. An empty string has one empty line.
+    public var sourceLines: [Substring] {
+        var lines: [Substring] = []
+        var start = startIndex
+        var i = startIndex
+        while i < endIndex {
+            let c = self[i]
+            if c == "\n" || c == "\r\n" || c == "\r" {
+                lines.append(self[start..<i])
+                i = index(after: i)
+                start = i
+            } else {
+                i = index(after: i)
+            }
+        }
+        lines.append(self[start..<endIndex])
+        return lines
+    }
+
+    /// Escapes `& < > "` for HTML text and attribute values, as cmark-gfm does.
+    public var htmlEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for ch in unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension Unicode.Scalar {
+    /// Han ideographs and CJK punctuation, the characters that make a line "Chinese".
+    public var isCJK: Bool {
+        switch value {
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF,
+             0x20000...0x2FA1F:
+            true
+        default:
+            false
+        }
+    }
+}

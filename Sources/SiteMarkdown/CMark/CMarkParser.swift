@@ -1,0 +1,162 @@
+import CCmarkGFM
+
+/// Options for reading Markdown; the defaults are GitHub's.
+public struct MarkdownOptions: Hashable, Sendable {
+    /// Let raw HTML through (filtered by GFM's tagfilter) instead of cmark-gfm's safe default.
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+}
+
+/// The one place that talks to cmark-gfm's C API: parses GFM into a `MarkdownNode` value tree.
+public enum MarkdownParser {
+    /// The GFM extensions every document is parsed with.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses `text` (GitHub Flavored Markdown) into a document node. Never fails: cmark accepts any input.
+    public static func parse(_ text: String) -> MarkdownNode {
+        withParser(text) { root in convert(root) }
+    }
+
+    /// cmark-gfm's own HTML for `text`, the reference the renderer is checked against.
+    public static func referenceHTML(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> String {
+        _ = registered
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        attachExtensions(to: parser)
+        cmark_parser_feed(parser, text, text.utf8.count)
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+        let flags = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let html = cmark_render_html(root, flags, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private static func withParser<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
+        _ = registered
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        attachExtensions(to: parser)
+        cmark_parser_feed(parser, text, text.utf8.count)
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+        return body(root)
+    }
+
+    private static func attachExtensions(to parser: OpaquePointer) {
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+    }
+
+    /// Converts the C tree with an explicit stack: leaves on enter, containers on exit.
+    private static func convert(_ root: OpaquePointer) -> MarkdownNode {
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        var stack: [MarkdownNode] = []
+        var result = MarkdownNode(.document)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                let value = MarkdownNode(kind(of: node), range: range(of: node))
+                if isLeaf(value.kind) {
+                    if stack.isEmpty { result = value } else { stack[stack.count - 1].children.append(value) }
+                } else {
+                    stack.append(value)
+                }
+            } else if event == CMARK_EVENT_EXIT, let finished = stack.popLast() {
+                if stack.isEmpty { result = finished } else { stack[stack.count - 1].children.append(finished) }
+            }
+        }
+        return result
+    }
+
+    private static func isLeaf(_ kind: MarkdownNode.Kind) -> Bool {
+        switch kind {
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak, .code, .htmlInline: true
+        default: false
+        }
+    }
+
+    private static func range(of node: OpaquePointer) -> SourceRange? {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line > 0 else { return nil }
+        return SourceRange(
+            startLine: line, startColumn: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        let type = string(cmark_node_get_type_string(node))
+        switch type {
+        case "document": return .document
+        case "block_quote": return .blockQuote
+        case "list":
+            return .list(.init(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0))
+        case "item": return .item(task: nil)
+        case "tasklist":
+            return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node) ? .checked : .unchecked)
+        case "code_block":
+            var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            return .codeBlock(
+                info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)),
+                fenced: fenced)
+        case "html_block": return .htmlBlock(string(cmark_node_get_literal(node)))
+        case "paragraph": return .paragraph
+        case "heading": return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case "thematic_break": return .thematicBreak
+        case "table":
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            let raw = cmark_gfm_extensions_get_table_alignments(node)
+            let alignments: [MarkdownNode.TableAlignment] = (0..<columns).map { i in
+                switch raw.map({ UInt8($0[i]) }) {
+                case UInt8(ascii: "l"): .left
+                case UInt8(ascii: "c"): .center
+                case UInt8(ascii: "r"): .right
+                default: .none
+                }
+            }
+            return .table(alignments: alignments)
+        case "table_header": return .tableRow(isHeader: true)
+        case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": return .tableCell
+        case "text": return .text(string(cmark_node_get_literal(node)))
+        case "softbreak": return .softBreak
+        case "linebreak": return .lineBreak
+        case "code": return .code(string(cmark_node_get_literal(node)))
+        case "html_inline": return .htmlInline(string(cmark_node_get_literal(node)))
+        case "emph": return .emphasis
+        case "strong": return .strong
+        case "strikethrough": return .strikethrough
+        case "link": return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case "image": return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        default: return .other(type)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

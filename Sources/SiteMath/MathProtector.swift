@@ -1,0 +1,109 @@
+import SiteCore
+
+/// Cuts formulas out of Markdown before cmark-gfm sees it, repairing them and reporting lost ones.
+public enum MathProtector {
+    /// Replaces every formula in `markdown` by `MathPlaceholder.make(i)`.
+    ///
+    /// - Parameters:
+    ///   - path: the original file, for diagnostics and span locations.
+    ///   - lineMap: where the lines of `markdown` came from in that file (identity when `nil`).
+    ///   - macros: the page's macros; their names count as TeX when looking for bare TeX in prose.
+    public static func protect(
+        _ markdown: String, path: String, lineMap: LineMap? = nil, macros: [String: String] = [:]
+    ) -> ProtectedMarkdown {
+        let t = ScalarText(markdown)
+        var cursor = MathCursor(t)
+        let matches = cursor.run()
+        let inputMap = lineMap ?? LineMap.identity(lineCount: t.lineCount)
+
+        var spans: [MathSpan] = []
+        var diagnostics: [Diagnostic] = []
+        var text = String.UnicodeScalarView()
+        var origins = [1]
+        var inputLine = 1
+        var copied = 0
+
+        func copy(upTo end: Int) {
+            var k = copied
+            while k < end {
+                let c = t.scalars[k]
+                text.append(c)
+                if c == "\n" || (c == "\r" && t[k + 1] != "\n") {
+                    inputLine += 1
+                    origins.append(inputLine)
+                }
+                k += 1
+            }
+            copied = end
+        }
+
+        for m in matches {
+            let position = t.position(of: m.start)
+            let location = inputMap.location(path: path, line: position.line, column: position.column)
+            let original = t.text(m.start, m.end)
+            let repair = MathRepair.repair(t.text(m.contentStart, m.contentEnd), delimiter: m.delimiter)
+            for kind in repair.applied {
+                diagnostics.append(.note("repaired formula \(excerpt(original)): \(kind.explanation)", code: kind.rawValue, at: location))
+            }
+            if repair.applied.contains(.notionEmphasisWrapper), let token = FlattenedScripts.suspect(in: repair.tex) {
+                diagnostics.append(.warning(
+                    "formula \(excerpt(original)) was copied from rendered math and may have lost sub- or superscripts: "
+                        + "`\(token)` (perhaps `\(token.prefix(1))_{\(token.dropFirst())}`)",
+                    code: "math-lost-script", at: location))
+            }
+            let display = m.delimiter.isDisplay || (m.delimiter == .dollar && standsAlone(m, in: t))
+            copy(upTo: m.start)
+            text.append(contentsOf: MathPlaceholder.make(spans.count).unicodeScalars)
+            spans.append(MathSpan(tex: repair.tex, original: original, delimiter: m.delimiter, display: display, location: location))
+            inputLine = t.line(of: max(m.end - 1, m.start)) + 1
+            copied = m.end
+        }
+        copy(upTo: t.count)
+
+        let detector = LostFormulaDetector(
+            t, codeLines: cursor.isCodeLine, excluded: matches.map { $0.start..<$0.end } + cursor.codeSpans,
+            extraCommands: Set(macros.keys.map { $0.hasPrefix("\\") ? String($0.dropFirst()) : $0 })
+        )
+        for finding in detector.findings() {
+            let p = t.position(of: finding.offset)
+            let location = inputMap.location(path: path, line: p.line, column: p.column)
+            diagnostics.append(.warning(message(for: finding), code: "math-lost", at: location))
+        }
+
+        let localMap = LineMap(origins: origins.map { LineMap.Origin(line: $0) })
+        return ProtectedMarkdown(
+            text: String(text), spans: spans, lineMap: inputMap.composed(with: localMap),
+            diagnostics: diagnostics.sortedByLocation()
+        )
+    }
+
+    /// A `$…$` is promoted to display math when it is the only thing on its line and that line is a
+    /// paragraph of its own (blank or no lines around it).
+    static func standsAlone(_ m: MathScanner.OffsetMatch, in t: ScalarText) -> Bool {
+        let l = t.line(of: m.start)
+        guard t.line(of: m.end - 1) == l else { return false }
+        for k in t.lineStarts[l]..<m.start where !t.scalars[k].isMarkdownSpace { return false }
+        for k in m.end..<t.lineEnds[l] where !t.scalars[k].isMarkdownSpace { return false }
+        return t.isBlankLine(l - 1) && t.isBlankLine(l + 1)
+    }
+
+    static func excerpt(_ s: String) -> String {
+        let oneLine = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "`" + (oneLine.count > 60 ? oneLine.prefix(57) + "…" : oneLine) + "`"
+    }
+
+    static func message(for f: LostFormulaDetector.Finding) -> String {
+        switch f.kind {
+        case .placeholder:
+            "a formula was lost in export: `[公式]` stands where it was"
+        case .gap:
+            "a formula seems lost in export: a gap in the text at `\(f.excerpt)` where a symbol must have stood"
+        case .italicMath:
+            "a formula seems lost in export: `\(f.excerpt)` looks like math that kept only its italics (Notion exports formulas this way); write it as TeX in `$…$`"
+        case .unicodeMinus:
+            "a formula seems lost in export: the Unicode minus in `\(f.excerpt)` comes from rendered math; write it as TeX in `$…$`"
+        case .bareTeX:
+            "TeX outside math delimiters: `\(f.excerpt)`; wrap the formula in `$…$` or `\\(…\\)`"
+        }
+    }
+}

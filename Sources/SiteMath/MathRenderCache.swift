@@ -1,0 +1,45 @@
+import Foundation
+import SiteCore
+
+/// What KaTeX said about one formula, stored without its location so any page can reuse it.
+struct KaTeXOutcome: Codable, Sendable, Hashable {
+    var html: String?
+    var error: String?
+    var warnings: [String]
+}
+
+/// Renderings keyed by sha256(formula, display, KaTeX version, macros), in memory and in a folder.
+final class MathRenderCache: @unchecked Sendable {
+    private let directory: URL?
+    private var memory: [String: KaTeXOutcome] = [:]
+    private let lock = NSLock()
+
+    init(directory: URL?) {
+        self.directory = directory
+        if let directory { try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+    }
+
+    static func key(tex: String, display: Bool, version: String, macros: String) -> String {
+        ContentHash.sha256Hex(tex, display ? "display" : "inline", "katex-\(version)", "driver-\(KaTeXDriver.revision)", macros)
+    }
+
+    func lookup(_ key: String) -> KaTeXOutcome? {
+        if let hit = lock.withLock({ memory[key] }) { return hit }
+        guard let file = file(for: key), let data = try? Data(contentsOf: file),
+              let outcome = try? JSONDecoder().decode(KaTeXOutcome.self, from: data)
+        else { return nil }
+        lock.withLock { memory[key] = outcome }
+        return outcome
+    }
+
+    func store(_ outcome: KaTeXOutcome, for key: String) {
+        lock.withLock { memory[key] = outcome }
+        guard let file = file(for: key), let data = try? JSONEncoder().encode(outcome) else { return }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? data.write(to: file, options: .atomic)
+    }
+
+    private func file(for key: String) -> URL? {
+        directory?.appendingPathComponent(String(key.prefix(2)), isDirectory: true).appendingPathComponent(key + ".json")
+    }
+}

@@ -1,0 +1,57 @@
+import SiteCore
+
+/// Where formulas become typeset math.
+public enum MathRenderingMode: String, Sendable, Codable {
+    /// KaTeX ran during the build; pages need only the CSS and fonts.
+    case buildTime
+    /// Pages carry TeX in `\(…\)`/`\[…\]` and KaTeX auto-render typesets it in the browser.
+    case clientSide
+}
+
+/// The HTML for one formula and what went wrong while rendering it.
+public struct RenderedMath: Sendable, Hashable {
+    public var html: String
+    public var diagnostics: [Diagnostic]
+
+    public init(html: String, diagnostics: [Diagnostic] = []) {
+        self.html = html
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Turns formulas into HTML. Implementations are thread-safe and may be called with all the spans of a
+/// site at once or page by page from several threads.
+public protocol MathRendering: Sendable {
+    var mode: MathRenderingMode { get }
+    /// One result per span, in order. `macros` maps `\name` (or `name`) to its TeX expansion.
+    func render(_ spans: [MathSpan], macros: [String: String]) -> [RenderedMath]
+}
+
+/// The fallback when node or KaTeX is missing: TeX kept as text for KaTeX auto-render in the browser.
+public struct ClientSideMathRenderer: MathRendering {
+    public init() {}
+
+    public var mode: MathRenderingMode { .clientSide }
+
+    public func render(_ spans: [MathSpan], macros: [String: String]) -> [RenderedMath] {
+        spans.map { span in
+            let tex = span.tex.htmlEscaped
+            return RenderedMath(html: span.display
+                ? #"<span class="math math-display">\[\#(tex)\]</span>"#
+                : #"<span class="math math-inline">\(\#(tex)\)</span>"#)
+        }
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// Macro names as KaTeX wants them (`\R`), with a stable text form for cache keys.
+    var katexMacros: [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in self { out[k.hasPrefix("\\") ? k : "\\" + k] = v }
+        return out
+    }
+
+    var cacheKeyText: String {
+        katexMacros.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
+    }
+}

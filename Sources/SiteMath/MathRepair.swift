@@ -1,0 +1,241 @@
+/// One documented, safe rewrite of damaged TeX; see docs/math.md.
+public enum MathRepairKind: String, Sendable, Codable, CaseIterable {
+    /// Notion's `$*…*$`: emphasis markers around math copied from rendered text.
+    case notionEmphasisWrapper = "math-repair-notion"
+    /// `\ ` used as the row break `\\` in a cases/array/matrix-like environment with `&`.
+    case rowBreak = "math-repair-row-break"
+    /// `_` inside `\text{…}` escaped as `\_`.
+    case textUnderscore = "math-repair-text-underscore"
+    /// `^(…)` / `_(…)` braced as `^{(…)}`.
+    case scriptGroup = "math-repair-script-group"
+    /// Unicode look-alikes (U+2000–U+200A spaces, `′`, `″`, `−`, `⋅`) replaced by TeX.
+    case unicodeLookalike = "math-repair-unicode"
+
+    var explanation: String {
+        switch self {
+        case .notionEmphasisWrapper: "removed the `*…*` emphasis markers Notion wraps around copied math"
+        case .rowBreak: "replaced `\\ ` by the row break `\\\\` between rows of the environment"
+        case .textUnderscore: "escaped `_` inside `\\text{…}` as `\\_`"
+        case .scriptGroup: "braced the parenthesised script: `^(…)` → `^{(…)}`"
+        case .unicodeLookalike: "replaced Unicode look-alike characters by TeX (odd spaces, `′`, `−`, `⋅`)"
+        }
+    }
+}
+
+/// The repairs applied to a formula, in the order they ran.
+public struct MathRepairResult: Sendable, Hashable {
+    public var tex: String
+    public var applied: [MathRepairKind]
+}
+
+/// Applies the repair rules, each of which leaves correct TeX unchanged.
+public enum MathRepair {
+    /// Repairs `tex` (the content between delimiters); `delimiter` decides whether the Notion rule applies.
+    public static func repair(_ tex: String, delimiter: MathDelimiter) -> MathRepairResult {
+        var applied: [MathRepairKind] = []
+        var t = TeXText(tex)
+        if delimiter == .dollar, removeNotionWrapper(&t) { applied.append(.notionEmphasisWrapper) }
+        if replaceLookalikes(&t) { applied.append(.unicodeLookalike) }
+        if fixRowBreaks(&t) { applied.append(.rowBreak) }
+        if escapeTextUnderscores(&t) { applied.append(.textUnderscore) }
+        if braceScriptGroups(&t) { applied.append(.scriptGroup) }
+        return MathRepairResult(tex: applied.isEmpty ? tex : t.string, applied: applied)
+    }
+
+    /// `*…*` around the whole content, with something between the stars.
+    static func removeNotionWrapper(_ t: inout TeXText) -> Bool {
+        guard t.s.count >= 3, t.s.first == "*", t.s.last == "*", t.s[t.s.count - 2] != "\\" else { return false }
+        t.s = Array(t.s[1..<(t.s.count - 1)])
+        return true
+    }
+
+    static func replaceLookalikes(_ t: inout TeXText) -> Bool {
+        guard t.s.contains(where: { lookalike($0) }) else { return false }
+        let textGroups = t.textModeGroups()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(t.s.count + 8)
+        for (k, c) in t.s.enumerated() {
+            switch c.value {
+            case 0x2000...0x200A: out.append(" ")
+            case 0x2032: out.append("'")
+            case 0x2033: out.append(contentsOf: "''".unicodeScalars)
+            case 0x2212: out.append("-")
+            case 0x22C5:
+                if textGroups.contains(where: { $0.contains(k) }) {
+                    out.append(c)
+                } else {
+                    out.append(contentsOf: "\\cdot".unicodeScalars)
+                    if let next = t[k + 1], next.isASCIILetter { out.append(" ") }
+                }
+            default: out.append(c)
+            }
+        }
+        guard out != t.s else { return false }
+        t.s = out
+        return true
+    }
+
+    static func lookalike(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2000...0x200A, 0x2032, 0x2033, 0x2212, 0x22C5: true
+        default: false
+        }
+    }
+
+    static let rowEnvironments: Set<String> = [
+        "cases", "dcases", "rcases", "drcases", "array", "darray", "matrix", "pmatrix", "bmatrix", "Bmatrix",
+        "vmatrix", "Vmatrix", "smallmatrix", "aligned", "align", "align*", "alignat", "alignat*", "alignedat",
+        "split", "eqnarray", "eqnarray*", "subarray",
+    ]
+
+    /// In a row environment whose body has `&` but no `\\`, a `\ ` between rows is a lost `\\` when every
+    /// piece it separates holds an `&`.
+    static func fixRowBreaks(_ t: inout TeXText) -> Bool {
+        var changed = false
+        var k = 0
+        while k < t.s.count {
+            guard t.s[k] == "\\", t.controlWord(at: k) == "begin", let env = environment(t, at: k + 6) else {
+                k += t.s[k] == "\\" ? 2 : 1
+                continue
+            }
+            let bodyStart = env.nameEnd + 1
+            guard rowEnvironments.contains(env.name), let end = findEnd(t, name: env.name, from: bodyStart) else {
+                k = bodyStart
+                continue
+            }
+            let body = bodyStart..<end
+            var controlSpaces: [Int] = []
+            var hasRowBreak = false
+            var nested = false
+            var p = body.lowerBound
+            while p < body.upperBound {
+                if t.s[p] == "\\" {
+                    let next = t[p + 1]
+                    if next == "\\" { hasRowBreak = true }
+                    if next == " " { controlSpaces.append(p) }
+                    if t.controlWord(at: p) == "begin" { nested = true }
+                    p += 2
+                    continue
+                }
+                p += 1
+            }
+            if !hasRowBreak, !nested, !controlSpaces.isEmpty {
+                var pieceStart = body.lowerBound
+                var everyPieceHasCell = true
+                for cut in controlSpaces + [body.upperBound] {
+                    if !(pieceStart..<cut).contains(where: { t.s[$0] == "&" && !t.isEscaped($0) }) {
+                        everyPieceHasCell = false
+                    }
+                    pieceStart = cut + 2
+                }
+                if everyPieceHasCell {
+                    for cut in controlSpaces.reversed() { t.s.insert("\\", at: cut + 1) }
+                    changed = true
+                    k = end + controlSpaces.count
+                    continue
+                }
+            }
+            k = end
+        }
+        return changed
+    }
+
+    /// `{name}` at `k`; returns the name and the offset of its `}`.
+    static func environment(_ t: TeXText, at k: Int) -> (name: String, nameEnd: Int)? {
+        guard t[k] == "{" else { return nil }
+        var p = k + 1
+        var name = String.UnicodeScalarView()
+        while let c = t[p], c != "}" {
+            guard c.isASCIILetter || c == "*" else { return nil }
+            name.append(c)
+            p += 1
+        }
+        guard t[p] == "}", !name.isEmpty else { return nil }
+        return (String(name), p)
+    }
+
+    /// The offset of the `\end{name}` closing the body starting at `from` (nesting of `name` counted).
+    static func findEnd(_ t: TeXText, name: String, from: Int) -> Int? {
+        var depth = 1
+        var p = from
+        while p < t.s.count {
+            if t.s[p] == "\\" {
+                if let word = t.controlWord(at: p), word == "begin" || word == "end",
+                   let env = environment(t, at: p + 1 + word.unicodeScalars.count), env.name == name
+                {
+                    depth += word == "begin" ? 1 : -1
+                    if depth == 0 { return p }
+                }
+                p += 2
+                continue
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    /// `_` inside a text-mode argument, unless escaped or inside nested `$…$`.
+    static func escapeTextUnderscores(_ t: inout TeXText) -> Bool {
+        var positions: [Int] = []
+        for group in t.textModeGroups() {
+            var inMath = false
+            for p in group {
+                let c = t.s[p]
+                if c == "$", !t.isEscaped(p) { inMath.toggle() }
+                if c == "_", !inMath, !t.isEscaped(p) { positions.append(p) }
+            }
+        }
+        for p in positions.reversed() { t.s.insert("\\", at: p) }
+        return !positions.isEmpty
+    }
+
+    /// `^(…)` or `_(…)` outside text mode whose parentheses balance within one brace level and one cell.
+    static func braceScriptGroups(_ t: inout TeXText) -> Bool {
+        let textGroups = t.textModeGroups()
+        var edits: [(open: Int, close: Int)] = []
+        var k = 0
+        while k < t.s.count {
+            let c = t.s[k]
+            if c == "\\" { k += 2; continue }
+            guard c == "^" || c == "_", !textGroups.contains(where: { $0.contains(k) }) else { k += 1; continue }
+            var p = k + 1
+            while t[p] == " " { p += 1 }
+            guard t[p] == "(", let close = closingParenthesis(t, from: p), close > p + 1 else { k += 1; continue }
+            edits.append((p, close))
+            k = close + 1
+        }
+        for e in edits.reversed() {
+            t.s.insert("}", at: e.close + 1)
+            t.s.insert("{", at: e.open)
+        }
+        return !edits.isEmpty
+    }
+
+    static func closingParenthesis(_ t: TeXText, from open: Int) -> Int? {
+        var parens = 0
+        var braces = 0
+        var p = open
+        while p < t.s.count {
+            let c = t.s[p]
+            if c == "\\" {
+                if t[p + 1] == "\\" { return nil }
+                p += 2
+                continue
+            }
+            switch c {
+            case "(": parens += 1
+            case ")":
+                parens -= 1
+                if parens == 0 { return braces == 0 ? p : nil }
+            case "{": braces += 1
+            case "}":
+                braces -= 1
+                if braces < 0 { return nil }
+            case "&": return nil
+            default: break
+            }
+            p += 1
+        }
+        return nil
+    }
+}

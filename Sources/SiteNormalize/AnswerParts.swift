@@ -1,0 +1,50 @@
+import SiteMath
+
+/// Splits a one-line question `Question? > part > part` at the ` > ` separators that lie outside
+/// formulas (`\[ z > 0 \]` stays whole). A separator is a `>` with a space before it and not followed
+/// by `=`; the spaces around it go with it, so ` >经典` separates too.
+enum AnswerParts {
+    struct Part: Equatable {
+        var text: String
+        /// 1-based column (characters) of the part's first character in the line.
+        var column: Int
+    }
+
+    /// The parts of `line`; a single part when it has no separator or starts like a block quote.
+    static func split(_ line: Substring) -> [Part] {
+        let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+        let s = String(line.dropFirst(indent))
+        guard !s.hasPrefix(">"), s.contains(">") else { return [part(s[...], offset: indent)].compactMap { $0 } }
+        let math = MathScanner.spans(in: s)
+        var parts: [Part] = []
+        var partStart = s.startIndex
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == ">", i > s.startIndex, s[s.index(before: i)] == " ",
+               !math.contains(where: { $0.contains(i) }) {
+                let next = s.index(after: i)
+                if next == s.endIndex || s[next] != "=" {
+                    let before = s[partStart..<i]
+                    if !before.isBlankLine || !parts.isEmpty {
+                        if let p = part(before, offset: indent + s.distance(from: s.startIndex, to: partStart)) {
+                            parts.append(p)
+                        }
+                        partStart = next
+                    }
+                }
+            }
+            i = s.index(after: i)
+        }
+        if let p = part(s[partStart...], offset: indent + s.distance(from: s.startIndex, to: partStart)) {
+            parts.append(p)
+        }
+        return parts
+    }
+
+    /// `text` trimmed, with its column; `nil` when blank.
+    private static func part(_ text: Substring, offset: Int) -> Part? {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return nil }
+        let lead = text.distance(from: text.startIndex, to: first)
+        return Part(text: text.trimmed, column: offset + lead + 1)
+    }
+}

@@ -1,0 +1,90 @@
+import SiteCore
+
+/// Accumulates the normalised Markdown line by line, remembering where every line and heading came
+/// from, so that each format only decides *what* to write.
+struct OutlineWriter {
+    let input: NormalizerInput
+    private(set) var lines: [String] = []
+    private(set) var origins: [LineMap.Origin] = []
+    private(set) var headings: [NormalizedHeading] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(input: NormalizerInput) {
+        self.input = input
+    }
+
+    /// The original-file origin of 1-based body line `bodyLine`, plus `dedent` columns removed here.
+    func origin(ofBodyLine bodyLine: Int, dedent: Int = 0) -> LineMap.Origin {
+        let map = input.lineMap
+        guard !map.origins.isEmpty else { return LineMap.Origin(line: bodyLine, columnOffset: dedent) }
+        let o = map.origins[min(max(bodyLine, 1), map.origins.count) - 1]
+        return LineMap.Origin(line: o.line, columnOffset: o.columnOffset + dedent)
+    }
+
+    func sourceLine(ofBodyLine bodyLine: Int) -> Int { origin(ofBodyLine: bodyLine).line }
+
+    var lastLineIsBlank: Bool { lines.last.map { $0.allSatisfy(\.isWhitespace) } ?? true }
+
+    mutating func line<S: StringProtocol>(_ text: S, from bodyLine: Int, dedent: Int = 0) {
+        lines.append(String(text))
+        origins.append(origin(ofBodyLine: bodyLine, dedent: dedent))
+    }
+
+    /// A blank line, unless the text is empty or already ends with one.
+    mutating func blankLine(from bodyLine: Int) {
+        if !lastLineIsBlank { line("", from: bodyLine) }
+    }
+
+    /// A heading surrounded by blank lines. Levels past 6 become a bold paragraph with a warning,
+    /// because Markdown has no deeper heading.
+    mutating func heading(_ level: Int, _ text: String, role: HeadingRole, from bodyLine: Int) {
+        let clean = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmed
+        blankLine(from: bodyLine)
+        if level > 6 {
+            line("**\(clean)**", from: bodyLine)
+            warn("‘\(clean)’ would be a level-\(level) heading; Markdown stops at 6, so it is a bold line",
+                 code: "heading-too-deep", bodyLine: bodyLine)
+        } else {
+            line(String(repeating: "#", count: max(level, 1)) + " " + clean, from: bodyLine)
+            headings.append(NormalizedHeading(
+                level: max(level, 1), text: clean, role: role, markdownLine: lines.count,
+                sourceLine: sourceLine(ofBodyLine: bodyLine)))
+        }
+        line("", from: bodyLine)
+    }
+
+    /// A heading that exists in no body line (a front matter title), attributed to `fileLine`.
+    mutating func syntheticHeading(_ level: Int, _ text: String, role: HeadingRole, fileLine: Int) {
+        blankLine(from: 1)
+        lines.append(String(repeating: "#", count: level) + " " + text)
+        origins.append(LineMap.Origin(line: fileLine))
+        headings.append(NormalizedHeading(
+            level: level, text: text, role: role, markdownLine: lines.count, sourceLine: fileLine))
+        lines.append("")
+        origins.append(LineMap.Origin(line: fileLine))
+    }
+
+    mutating func warn(_ message: String, code: String, bodyLine: Int, column: Int = 0) {
+        let o = origin(ofBodyLine: bodyLine)
+        let col = column > 0 ? column + o.columnOffset : 0
+        diagnostics.append(.warning(message, code: code, at: SourceLocation(path: input.path, line: o.line, column: col)))
+    }
+
+    mutating func append(_ more: [Diagnostic]) { diagnostics += more }
+
+    /// The finished note: trailing blank lines dropped, one final newline, questions built from headings.
+    func finish(format: SourceFormat, title: String?) -> NormalizedNote {
+        var lines = lines, origins = origins
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) {
+            lines.removeLast()
+            origins.removeLast()
+        }
+        var headings = headings
+        let questions = QuestionTree.build(&headings)
+        let markdown = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return NormalizedNote(
+            format: format, markdown: markdown, lineMap: LineMap(origins: origins), title: title,
+            questions: questions, diagnostics: diagnostics + TextChecks.run(input), headings: headings)
+    }
+}

@@ -1,0 +1,58 @@
+/// The names the build documents for templates (`/work/dev/template-context.md`, the README's
+/// "Template variables"). Optional values are often absent from a real context (a note without a date,
+/// the first note of a section has no `prev`), so the variable check merges this model into every sample
+/// context: a documented name never warns, a misspelt one does.
+enum PageModel {
+    /// Each line is a dotted path; `[]` marks a list whose elements have the fields that follow;
+    /// `?` marks a `Bool`.
+    static let documentedPaths: [String] = [
+        "site.title", "site.description", "site.language", "site.author", "site.base", "site.year", "site.url",
+        "head", "generator",
+        "page.title", "page.url", "page.slug", "page.section.title", "page.section.url", "page.date",
+        "page.tags[].name", "page.content",
+        "page.toc[].id", "page.toc[].text", "page.toc[].level", "page.toc[].depth", "page.hasToc?",
+        "page.questions[].id", "page.questions[].title",
+        "page.questions[].followUps[].id", "page.questions[].followUps[].title",
+        "page.questionCount", "page.hasQuestions?", "page.format", "page.source", "page.showTitle?",
+        "page.prev.title", "page.prev.url", "page.next.title", "page.next.url",
+        "home.sections[].title", "home.sections[].url",
+        "home.sections[].notes[].title", "home.sections[].notes[].url", "home.sections[].notes[].date",
+        "home.sections[].notes[].questionCount", "home.sections[].notes[].format",
+        "home.noteCount",
+    ]
+
+    /// The documented model as one shape: `{site: {…}, head, generator, page: {…}, home: {…}}`.
+    static let shape: ValueShape = documentedPaths.reduce(ValueShape.object([:])) { model, path in
+        model.merged(with: shape(ofPath: path.split(separator: ".")[...]))
+    }
+
+    private static func shape(ofPath components: ArraySlice<Substring>) -> ValueShape {
+        guard let first = components.first else { return .scalar }
+        let rest = components.dropFirst()
+        var key = first
+        var isList = false
+        var leaf = ValueShape.scalar
+        if key.hasSuffix("[]") {
+            key = key.dropLast(2)
+            isList = true
+        } else if key.hasSuffix("?") {
+            key = key.dropLast()
+            leaf = .flag
+        }
+        let inner = rest.isEmpty ? leaf : shape(ofPath: rest)
+        return .object([String(key): isList ? .list(inner) : inner])
+    }
+
+    /// `sample` with the documented fields of the top-level objects it provides filled in. A sample without
+    /// `page` stays without `page`, so the 404 page can still be told that it has no page.
+    static func completing(_ sample: ValueShape) -> ValueShape {
+        guard case .object(let roots) = sample, case .object(let documented) = shape else { return sample }
+        var completed = roots
+        for (key, value) in roots {
+            if let model = documented[key] {
+                completed[key] = model.merged(with: value)
+            }
+        }
+        return .object(completed)
+    }
+}

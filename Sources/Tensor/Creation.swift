@@ -1,0 +1,80 @@
+extension Tensor {
+    /// A constant tensor of `shape` filled with `value`.
+    public static func full(_ shape: [Int], value: Double) -> Tensor {
+        Tensor(uncheckedShape: shape, scalars: [Double](repeating: value, count: Swift.max(0, elementCount(shape))))
+    }
+
+    /// A tensor of zeros.
+    public static func zeros(_ shape: [Int]) -> Tensor { full(shape, value: 0) }
+
+    /// A tensor of ones.
+    public static func ones(_ shape: [Int]) -> Tensor { full(shape, value: 1) }
+
+    /// `count` evenly spaced values from `start` to `end` inclusive (numpy `linspace`).
+    public static func linspace(_ start: Double, _ end: Double, _ count: Int) throws -> Tensor {
+        guard count >= 0 else { throw TensorError("linspace count must be non-negative, got \(count)") }
+        if count == 1 { return Tensor([start]) }
+        let step = (end - start) / Double(count - 1)
+        var values = (0..<count).map { start + Double($0) * step }
+        if count > 1 { values[count - 1] = end }
+        return Tensor(values)
+    }
+
+    /// Values `start, start+step, …` below `end` (numpy `arange`).
+    public static func arange(_ start: Double, _ end: Double, step: Double = 1) throws -> Tensor {
+        guard step != 0, step.isFinite, start.isFinite, end.isFinite else {
+            throw TensorError("arange needs a finite non-zero step and finite bounds")
+        }
+        let count = Swift.max(0, Int(((end - start) / step).rounded(.up)))
+        guard count <= 100_000_000 else { throw TensorError("arange would create \(count) elements") }
+        return Tensor((0..<count).map { start + Double($0) * step })
+    }
+
+    /// Values `0, 1, …, end-1`.
+    public static func arange(_ end: Int) -> Tensor {
+        Tensor((0..<Swift.max(0, end)).map(Double.init))
+    }
+
+    /// The `n`×`n` identity matrix.
+    public static func eye(_ n: Int) -> Tensor {
+        var values = [Double](repeating: 0, count: Swift.max(0, n * n))
+        for i in 0..<Swift.max(0, n) { values[i * n + i] = 1 }
+        return Tensor(uncheckedShape: [Swift.max(0, n), Swift.max(0, n)], scalars: values)
+    }
+
+    /// Uniform samples in [low, high) from `rng` (row-major order).
+    public static func uniform(_ shape: [Int], low: Double = 0, high: Double = 1, rng: inout TensorRNG) -> Tensor {
+        let n = Swift.max(0, elementCount(shape))
+        return Tensor(uncheckedShape: shape, scalars: (0..<n).map { _ in low + (high - low) * rng.uniform() })
+    }
+
+    /// Normal samples with the given mean and standard deviation from `rng` (row-major order).
+    public static func normal(_ shape: [Int], mean: Double = 0, std: Double = 1, rng: inout TensorRNG) -> Tensor {
+        let n = Swift.max(0, elementCount(shape))
+        return Tensor(uncheckedShape: shape, scalars: (0..<n).map { _ in mean + std * rng.normal() })
+    }
+
+    /// Uniform samples in [low, high) from a fresh generator seeded with `seed`.
+    public static func uniform(_ shape: [Int], low: Double = 0, high: Double = 1, seed: UInt64) -> Tensor {
+        var rng = TensorRNG(seed: seed)
+        return uniform(shape, low: low, high: high, rng: &rng)
+    }
+
+    /// Normal samples from a fresh generator seeded with `seed`.
+    public static func normal(_ shape: [Int], mean: Double = 0, std: Double = 1, seed: UInt64) -> Tensor {
+        var rng = TensorRNG(seed: seed)
+        return normal(shape, mean: mean, std: std, rng: &rng)
+    }
+
+    /// One-hot rows: `[labels.count, classes]` with a 1 at each label; throws on an out-of-range label.
+    public static func oneHot(_ labels: [Int], classes: Int) throws -> Tensor {
+        var values = [Double](repeating: 0, count: labels.count * classes)
+        for (row, label) in labels.enumerated() {
+            guard label >= 0 && label < classes else {
+                throw TensorError("label \(label) out of range for \(classes) classes")
+            }
+            values[row * classes + label] = 1
+        }
+        return Tensor(uncheckedShape: [labels.count, classes], scalars: values)
+    }
+}

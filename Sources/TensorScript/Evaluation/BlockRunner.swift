@@ -1,0 +1,157 @@
+import Tensor
+
+/// What one statement produced: its value laid out for display, or its error.
+public struct StatementOutcome: Hashable, Sendable, Codable {
+    /// Block line of the statement's first character, and the last block line it occupies.
+    public var line: Int
+    public var lastLine: Int
+    /// The variable an assignment set, shown before the value.
+    public var name: String?
+    public var display: Display?
+    public var error: BlockError?
+    /// `true` when an expectation was checked and met.
+    public var expectationMet: Bool?
+}
+
+/// An error inside a block, at a block-relative position.
+public struct BlockError: Hashable, Sendable, Codable {
+    public var message: String
+    public var code: String
+    public var line: Int
+    public var column: Int
+
+    init(_ error: ScriptError) {
+        message = error.message
+        code = error.code
+        line = error.position.line
+        column = error.position.column
+    }
+}
+
+/// The evaluated block: the source lines, the outcome of each statement, and syntax errors.
+public struct BlockResult: Hashable, Sendable, Codable {
+    public var sourceLines: [String]
+    public var outcomes: [StatementOutcome]
+    /// Syntax errors (their statements are not run).
+    public var syntaxErrors: [BlockError]
+
+    /// Every error of the block, in source order.
+    public var errors: [BlockError] {
+        (syntaxErrors + outcomes.compactMap(\.error)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+}
+
+/// Parses and runs one block.
+public enum BlockRunner {
+    public static func run(_ source: String) -> BlockResult {
+        runCollectingValues(source).result
+    }
+
+    /// The result and, per statement, the value it computed (nil for definitions and failures).
+    static func runCollectingValues(_ source: String) -> (result: BlockResult, values: [Value?]) {
+        let program = Parser.parse(source)
+        let context = EvaluationContext()
+        var outcomes: [StatementOutcome] = []
+        var values: [Value?] = []
+        for statement in program.statements {
+            let (outcome, value) = run(statement, in: context)
+            outcomes.append(outcome)
+            values.append(value)
+        }
+        let result = BlockResult(sourceLines: source.sourceLines.map(String.init), outcomes: outcomes, syntaxErrors: program.errors.map(BlockError.init))
+        return (result, values)
+    }
+
+    static func run(_ statement: Statement, in context: EvaluationContext) -> (StatementOutcome, Value?) {
+        var outcome = StatementOutcome(line: statement.position.line, lastLine: statement.lastLine)
+        var computed: Value?
+        do {
+            let value: Value
+            switch statement.kind {
+            case .assignment(let name, let expr):
+                outcome.name = name
+                do {
+                    value = detached(try context.evaluate(expr))
+                } catch {
+                    context.globals[name] = .failed(name: name)
+                    throw error
+                }
+                context.globals[name] = value
+            case .function(let name, let parameters, let body):
+                context.globals[name] = .function(ScriptFunction(name: name, body: .user(parameters: parameters, body: body)))
+                return (outcome, nil)
+            case .expression(let expr):
+                value = detached(try context.evaluate(expr))
+            }
+            computed = value
+            if !statement.isSilent { outcome.display = display(value) }
+            if let expectation = statement.expectation {
+                try Expectations.check(value, against: expectation, in: context)
+                outcome.expectationMet = true
+            }
+        } catch let error as ScriptError {
+            outcome.error = BlockError(error)
+            if statement.expectation != nil, error.code == Expectations.mismatchCode { outcome.expectationMet = false }
+        } catch is DependencyFailure {
+            outcome.display = nil
+        } catch {
+            outcome.error = BlockError(ScriptError("\(error)", at: statement.position))
+        }
+        return (outcome, computed)
+    }
+
+    /// Drops autodiff history so stored values do not keep graphs alive.
+    static func detached(_ value: Value) -> Value {
+        switch value {
+        case .tensor(let t): .tensor(t.detached())
+        case .record(let fields): .record(fields.map { (name: $0.name, value: detached($0.value)) })
+        default: value
+        }
+    }
+
+    static func display(_ value: Value) -> Display? {
+        switch value {
+        case .tensor(let t): return .tensor(shape: t.shape, scalars: t.scalars)
+        case .string(let s): return .text(s)
+        case .bool(let b): return .scalar(b ? "true" : "false")
+        case .function(let f):
+            switch f.body {
+            case .builtin(let b): return .text("function \(b.signature)")
+            case .user(let parameters, _): return .text("function \(f.name)(\(parameters.joined(separator: ", ")))")
+            default: return .text("function \(f.label)(x)")
+            }
+        case .record(let fields):
+            return .record(fields.compactMap { field in display(field.value).map { Display.Field(name: field.name, value: $0) } })
+        case .trajectory(let t): return trajectoryTable(t)
+        case .plot(let spec): return .plot(svg: SVGPlot.render(spec), alt: spec.altText)
+        case .failed, .none: return nil
+        }
+    }
+
+    /// Up to 12 rows: the first steps, then evenly spaced ones, always the last.
+    static func trajectoryTable(_ t: Trajectory) -> Display {
+        let count = t.losses.count
+        var rows: [Int] = Array(0..<min(count, 12))
+        if count > 12 {
+            rows = [0, 1, 2, 3]
+            let rest = 7
+            for k in 1...rest { rows.append(3 + Int((Double(k) / Double(rest) * Double(count - 4)).rounded()) ) }
+            rows = Array(Set(rows.map { min($0, count - 1) })).sorted()
+        }
+        let width = t.parameters.first?.count ?? 0
+        let showEach = width <= 3
+        var columns = ["step", "loss"]
+        columns += showEach ? (0..<width).map { width == 1 ? "x" : "x[\($0)]" } : ["‖x‖"]
+        let paramValues = rows.flatMap { r in r < t.parameters.count ? t.parameters[r].scalars : [] }
+        let paramFormat = NumberFormat.choose(for: showEach ? paramValues : rows.map { r in r < t.parameters.count ? t.parameters[r].l2Norm().scalar ?? 0 : 0 })
+        let table = rows.map { r -> [String] in
+            var cells = [String(r), NumberFormat.compact(t.losses[r])]
+            if r < t.parameters.count {
+                let p = t.parameters[r]
+                cells += showEach ? p.scalars.map(paramFormat.format) : [paramFormat.format(p.l2Norm().scalar ?? 0)]
+            }
+            return cells
+        }
+        return .table(columns: columns, rows: table)
+    }
+}

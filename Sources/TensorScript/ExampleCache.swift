@@ -1,0 +1,59 @@
+import Foundation
+import SiteCore
+import Tensor
+
+/// A content-addressed cache of evaluated blocks on disk, one JSON file per block.
+///
+/// The key is the SHA-256 of the block source, the kernel version and the language version: not the path
+/// or position, so a block that moves (or is copied to another note) is not evaluated again. The stored
+/// errors are block-relative and are placed at the caller's path and lines when loaded.
+public struct ExampleCache: Sendable {
+    public let directory: URL?
+
+    /// `nil` = no caching.
+    public init(directory: URL?) {
+        self.directory = directory
+    }
+
+    /// The cache key of a block.
+    public static func key(for source: String) -> String {
+        ContentHash.sha256Hex(source, tensorKernelVersion, tensorScriptLanguageVersion)
+    }
+
+    /// Evaluates the block, or loads its earlier evaluation.
+    public func output(for source: String, path: String, firstLine: Int, column: Int) -> ExampleOutput {
+        guard let directory else {
+            return ExampleEvaluator.evaluate(source, path: path, firstLine: firstLine, column: column)
+        }
+        let file = directory.appendingPathComponent(Self.key(for: source) + ".json")
+        if let data = try? Data(contentsOf: file), let stored = try? JSONDecoder().decode(RenderedBlock.self, from: data) {
+            return stored.output(path: path, firstLine: firstLine, column: column)
+        }
+        let rendered = RenderedBlock(BlockRunner.run(source))
+        store(rendered, at: file, in: directory)
+        return rendered.output(path: path, firstLine: firstLine, column: column)
+    }
+
+    /// Whether the block is in the cache.
+    public func contains(_ source: String) -> Bool {
+        guard let directory else { return false }
+        return FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.key(for: source) + ".json").path)
+    }
+
+    /// Writes through a temporary file and a rename, so parallel pages never read half a file.
+    private func store(_ rendered: RenderedBlock, at file: URL, in directory: URL) {
+        guard let data = try? JSONEncoder().encode(rendered) else { return }
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+            if FileManager.default.fileExists(atPath: file.path) {
+                try? FileManager.default.removeItem(at: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: file)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+}

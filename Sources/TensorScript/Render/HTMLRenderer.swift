@@ -1,0 +1,133 @@
+import SiteCore
+
+// CSS classes written by this renderer (the theme styles them; nothing here depends on a stylesheet):
+//
+//   figure.tensor-example            one evaluated block; also .tensor-example-failed when it has errors
+//   div.tensor-cell                  source lines followed by the output of the statement(s) they end
+//   pre.tensor-source > code         source lines
+//   span.tensor-error-line           a source line with an error
+//   mark.tensor-error-mark           the character an error points at
+//   div.tensor-output                the value of one statement
+//   span.tensor-name                 `x =` before the value of an assignment
+//   span.tensor-check                ✓ after a value that met its `# =>` expectation
+//   div.tensor-error                 an error message (role="alert")
+//   table.tensor-value               a number, vector or matrix; also .tensor-scalar / .tensor-vector / .tensor-matrix
+//   span.tensor-shape                the shape written after a tensor, e.g. [2, 3]
+//   div.tensor-slices, div.tensor-slice, span.tensor-slice-label   a small rank ≥ 3 tensor as labelled matrices
+//   div.tensor-summary, span.tensor-stat, span.tensor-stat-name     a large tensor: shape and statistics
+//   table.tensor-table               a table with a header row (an optimiser trajectory)
+//   dl.tensor-record                 named parts of a result (dt name, dd value)
+//   code.tensor-text                 a function, string or other text value
+//   div.tensor-plot-frame            wraps a plot's <svg class="tensor-plot">
+//   svg classes: tensor-plot-grid, tensor-plot-axis, tensor-plot-ticks, tensor-plot-label,
+//                tensor-plot-series + tensor-plot-series-1…6 (stroke), tensor-plot-markers,
+//                tensor-plot-legend, tensor-plot-legend-entry
+//
+// The HTML holds no file positions, so a cached rendering is valid wherever the block moves.
+
+/// Renders an evaluated block as HTML: the source, and under each statement its value or error.
+public enum HTMLRenderer {
+    public static func render(_ result: BlockResult) -> String {
+        var lines = result.sourceLines
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeLast() }
+
+        var outputsAfterLine: [Int: [String]] = [:]
+        var errorColumnsByLine: [Int: [Int]] = [:]
+        for outcome in result.outcomes {
+            var parts: [String] = []
+            if let display = outcome.display {
+                var html = "<div class=\"tensor-output\">"
+                if let name = outcome.name { html += "<span class=\"tensor-name\">\(name.htmlEscaped) =</span> " }
+                html += render(display)
+                if outcome.expectationMet == true { html += " <span class=\"tensor-check\" title=\"matches the expected value\">✓</span>" }
+                html += "</div>"
+                parts.append(html)
+            }
+            if let error = outcome.error { parts.append(errorHTML(error)) }
+            let anchor = min(max(outcome.lastLine, outcome.error?.line ?? 0), max(lines.count, 1))
+            outputsAfterLine[anchor, default: []] += parts
+        }
+        for error in result.syntaxErrors {
+            outputsAfterLine[min(error.line, max(lines.count, 1)), default: []].append(errorHTML(error))
+        }
+        for error in result.errors { errorColumnsByLine[error.line, default: []].append(error.column) }
+
+        var html = "<figure class=\"tensor-example\(result.errors.isEmpty ? "" : " tensor-example-failed")\">"
+        var pending: [String] = []
+        func flush(_ outputs: [String]) {
+            if !pending.isEmpty {
+                html += "<div class=\"tensor-cell\"><pre class=\"tensor-source\"><code>" + pending.joined(separator: "\n") + "</code></pre>"
+            } else {
+                html += "<div class=\"tensor-cell\">"
+            }
+            html += outputs.joined()
+            html += "</div>"
+            pending = []
+        }
+        for (i, line) in lines.enumerated() {
+            let number = i + 1
+            pending.append(sourceLineHTML(line, errorColumns: errorColumnsByLine[number] ?? []))
+            if let outputs = outputsAfterLine[number], !outputs.isEmpty { flush(outputs) }
+        }
+        let late = outputsAfterLine.filter { $0.key > lines.count }.sorted { $0.key < $1.key }.flatMap(\.value)
+        if !pending.isEmpty || !late.isEmpty { flush(late) }
+        html += "</figure>"
+        return html
+    }
+
+    static func sourceLineHTML(_ line: String, errorColumns: [Int]) -> String {
+        guard !errorColumns.isEmpty else { return line.htmlEscaped }
+        let chars = Array(line)
+        let marked = Set(errorColumns.map { min(max($0, 1), max(chars.count, 1)) - 1 })
+        var out = "<span class=\"tensor-error-line\">"
+        for (i, c) in chars.enumerated() {
+            out += marked.contains(i) ? "<mark class=\"tensor-error-mark\">\(String(c).htmlEscaped)</mark>" : String(c).htmlEscaped
+        }
+        if chars.isEmpty || marked.contains(chars.count) { out += "<mark class=\"tensor-error-mark\"> </mark>" }
+        return out + "</span>"
+    }
+
+    static func errorHTML(_ error: BlockError) -> String {
+        "<div class=\"tensor-error\" role=\"alert\">error: \(error.message.htmlEscaped)</div>"
+    }
+
+    public static func render(_ display: Display) -> String {
+        switch display {
+        case .scalar(let text):
+            return "<table class=\"tensor-value tensor-scalar\"><tr><td>\(text.htmlEscaped)</td></tr></table>"
+        case .grid(let shape, let rows):
+            let kind = shape.count == 1 ? "tensor-vector" : "tensor-matrix"
+            return "<table class=\"tensor-value \(kind)\">" + rowsHTML(rows) + "</table> <span class=\"tensor-shape\">\(Display.shapeText(shape))</span>"
+        case .slices(let shape, let slices):
+            var html = "<div class=\"tensor-slices\">"
+            for slice in slices {
+                html += "<div class=\"tensor-slice\"><span class=\"tensor-slice-label\">\(slice.label.htmlEscaped)</span><table class=\"tensor-value tensor-matrix\">" + rowsHTML(slice.rows) + "</table></div>"
+            }
+            return html + "</div> <span class=\"tensor-shape\">\(Display.shapeText(shape))</span>"
+        case .summary(let shape, let stats):
+            var html = "<div class=\"tensor-summary\"><span class=\"tensor-shape\">\(Display.shapeText(shape))</span>"
+            for stat in stats {
+                html += " <span class=\"tensor-stat\"><span class=\"tensor-stat-name\">\(stat.name.htmlEscaped)</span> \(stat.value.htmlEscaped)</span>"
+            }
+            return html + "</div>"
+        case .table(let columns, let rows):
+            var html = "<table class=\"tensor-table\"><thead><tr>"
+            for c in columns { html += "<th>\(c.htmlEscaped)</th>" }
+            html += "</tr></thead><tbody>"
+            html += rowsHTML(rows)
+            return html + "</tbody></table>"
+        case .record(let fields):
+            var html = "<dl class=\"tensor-record\">"
+            for field in fields { html += "<dt>\(field.name.htmlEscaped)</dt><dd>\(render(field.value))</dd>" }
+            return html + "</dl>"
+        case .text(let text):
+            return "<code class=\"tensor-text\">\(text.htmlEscaped)</code>"
+        case .plot(let svg, _):
+            return "<div class=\"tensor-plot-frame\">\(svg)</div>"
+        }
+    }
+
+    private static func rowsHTML(_ rows: [[String]]) -> String {
+        rows.map { row in "<tr>" + row.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined()
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteCore
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the notes folder into the output folder (default: notes/ → public/).",
+        discussion: "Settings come from sitegen.yml in the current folder; options here override them.")
+
+    @Option(help: "Folder of notes (.md, .markdown, .txt).") var notes: String?
+    @Option(help: "Folder of Mustache templates and theme assets.") var templates: String?
+    @Option(help: "Output folder; replaced only when the build succeeds.") var out: String?
+    @Option(name: .customLong("base-url"), help: "URL or path the site is served from, e.g. https://me.github.io/notes/.") var baseURL: String?
+    @Option(help: "Write a JSON build report (pages, diagnostics, counts, timings) to this file.") var report: String?
+    @Option(help: "Settings file.") var config = "sitegen.yml"
+    @Flag(help: "Fail on warnings too.") var strict = false
+    @Flag(help: "Print only errors and warnings.") var quiet = false
+    @Flag(help: "Include notes marked draft: true.") var drafts = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let (loaded, configDiagnostics) = ConfigLoader.load(from: BuildContext.resolve(config, against: root))
+        var settings = loaded
+        if let notes { settings.notesDirectory = notes }
+        if let templates { settings.templatesDirectory = templates }
+        if let out { settings.outputDirectory = out }
+        if let baseURL { settings.baseURL = baseURL }
+        if drafts { settings.includeDrafts = true }
+
+        var context = BuildContext(config: settings, root: root)
+        context.diagnostics += configDiagnostics
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let result = SiteBuilder(strict: strict).build(context) { index, count, step in
+            progress.show("[\(index)/\(count)] \(step)…")
+        }
+        progress.clear()
+
+        for diagnostic in result.diagnostics where !(quiet && diagnostic.severity == .note) {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        if !quiet || !result.committed {
+            FileHandle.standardError.write(Data((result.summary + "\n").utf8))
+        }
+        if let report {
+            let url = BuildContext.resolve(report, against: root)
+            do {
+                try BuildReport(result).json().write(to: url)
+            } catch {
+                FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        if !result.committed { throw ExitCode(1) }
+    }
+}
+
+/// A one-line progress display on a terminal, shown only for builds that take longer than a second.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let start = Date()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ text: String) {
+        guard enabled, Date().timeIntervalSince(start) > 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        shown = true
+    }
+
+    func clear() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

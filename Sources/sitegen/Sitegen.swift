@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+
+@main
+struct Sitegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Builds math-heavy study notes into a fast, cross-linked static site.",
+        version: sitegenVersion,
+        subcommands: [BuildCommand.self, EvalCommand.self],
+        defaultSubcommand: BuildCommand.self)
+
+    /// Usage errors exit with 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n" + usageString() + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
+    private static func usageString() -> String {
+        "Usage: sitegen build [--notes DIR] [--templates DIR] [--out DIR] [--base-url URL] [--report FILE] [--strict] [--quiet]\n       sitegen eval <expression | file.md>\nSee 'sitegen --help'."
+    }
+}

@@ -1,0 +1,18 @@
+@testable import SiteBuild
+import Testing
+
+@Suite struct URLSlugTests {
+    @Test func keepsChineseAndReadableASCII() {
+        #expect(URLSlug.make("激活函数") == "激活函数")
+        #expect(URLSlug.make("Batch Norm & 批归一化") == "batch-norm-批归一化")
+        #expect(URLSlug.make("001_notion export") == "001_notion-export")
+        #expect(URLSlug.make("???") == "note")
+    }
+
+    @Test func relativePathsResolve() {
+        #expect(LinkTable.normalise("a/b/../c.md") == "a/c.md")
+        #expect(LinkTable.normalise("./x.md") == "x.md")
+        #expect(LinkTable.hasScheme("https://x"))
+        #expect(!LinkTable.hasScheme("图/x:y.md"))
+    }
+}

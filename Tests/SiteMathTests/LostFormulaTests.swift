@@ -1,0 +1,63 @@
+import SiteCore
+import Testing
+@testable import SiteMath
+
+@Suite struct LostFormulaTests {
+    func warnings(_ text: String) -> [String] {
+        MathProtector.protect(text, path: "l.md").diagnostics
+            .filter { $0.code == "math-lost" }
+            .map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+    }
+
+    @Test func gapsWhereSymbolsWereDropped() {
+        let text = "前言\n- 对称矩阵: 设一个维度为 的方阵 , 若对于任意长度为 的非零向量 , 都有 成立。"
+        // The spaces in 为␣的, 方阵␣, , 为␣的, 向量␣, and 有␣成, counted in Unicode scalars.
+        #expect(warnings(text) == ["2:15", "2:19", "2:30", "2:36", "2:41"])
+    }
+
+    @Test func aSingleGapBeforePunctuationIsEnough() {
+        #expect(warnings("设矩阵 , 则它可逆。") == ["1:4"])
+        #expect(warnings("设矩阵 ，则它可逆。") == ["1:4"])
+    }
+
+    @Test func ordinarySpacesAreNotFlagged() {
+        let text = """
+        Sigmoid 函数的输出在 0 到 1 之间。 下一句从这里开始，  然后继续。
+        这里只有一个 普通的空格，作者手滑了。
+        误差（ Error） = 偏差（ Bias） + 方差， 见上文 (see above) 。
+        ReLU 完全失效, 在正向传播中没有问题; 表情 ^_^ 与文件 run_all.py、model.pt 都不是公式。
+        变量 batch_size 与 learning_rate 是代码里的名字，链接 [说明](https://example.org/x_1^2) 与 <img src="/a_b/c_d.gif"> 也不是。
+        https://example.org/path_with^{braces} 是网址。
+        """
+        #expect(warnings(text) == [])
+    }
+
+    @Test func exportPlaceholders() {
+        #expect(warnings("其中 [公式] 是一种相关性的算符，[公式] 也是。") == ["1:4", "1:19"])
+    }
+
+    @Test func bareTeXOutsideDelimiters() {
+        let text = "我们定义 h_t 为隐状态，W^{(l)} 是第 l 层的权重，\\frac{a}{b} 也是，L^2 范数同理。"
+        #expect(warnings(text) == ["1:6", "1:15", "1:33", "1:48"])
+        let messages = MathProtector.protect(text, path: "l.md").diagnostics.map(\.message)
+        #expect(messages[1].contains("`W^{(l)}`"))
+    }
+
+    @Test func texInsideMathOrCodeIsNotBare() {
+        let text = """
+        公式 $h_t = W^{(l)} x$ 与 `x^{(k)}` 以及 \\(\\frac{a}{b}\\) 都好好的。
+
+        ```
+        y_1 = x^{2}
+        ```
+        """
+        #expect(warnings(text) == [])
+    }
+
+    @Test func pageMacrosCountAsTeX() {
+        let text = "向量空间 \\R^n 里"
+        #expect(warnings(text) == [])
+        let withMacro = MathProtector.protect(text, path: "l.md", macros: ["\\R": "\\mathbb{R}"])
+        #expect(withMacro.diagnostics.map(\.code) == ["math-lost"])
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import SiteCore
+import Testing
+@testable import SiteRender
+
+/// The default theme in `templates/`: it loads cleanly, uses only documented names, and renders pages
+/// that contain what the context says. With `SITEGEN_SAMPLE_PAGES=<dir>` it also writes the three sample
+/// pages and the stylesheet there, to look at in a browser.
+@Suite struct ShippedTemplatesTests {
+    private let templatesURL = repositoryRoot().appendingPathComponent("templates")
+
+    private func shipped() throws -> TemplateSet {
+        let (set, diagnostics) = TemplateSet.load(from: templatesURL, displayPath: "templates")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+        return try #require(set)
+    }
+
+    @Test func loadsAndChecksWithoutDiagnostics() throws {
+        let set = try shipped()
+        #expect(Set(TemplateSet.requiredNames).isSubset(of: set.names))
+        let diagnostics = set.checkAll([
+            "note": [SampleContexts.note()], "home": [SampleContexts.home()], "404": [SampleContexts.notFound()],
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+    }
+
+    @Test func notePageHasLayoutTocQuestionsAndNeighbours() throws {
+        let html = try shipped().render("note", context: SampleContexts.note())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains(#"<html lang="zh-CN">"#))
+        #expect(html.contains("<title>激活函数 &lt;Activation&gt; · 深度学习面试笔记</title>"))
+        #expect(html.contains(#"<link rel="stylesheet" href="/notes/assets/style.css">"#))
+        #expect(html.contains(SampleContexts.head))
+        #expect(html.contains(#"<a href="/notes/基础/">基础</a>"#))
+        #expect(html.contains(#"<h1 class="note-title">激活函数 &lt;Activation&gt;</h1>"#))
+        #expect(html.contains(#"<time datetime="2026-03-14">2026-03-14</time>"#))
+        #expect(html.contains(#"<span class="tag">面试</span>"#))
+        // The TOC is in the sidebar and in the narrow-screen <details>; its text is already escaped.
+        #expect(html.components(separatedBy: ##"<li class="toc-depth-1"><a href="#sigmoid-的问题">Sigmoid 的问题</a></li>"##).count == 3)
+        #expect(html.contains("对比表 &amp; 小结</a>"))
+        #expect(!html.contains("&amp;amp;"))
+        #expect(html.contains("本页 3 个问题"))
+        #expect(html.contains(##"<ol class="follow-ups"><li><a href="#dead-relu-怎么办">Dead ReLU 怎么办？</a></li></ol>"##))
+        #expect(html.components(separatedBy: "follow-ups").count == 2, "a question without follow-ups has no empty list")
+        #expect(html.contains(#"href="/notes/基础/归一化/" rel="next"><span class="pager-label">下一篇</span>归一化 BatchNorm &amp; LayerNorm</a>"#))
+        #expect(html.contains(SampleContexts.sampleContent))
+        #expect(!html.contains("{{"))
+    }
+
+    @Test func notePageWithoutOptionalPartsLeavesThemOut() throws {
+        var context = SampleContexts.note(content: "<p>只有一段。</p>")
+        var page = context["page"] as? [String: Any] ?? [:]
+        for key in ["section", "date", "prev", "next"] { page[key] = nil }
+        page["tags"] = [[String: Any]]()
+        page["toc"] = [[String: Any]]()
+        page["questions"] = [[String: Any]]()
+        page["hasToc"] = false
+        page["hasQuestions"] = false
+        page["questionCount"] = 0
+        page["showTitle"] = false
+        context["page"] = page
+        let html = try shipped().render("note", context: context)
+        for absent in ["breadcrumbs", "<time", "toc-sidebar", "toc-inline", "question-index", "pager-prev", "pager-next", "note-title"] {
+            #expect(!html.contains(absent), "\(absent)")
+        }
+        #expect(html.contains("<p>只有一段。</p>"))
+    }
+
+    @Test func homePageGroupsNotesBySectionWithCounts() throws {
+        let html = try shipped().render("home", context: SampleContexts.home())
+        #expect(html.contains("<h1>深度学习面试笔记</h1>"))
+        #expect(html.contains("共 5 篇笔记"))
+        #expect(html.contains(#"<a href="/notes/基础/">基础</a>"#))
+        #expect(html.contains("3 篇 · 7 题"))
+        #expect(html.contains("1 篇</span>"), "a section without questions shows no question count")
+        #expect(html.contains(#"<a class="note-link" href="/notes/基础/激活函数/">激活函数</a>"#))
+        #expect(html.contains(#"<span class="badge">4 题</span>"#))
+        #expect(html.components(separatedBy: #"class="badge""#).count == 4, "notes without questions have no badge")
+        #expect(html.contains("归一化 BatchNorm &amp; LayerNorm"))
+        let sections = ["笔记", "基础", "Transformer"].compactMap { html.range(of: ">\($0)</")?.lowerBound }
+        #expect(sections.count == 3 && sections == sections.sorted(), "sections in the order given")
+    }
+
+    @Test func notFoundPageLinksHome() throws {
+        let html = try shipped().render("404", context: SampleContexts.notFound())
+        #expect(html.contains(#"<a class="button" href="/notes/">"#))
+        #expect(html.contains("<title>页面不存在 · 深度学习面试笔记</title>"))
+    }
+
+    @Test func writesSamplePagesWhenAsked() throws {
+        guard let directory = ProcessInfo.processInfo.environment["SITEGEN_SAMPLE_PAGES"] else { return }
+        let set = try shipped()
+        let out = URL(fileURLWithPath: directory)
+        let assets = out.appendingPathComponent("notes/assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        let css = try String(contentsOf: templatesURL.appendingPathComponent("assets/style.css"), encoding: .utf8)
+        try css.write(to: assets.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
+        // Pages refer to /notes/assets/…; rewrite to relative paths so that file:// URLs work.
+        let pages = ["note": SampleContexts.note(), "home": SampleContexts.home(), "404": SampleContexts.notFound()]
+        for (name, context) in pages {
+            let html = set.render(name, context: context).replacingOccurrences(of: "\"/notes/assets/", with: "\"notes/assets/")
+            try html.write(to: out.appendingPathComponent("\(name).html"), atomically: true, encoding: .utf8)
+            #expect(!html.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import TensorScript
+
+@Suite struct FormatTests {
+    func formatted(_ values: [Double]) -> [String] {
+        let format = NumberFormat.choose(for: values)
+        return values.map(format.format)
+    }
+
+    @Test func integersHaveNoDecimals() {
+        #expect(formatted([-6, -4, 0, 2, 6]) == ["-6", "-4", "0", "2", "6"])
+        #expect(formatted([1792]) == ["1792"])
+    }
+
+    @Test func oneStyleForAllElementsWithCommonTrailingZerosDropped() {
+        #expect(formatted([0.5, 0.25]) == ["0.50", "0.25"])
+        #expect(formatted([0.659001, 0.242433, 0.098566]) == ["0.6590", "0.2424", "0.0986"])
+        #expect(formatted([3.14159265]) == ["3.142"])
+        #expect(formatted([1.5, 2.5]) == ["1.5", "2.5"])
+    }
+
+    @Test func tinyOrHugeValuesUseScientificNotation() {
+        #expect(formatted([2.47e-5, 0.5]) == ["2.470e-05", "5.000e-01"])
+        #expect(formatted([1.5e9]) == ["1.5e+09"])
+    }
+
+    @Test func negativeZeroAndNonFiniteValues() {
+        #expect(NumberFormat(.fixed(2)).format(-0.0001) == "0.00")
+        #expect(NumberFormat(.fixed(2)).format(.nan) == "nan")
+        #expect(NumberFormat(.fixed(2)).format(-.infinity) == "-inf")
+        #expect(formatted([.nan, 1, 2]) == ["nan", "1", "2"])
+    }
+
+    @Test func layoutBySize() {
+        guard case .grid(let shape, let rows) = Display.tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6.5]) else {
+            Issue.record("a small matrix is a grid"); return
+        }
+        #expect(shape == [2, 3])
+        #expect(rows == [["1.0", "2.0", "3.0"], ["4.0", "5.0", "6.5"]])
+        guard case .summary(let big, let stats) = Display.tensor(shape: [64, 64], scalars: (0..<4096).map { Double($0 % 2) }) else {
+            Issue.record("a large matrix is summarised"); return
+        }
+        #expect(big == [64, 64])
+        #expect(stats.first { $0.name == "mean" }?.value == "0.5")
+        #expect(stats.first { $0.name == "std" }?.value == "0.5")
+        guard case .slices(_, let slices) = Display.tensor(shape: [2, 1, 2, 2], scalars: [1, 2, 3, 4, 5, 6, 7, 8]) else {
+            Issue.record("a small 4-d tensor is shown as matrices"); return
+        }
+        #expect(slices.map(\.label) == ["[0, 0, :, :]", "[1, 0, :, :]"])
+        #expect(slices[1].rows == [["5", "6"], ["7", "8"]])
+        #expect(Display.tensor(shape: [], scalars: [0.25]) == .scalar("0.25"))
+        if case .grid = Display.tensor(shape: [17], scalars: Array(repeating: 1, count: 17)) { Issue.record("17 values are summarised") }
+    }
+
+    @Test func terminalMatricesAlignTheirColumns() {
+        let text = TextRenderer.render(.grid(shape: [2, 2], rows: [["1.0", "-0.5"], ["10.0", "2.0"]]))
+        #expect(text == "[[ 1.0, -0.5],\n [10.0,  2.0]]")
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import Tensor
+
+/// The blocked matmul, strided gathers and reductions against naive loops on shapes that cross block edges.
+@Suite struct KernelTests {
+    func naiveMatmul(_ a: Tensor, _ b: Tensor) -> [Double] {
+        let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+        var c = [Double](repeating: 0, count: m * n)
+        for i in 0..<m { for j in 0..<n { for p in 0..<k { c[i * n + j] += a.scalars[i * k + p] * b.scalars[p * n + j] } } }
+        return c
+    }
+
+    @Test(arguments: [[1, 1, 1], [3, 5, 7], [4, 128, 256], [7, 129, 257], [130, 300, 260], [65, 1, 513]])
+    func blockedMatmulMatchesNaive(_ dims: [Int]) throws {
+        let a = Tensor.normal([dims[0], dims[1]], seed: 1), b = Tensor.normal([dims[1], dims[2]], seed: 2)
+        let expected = try Tensor(shape: [dims[0], dims[2]], scalars: naiveMatmul(a, b))
+        expectClose(try a.matmul(b), expected, relative: 1e-12, absolute: 1e-12, "matmul \(dims)")
+    }
+
+    @Test func permuteAndSliceMatchIndexArithmetic() throws {
+        let x = Tensor.arange(2 * 3 * 4)
+        let t = try x.reshape([2, 3, 4]).permute([1, 2, 0])
+        for i in 0..<3 { for j in 0..<4 { for k in 0..<2 {
+            #expect(try t.value(at: [i, j, k]) == Double(k * 12 + i * 4 + j))
+        } } }
+        let s = try x.reshape([4, 6]).slice(axis: 0, start: -3, step: 2).slice(axis: 1, start: 5, end: 100)
+        #expect(s.shape == [2, 1] && s.scalars == [11, 23])
+    }
+
+    @Test func reductionsKeepAndDropAxes() throws {
+        let x = try Tensor.arange(0, 24).reshape([2, 3, 4])
+        #expect(try x.sum(axes: [1]).scalars == [12, 15, 18, 21, 48, 51, 54, 57])
+        #expect(try x.sum(axes: [0, 2], keepDims: true).shape == [1, 3, 1])
+        #expect(try x.max(axes: [-1]).scalars == [3, 7, 11, 15, 19, 23])
+        #expect(try x.argmax(axis: 1).scalars == [8, 9, 10, 11, 20, 21, 22, 23].map { Double(Int($0) / 4 % 3) })
+        #expect(try x.mean().scalar == 11.5)
+        expectClose(try x.variance(correction: 1), Tensor(50.0), "unbiased variance of 0…23")
+    }
+
+    @Test func literalsAndDescription() throws {
+        let t = try Tensor(literal: .list([.list([.number(1), .number(2.5)]), .list([.number(-3), .number(4)])]))
+        #expect(t.shape == [2, 2])
+        #expect(t.description == "[[1, 2.5], [-3, 4]]")
+        #expect(t.strides == [2, 1])
+        #expect(Tensor(7).description == "7" && Tensor(7).rank == 0)
+    }
+
+    @Test func seededSamplingIsReproducible() throws {
+        #expect(Tensor.normal([5], seed: 9).scalars == Tensor.normal([5], seed: 9).scalars)
+        #expect(Tensor.normal([5], seed: 9).scalars != Tensor.normal([5], seed: 10).scalars)
+        let u = Tensor.uniform([10_000], low: -1, high: 1, seed: 3)
+        #expect(u.scalars.allSatisfy { $0 >= -1 && $0 < 1 })
+        #expect(Swift.abs(u.mean().scalar!) < 0.05)
+        let n = Tensor.normal([10_000], seed: 4)
+        #expect(Swift.abs(n.mean().scalar!) < 0.05)
+        #expect(Swift.abs(try n.variance().scalar! - 1) < 0.05)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+@testable import sitegen
+import Testing
+
+@Suite struct CommandLineTests {
+    @Test func buildOptionsParse() throws {
+        let command = try Sitegen.parseAsRoot(["build", "--notes", "n", "--out", "o", "--base-url", "/sub/", "--strict", "--quiet"])
+        let build = try #require(command as? BuildCommand)
+        #expect(build.notes == "n" && build.out == "o" && build.baseURL == "/sub/")
+        #expect(build.strict && build.quiet && build.report == nil)
+    }
+
+    @Test func buildIsTheDefaultCommand() throws {
+        #expect(try Sitegen.parseAsRoot([]) is BuildCommand)
+    }
+
+    @Test func unknownOptionIsAUsageError() {
+        #expect(throws: (any Error).self) { try Sitegen.parseAsRoot(["build", "--nope"]) }
+    }
+
+    /// The real binary: exit 2 on usage errors, 1 on a failed build, 0 with --version.
+    @Test func exitCodes() throws {
+        let binary = Self.productsDirectory.appendingPathComponent("sitegen")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no binary at \(binary.path)")
+        #expect(try Self.run(binary, ["--version"]).status == 0)
+        #expect(try Self.run(binary, ["build", "--no-such-flag"]).status == 2)
+        let missing = try Self.run(binary, ["build", "--notes", "/nonexistent-\(UUID().uuidString)", "--out", NSTemporaryDirectory() + "/sitegen-unused"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: notes folder"))
+        #expect(missing.stderr.contains("build failed"))
+    }
+
+    static var productsDirectory: URL {
+        Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+            ?? Bundle.main.bundleURL
+    }
+
+    static func run(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
