@@ -457,6 +457,22 @@ def optimizers():
     return cases
 
 
+# ---------------------------------------------------------------- Float32 (numpy float32 arithmetic)
+def float32():
+    x = (randn(9) * 4).astype(np.float32)
+    y = (randn(9)).astype(np.float32)
+    big = np.array([10.0, 50.0, 80.0, 88.0], dtype=np.float32)
+    with np.errstate(over="ignore"):
+        cases = [
+            case("f32_exp", "f32_exp", {"x": big}, {"y": np.exp(big)}),
+            case("f32_sigmoid", "f32_sigmoid", {"x": x}, {"y": np.float32(1) / (np.float32(1) + np.exp(-x))}),
+            case("f32_softmax", "f32_softmax", {"x": x}, {"y": np.exp(x - x.max()) / np.exp(x - x.max()).sum(dtype=np.float32)}),
+            case("f32_mul_add", "f32_mul_add", {"x": x, "y": y}, {"y": x * y + np.float32(0.1)}),
+            case("f32_sqrt", "f32_sqrt", {"x": np.abs(x)}, {"y": np.sqrt(np.abs(x))}),
+        ]
+    return cases
+
+
 # ---------------------------------------------------------------- seeded RNG (SplitMix64 + Box–Muller)
 MASK = (1 << 64) - 1
 
@@ -494,7 +510,8 @@ def rng_cases():
 def main():
     os.makedirs(OUT, exist_ok=True)
     groups = {"activations": activations(), "losses": losses(), "linalg": linalg(), "convolution": convolution(),
-              "normalization": normalization(), "recurrent": recurrent(), "optimizers": optimizers()}
+              "normalization": normalization(), "recurrent": recurrent(), "optimizers": optimizers(),
+              "float32": float32()}
     for name, cases in groups.items():
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump({"generator": "scripts/tensor-goldens.py", "numpy": np.__version__, "cases": cases}, f, indent=0)

@@ -3,19 +3,24 @@ extension String {
     /// The text split into lines on `\n`, `\r\n` or `\r`, without terminators. An empty string has one empty line.
     public var sourceLines: [Substring] {
         var lines: [Substring] = []
-        var start = startIndex
-        var i = startIndex
-        while i < endIndex {
-            let c = self[i]
-            if c == "\n" || c == "\r\n" || c == "\r" {
+        let bytes = utf8
+        var start = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
                 lines.append(self[start..<i])
-                i = index(after: i)
+                var next = bytes.index(after: i)
+                if b == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") {
+                    next = bytes.index(after: next)
+                }
+                i = next
                 start = i
             } else {
-                i = index(after: i)
+                i = bytes.index(after: i)
             }
         }
-        lines.append(self[start..<endIndex])
+        lines.append(self[start..<bytes.endIndex])
         return lines
     }
 

@@ -1,13 +1,13 @@
 import Foundation
 import SiteCore
 
-/// Renders formulas at build time with KaTeX in one long-lived node process fed in batches.
+/// Renders formulas at build time with KaTeX in long-lived node processes fed in batches.
 ///
 /// HTML+MathML output; KaTeX errors become `error:` diagnostics (the page shows the source TeX in
 /// `<code class="math-error">`), strict-mode complaints become `warning:` diagnostics. Results are
 /// cached by sha256(formula, display, KaTeX version, macros) in memory and in `cacheDirectory`.
 public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
-    /// How many formulas KaTeX rendered and how many came from the cache, since creation.
+    /// Distinct formulas KaTeX rendered, found in the cache, and failed to render, since creation.
     public struct Statistics: Sendable, Hashable {
         public var rendered = 0
         public var cached = 0
@@ -30,32 +30,28 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
     public let katexVersion: String
     public var mode: MathRenderingMode { .buildTime }
 
-    private let node: URL
-    private let environment: [String: String]
-    private var process: LineProcess?
-    private let processLock = NSLock()
+    private let workers: [KaTeXWorker]
     private let cache: MathRenderCache
     private let statisticsLock = NSLock()
     private var counters = Statistics()
-    /// Formulas per request line; bounds the size of one JSON line.
-    private let batchSize = 500
+    /// Formulas per request line: at most `maxBatchSize` to bound one JSON line, at least
+    /// `minBatchSize` so that small calls do not wake every worker.
+    private let maxBatchSize = 400
+    private let minBatchSize = 32
 
     /// Starts node with KaTeX. `nodePath` defaults to `$SITEGEN_NODE`, then `node`/`nodejs` on `PATH`;
-    /// `/usr/share/nodejs` (Debian's `katex` package) is added to `NODE_PATH`.
-    public init(cacheDirectory: URL?, nodePath: String? = nil) throws {
+    /// `/usr/share/nodejs` (Debian's `katex` package) is added to `NODE_PATH`. Up to `processes` node
+    /// processes (default: the number of cores, at most 4) render in parallel; all but the first start
+    /// only when a call has enough formulas to need them.
+    public init(cacheDirectory: URL?, nodePath: String? = nil, processes: Int? = nil) throws {
         guard let node = Self.findNode(nodePath) else { throw StartError.nodeNotFound }
         let nodePathVariable = ([ProcessInfo.processInfo.environment["NODE_PATH"], "/usr/share/nodejs"]
             .compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: ":")
-        self.node = node
-        self.environment = ["NODE_PATH": nodePathVariable]
-        let (process, version) = try Self.start(node: node, environment: environment)
-        self.process = process
-        self.katexVersion = version
+        let count = max(1, processes ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let workers = (0..<count).map { _ in KaTeXWorker(node: node, environment: ["NODE_PATH": nodePathVariable]) }
+        self.katexVersion = try workers[0].start()
+        self.workers = workers
         self.cache = MathRenderCache(directory: cacheDirectory)
-    }
-
-    deinit {
-        process?.terminate()
     }
 
     public var statistics: Statistics {
@@ -67,12 +63,14 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         let keys = spans.map { MathRenderCache.key(tex: $0.tex, display: $0.display, version: katexVersion, macros: macroKey) }
         var outcomes: [String: KaTeXOutcome] = [:]
         var missing: [(key: String, span: MathSpan)] = []
+        var missingKeys: Set<String> = []
         var cachedCount = 0
-        for (key, span) in zip(keys, spans) where outcomes[key] == nil {
+        for (key, span) in zip(keys, spans) where outcomes[key] == nil && !missingKeys.contains(key) {
             if let hit = cache.lookup(key) {
                 outcomes[key] = hit
                 cachedCount += 1
-            } else if !missing.contains(where: { $0.key == key }) {
+            } else {
+                missingKeys.insert(key)
                 missing.append((key, span))
             }
         }
@@ -111,69 +109,19 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         #"<code class="math-error" title="\#(message.htmlEscaped)">\#(span.original.htmlEscaped)</code>"#
     }
 
-    /// Sends `spans` in batches; on a broken process restarts it once and reports the rest as failures.
+    /// Splits `spans` into batches spread over the workers, which run in parallel.
     private func renderWithNode(_ spans: [MathSpan], macros: [String: String]) -> [KaTeXOutcome] {
         guard !spans.isEmpty else { return [] }
-        return processLock.withLock {
-            var outcomes: [KaTeXOutcome] = []
-            var start = 0
-            var restarted = false
-            while start < spans.count {
-                let batch = Array(spans[start..<min(start + batchSize, spans.count)])
-                if let answer = exchange(batch, macros: macros) {
-                    outcomes += answer
-                    start += batch.count
-                } else if !restarted {
-                    restarted = true
-                    process?.terminate()
-                    process = try? Self.start(node: node, environment: environment).process
-                } else {
-                    let why = KaTeXOutcome(html: nil, error: Self.bridgeFailurePrefix, warnings: [])
-                    outcomes += Array(repeating: why, count: spans.count - start)
-                    break
-                }
-            }
-            return outcomes
+        let perWorker = (spans.count + workers.count - 1) / workers.count
+        let size = min(maxBatchSize, max(minBatchSize, perWorker))
+        let batches = stride(from: 0, to: spans.count, by: size).map { Array(spans[$0..<min($0 + size, spans.count)]) }
+        let results = ResultSlots<[KaTeXOutcome]>(count: batches.count)
+        DispatchQueue.concurrentPerform(iterations: batches.count) { i in
+            let worker = workers[i % workers.count]
+            let failure = KaTeXOutcome(html: nil, error: Self.bridgeFailurePrefix, warnings: [])
+            results.set(i, worker.render(batches[i], macros: macros) ?? Array(repeating: failure, count: batches[i].count))
         }
-    }
-
-    private struct Request: Encodable {
-        struct Item: Encodable { var tex: String; var display: Bool }
-        var macros: [String: String]
-        var items: [Item]
-    }
-
-    private struct Answer: Decodable {
-        var results: [KaTeXOutcome]?
-    }
-
-    private func exchange(_ batch: [MathSpan], macros: [String: String]) -> [KaTeXOutcome]? {
-        guard let process, process.isRunning else { return nil }
-        let request = Request(macros: macros, items: batch.map { .init(tex: $0.tex, display: $0.display) })
-        guard let data = try? JSONEncoder().encode(request), (try? process.writeLine(data)) != nil,
-              let line = process.readLine(),
-              let answer = try? JSONDecoder().decode(Answer.self, from: line),
-              let results = answer.results, results.count == batch.count
-        else { return nil }
-        return results
-    }
-
-    private struct Ready: Decodable {
-        var ready: Bool
-        var version: String
-    }
-
-    private static func start(node: URL, environment: [String: String]) throws -> (process: LineProcess, version: String) {
-        let process = try LineProcess(executable: node, arguments: ["-e", KaTeXDriver.script], extraEnvironment: environment)
-        guard let line = process.readLine() else {
-            process.terminate()
-            throw StartError.katexNotLoadable("node exited before answering; is the `katex` package installed?")
-        }
-        guard let ready = try? JSONDecoder().decode(Ready.self, from: line), ready.ready else {
-            process.terminate()
-            throw StartError.katexNotLoadable(String(decoding: line.prefix(200), as: UTF8.self))
-        }
-        return (process, ready.version)
+        return results.values.flatMap { $0 ?? [] }
     }
 
     static func findNode(_ explicit: String?) -> URL? {

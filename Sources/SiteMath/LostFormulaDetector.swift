@@ -1,7 +1,7 @@
 /// Finds places in prose where an export dropped a formula or left TeX without delimiters.
 ///
 /// Rules (docs/math.md): a `[公式]` placeholder; a gap — spaces between a Han character and a
-/// punctuation mark, or two or more Han–space–Han gaps in one line — where a symbol once stood;
+/// punctuation mark, or Han–space–particle gaps (`为 的`) twice in a line — where a symbol once stood;
 /// bare TeX (`\frac`, `x^{…}`, `W_{ij}`, `L^2`) outside delimiters and code.
 struct LostFormulaDetector {
     struct Finding: Hashable {
@@ -68,9 +68,17 @@ struct LostFormulaDetector {
         return out
     }
 
+    /// Characters that follow a noun or a formula and never start a phrase: `为 的`, `有 恒成立`, `矩阵 是`.
+    static let particles: Set<Unicode.Scalar> = [
+        "的", "是", "为", "有", "在", "和", "与", "及", "或", "恒", "对", "中", "上", "时", "则", "即", "等", "之",
+        "被", "到", "于", "以", "其", "维", "个", "阶",
+    ]
+
+    /// Spaces after a Han character and before punctuation are a gap. Spaces between two Han characters
+    /// count only on a line that has such a gap, or that has two or more of them before a particle.
     func gaps(line l: Int) -> [Finding] {
         var strong: [Finding] = []
-        var weak: [Finding] = []
+        var weak: [(finding: Finding, beforeParticle: Bool)] = []
         var k = t.lineStarts[l] + 1
         let end = t.lineEnds[l]
         while k < end {
@@ -79,15 +87,17 @@ struct LostFormulaDetector {
             while e < end, t.scalars[e] == " " { e += 1 }
             guard e < end, !masked[e] else { k = e; continue }
             let right = t.scalars[e]
-            let excerpt = t.text(max(t.lineStarts[l], k - 4), min(end, e + 4))
+            let finding = Finding(kind: .gap, offset: k, excerpt: t.text(max(t.lineStarts[l], k - 4), min(end, e + 4)))
             if Self.gapPunctuation.contains(right) {
-                strong.append(Finding(kind: .gap, offset: k, excerpt: excerpt))
+                strong.append(finding)
             } else if isHan(right) {
-                weak.append(Finding(kind: .gap, offset: k, excerpt: excerpt))
+                weak.append((finding, Self.particles.contains(right)))
             }
             k = e
         }
-        return strong.count + weak.count >= 2 ? (strong + weak).sorted { $0.offset < $1.offset } : strong
+        let particleGaps = weak.filter(\.beforeParticle).count
+        let reportWeak = !strong.isEmpty || particleGaps >= 2
+        return (strong + (reportWeak ? weak.map(\.finding) : [])).sorted { $0.offset < $1.offset }
     }
 
     static let texCommands: Set<String> = [

@@ -70,6 +70,19 @@ public enum MathProtector {
             diagnostics.append(.warning(message(for: finding), code: "math-lost", at: location))
         }
 
+        if let k = t.scalars.firstIndex(where: { $0 == MathPlaceholder.open || $0 == MathPlaceholder.close }) {
+            let p = t.position(of: k)
+            diagnostics.append(.warning(
+                "the private-use character U+\(String(t.scalars[k].value, radix: 16, uppercase: true)) is reserved for math placeholders; remove it from the note",
+                code: "math-placeholder-collision", at: inputMap.location(path: path, line: p.line, column: p.column)))
+        }
+        for opener in cursor.unclosed {
+            let p = t.position(of: opener.offset)
+            diagnostics.append(.warning(
+                "`\(opener.opener)` opens a formula that is not closed before the end of its paragraph; it is shown as text",
+                code: "math-unclosed", at: inputMap.location(path: path, line: p.line, column: p.column)))
+        }
+
         let localMap = LineMap(origins: origins.map { LineMap.Origin(line: $0) })
         return ProtectedMarkdown(
             text: String(text), spans: spans, lineMap: inputMap.composed(with: localMap),

@@ -57,6 +57,8 @@ struct MathCursor {
     var matches: [MathScanner.OffsetMatch] = []
     /// Backtick code spans met on the way, as offset ranges.
     var codeSpans: [Range<Int>] = []
+    /// Openers of `$$`, `\(`, `\[` and math environments that found no closer in their paragraph.
+    var unclosed: [(offset: Int, opener: String)] = []
 
     init(_ t: ScalarText) {
         self.t = t
@@ -114,12 +116,17 @@ struct MathCursor {
                 if let m = delimited(k, open: 2, close: ["\\", ")"], delimiter: .parenthesis, line: line) {
                     return record(m)
                 }
+                unclosed.append((k, "\\("))
             case "[":
                 if let m = delimited(k, open: 2, close: ["\\", "]"], delimiter: .bracket, line: line) {
                     return record(m)
                 }
+                unclosed.append((k, "\\["))
             case "b":
                 if let m = environment(at: k, line: line) { return record(m) }
+                if let name = environmentName(after: "begin", at: k), Self.environments.contains(name) {
+                    unclosed.append((k, "\\begin{\(name)}"))
+                }
             default:
                 break
             }
@@ -129,6 +136,7 @@ struct MathCursor {
                 if let m = delimited(k, open: 2, close: ["$", "$"], delimiter: .doubleDollar, line: line) {
                     return record(m)
                 }
+                unclosed.append((k, "$$"))
                 return (k + 2, nil)
             }
             if let m = inlineDollar(at: k, line: line) { return record(m) }

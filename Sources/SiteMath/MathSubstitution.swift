@@ -1,3 +1,5 @@
+import SiteCore
+
 /// Puts rendered formulas back where `MathProtector` left placeholders.
 public enum MathSubstitution {
     /// Replaces each `MathPlaceholder.make(i)` in `html` by `rendered[i]`; placeholders without a
@@ -20,5 +22,13 @@ public enum MathSubstitution {
     /// Placeholder indices in `html` that have no rendering (a bug upstream if not empty).
     public static func missingIndices(in html: String, renderedCount: Int) -> [Int] {
         MathPlaceholder.occurrences(in: html).map(\.index).filter { $0 >= renderedCount }
+    }
+}
+
+extension MathRendering {
+    /// Renders the formulas of one page and puts them into its HTML: `render` then `substitute`.
+    public func renderPage(html: String, spans: [MathSpan], macros: [String: String]) -> (html: String, diagnostics: [Diagnostic]) {
+        let rendered = render(spans, macros: macros)
+        return (MathSubstitution.substitute(in: html, rendered: rendered.map(\.html)), rendered.flatMap(\.diagnostics))
     }
 }

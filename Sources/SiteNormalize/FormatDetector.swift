@@ -8,12 +8,12 @@ enum FormatDetector {
     static func detect(_ input: NormalizerInput) -> SourceFormat {
         if let declared = input.declaredFormat { return declared }
         if !input.frontMatterKeys.isDisjoint(with: jekyllKeys) { return .jekyll }
-        let lines = input.text.sourceLines
+        let lines = input.text.lineSlices
         let nonBlank = lines.filter { !$0.isBlankLine }
         guard !nonBlank.isEmpty else { return .markdown }
         if lines.count(where: { ToggleLine.parse($0) != nil }) >= 2 { return .notionToggle }
         if lines.count(where: { $0.trimmed.lowercased() == "note" }) >= 2 { return .noteList }
-        if lines.count(where: { BoldQuestionBullet.parse($0) != nil }) >= 2 { return .notionMarkdown }
+        if lines.indices.count(where: { BoldQuestionBullet.opensAnswer(at: $0, in: lines) }) >= 2 { return .notionMarkdown }
         let headingLines = lines.count { ATXHeading.parse($0) != nil }
         let questionLines = lines.count { AnswerParts.split($0).count >= 2 }
         if headingLines == 0, questionLines >= 2, questionLines * 4 >= nonBlank.count { return .questionLines }
@@ -51,6 +51,15 @@ struct BoldQuestionBullet {
         let title = inner[..<close.lowerBound].trimmed
         guard !title.isEmpty else { return nil }
         return BoldQuestionBullet(title: title, rest: inner[close.upperBound...].trimmed)
+    }
+
+    /// A bullet that is only a bold question, followed by an indented (or blank) line: the shape of
+    /// Notion's export, unlike an ordinary list of `- **term**：explanation` items.
+    static func opensAnswer(at index: Int, in lines: [Substring]) -> Bool {
+        guard let bullet = parse(lines[index]), bullet.rest.isEmpty else { return false }
+        guard index + 1 < lines.count else { return true }
+        let next = lines[index + 1]
+        return next.isBlankLine || next.indentWidth >= 2
     }
 }
 

@@ -33,9 +33,14 @@ enum QuestionText {
 
     /// A `▼` line that carries a sentence (a bullet with a toggle arrow), not a title.
     static func isSentenceLike(_ text: String) -> Bool {
-        if text.count > 40 { return true }
         if text.contains(where: { "。，；：".contains($0) }) { return true }
-        return text.contains(", ") || text.contains(": ") || text.contains("; ")
+        if text.contains(", ") || text.contains(": ") || text.contains("; ") { return true }
+        return text.count > (looksLikeQuestion(text) ? 80 : 50)
+    }
+
+    /// Facets that gather questions (`问题`) rather than describe the topic above (`优点`).
+    static func isQuestionGroup(_ title: String) -> Bool {
+        ["问题", "相关问题", "常见问题", "面试题", "追问"].contains(stripEmphasis(title).trimmed)
     }
 
     /// `**x**` → `x` when the emphasis wraps the whole title.

@@ -25,8 +25,13 @@ enum QuestionTree {
         var children = [[Int]](repeating: [], count: headings.count)
         for i in headings.indices { if let q = askedUnder[i] { children[q].append(i) } }
         func question(_ i: Int) -> Question {
-            Question(
-                title: QuestionText.displayTitle(headings[i].text), markdownLine: headings[i].markdownLine,
+            var title = QuestionText.displayTitle(headings[i].text)
+            // A top-level facet (`要求`) means nothing in a question list without its topic.
+            if askedUnder[i] == nil, QuestionText.isFacet(title), let p = parent[i] {
+                title = QuestionText.displayTitle(headings[p].text) + "：" + title
+            }
+            return Question(
+                title: title, markdownLine: headings[i].markdownLine,
                 sourceLine: headings[i].sourceLine, followUps: children[i].map(question))
         }
         return topLevel.map(question)

@@ -12,4 +12,11 @@ public enum SourceFormat: String, CaseIterable, Sendable, Codable {
     case noteList = "note-list"
     /// A Jekyll post: front matter with `layout`/`categories`, `#`–`######` headings in any levels.
     case jekyll
+
+    /// The format a front matter or config value names, tolerant of case, `_` and spaces
+    /// (`Notion_Toggle` → `.notionToggle`); `nil` for an unknown name.
+    public static func named(_ name: String) -> SourceFormat? {
+        let key = name.trimmed.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }
+        return SourceFormat(rawValue: String(key))
+    }
 }

@@ -7,7 +7,7 @@ enum PageModel {
     /// `?` marks a `Bool`.
     static let documentedPaths: [String] = [
         "site.title", "site.description", "site.language", "site.author", "site.base", "site.year", "site.url",
-        "head", "generator",
+        "head", "generator", "pageTitle",
         "page.title", "page.url", "page.slug", "page.section.title", "page.section.url", "page.date",
         "page.tags[].name", "page.content",
         "page.toc[].id", "page.toc[].text", "page.toc[].level", "page.toc[].depth", "page.hasToc?",
@@ -15,10 +15,10 @@ enum PageModel {
         "page.questions[].followUps[].id", "page.questions[].followUps[].title",
         "page.questionCount", "page.hasQuestions?", "page.format", "page.source", "page.showTitle?",
         "page.prev.title", "page.prev.url", "page.next.title", "page.next.url",
-        "home.sections[].title", "home.sections[].url",
+        "home.sections[].title", "home.sections[].url", "home.sections[].questionCount",
         "home.sections[].notes[].title", "home.sections[].notes[].url", "home.sections[].notes[].date",
         "home.sections[].notes[].questionCount", "home.sections[].notes[].format",
-        "home.noteCount",
+        "home.title", "home.noteCount",
     ]
 
     /// The documented model as one shape: `{site: {…}, head, generator, page: {…}, home: {…}}`.

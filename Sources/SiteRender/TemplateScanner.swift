@@ -36,6 +36,10 @@ struct TemplateScanner {
         var result: [TemplateNode] = []
         while index < chars.count {
             guard startsWith(openDelimiter) else {
+                // swift-mustache fails on the first character of the opening delimiter too close to the end.
+                if chars.count - index < openDelimiter.count, chars[index] == openDelimiter.first {
+                    throw error("'\(chars[index])' this close to the end of the template is taken for an unfinished tag; end the file with a newline", at: position)
+                }
                 advance()
                 continue
             }
@@ -51,7 +55,8 @@ struct TemplateScanner {
                 try setDelimiters(startingAt: tagStart)
             case "%":
                 advance()
-                _ = try content(startingAt: tagStart)
+                try requireNotInsideParent(insideParent, at: tagStart)
+                try configuration(try content(startingAt: tagStart), at: tagStart)
             case "/":
                 advance()
                 let raw = try content(startingAt: tagStart)
@@ -154,14 +159,33 @@ struct TemplateScanner {
         throw error("unclosed tag: '\(String(openDelimiter))' has no matching '\(String(closeDelimiter))'", at: tagStart)
     }
 
+    /// `{{=<% %>=}}`, read the way swift-mustache reads it: the new delimiters are separated by whitespace
+    /// (which may include newlines) and followed by `=` and the current closing delimiter.
     private mutating func setDelimiters(startingAt tagStart: TemplatePosition) throws(TemplateSyntaxError) {
-        let raw = try content(startingAt: tagStart)
         let malformed = error("malformed set-delimiter tag; write it like '{{=<% %>=}}'", at: tagStart)
-        guard raw.last == "=" else { throw malformed }
-        let parts = raw.dropLast().split(whereSeparator: \.isWhitespace)
-        guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else { throw malformed }
-        openDelimiter = Array(parts[0])
-        closeDelimiter = Array(parts[1])
+        skipWhitespace()
+        let open = read { $0.isWhitespace }
+        guard index < chars.count else { throw malformed }
+        skipWhitespace()
+        let close = read { $0 == "=" || $0.isWhitespace }
+        guard index < chars.count else { throw malformed }
+        skipWhitespace()
+        guard index < chars.count, chars[index] == "=" else { throw malformed }
+        advance()
+        guard startsWith(closeDelimiter), !open.isEmpty, !close.isEmpty else { throw malformed }
+        advance(by: closeDelimiter.count)
+        openDelimiter = open
+        closeDelimiter = close
+    }
+
+    private mutating func read(until stop: (Character) -> Bool) -> [Character] {
+        let start = index
+        while index < chars.count, !stop(chars[index]) { advance() }
+        return Array(chars[start..<index])
+    }
+
+    private mutating func skipWhitespace() {
+        while index < chars.count, chars[index].isWhitespace { advance() }
     }
 
     private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
@@ -180,10 +204,15 @@ struct TemplateScanner {
         let name = rest.prefix { $0 != ")" }
         guard closing.count == transforms.count, closing.allSatisfy({ $0 == ")" }) else { throw invalid }
         guard (transforms + [String(name)]).allSatisfy({ $0.allSatisfy(Self.nameCharacters.contains) }) else { throw invalid }
-        guard !name.isEmpty || !transforms.isEmpty else {
-            throw error("empty tag '\(String(openDelimiter))\(String(closeDelimiter))'", at: tagStart)
-        }
         return TagName(name: String(name), transforms: transforms)
+    }
+
+    /// `{{%CONTENT_TYPE:HTML}}` or `TEXT`, the only configuration swift-mustache knows.
+    private func configuration(_ raw: Substring, at tagStart: TemplatePosition) throws(TemplateSyntaxError) {
+        let parts = raw.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+        guard parts.count == 2, parts[0] == "CONTENT_TYPE", parts[1] == "HTML" || parts[1] == "TEXT" else {
+            throw error("unknown configuration tag; swift-mustache knows only '\(tag("%CONTENT_TYPE:HTML"))' and TEXT", at: tagStart)
+        }
     }
 
     private func partialName(_ raw: Substring, at tagStart: TemplatePosition) throws(TemplateSyntaxError) -> (String, dynamic: Bool) {

@@ -8,15 +8,19 @@ import SiteCore
 /// (`note`, `partials/toc`); templates use each other as partials (`{{>toc}}`) and as parent layouts
 /// (`{{<base}}{{$content}}…{{/content}}{{/base}}`). The `assets` folder is not scanned.
 ///
-/// Contexts are plain `[String: Any]` trees (dictionaries, arrays, strings, numbers, `Bool`); they are
-/// passed in and used on the calling thread only, so they need not be `Sendable`. A `nil` or `""` value
-/// is the same as an absent one: it renders as nothing and its section is skipped.
+/// Contexts are `TemplateValue`s (typed, `Sendable`, fastest) or plain `[String: Any]` trees (dictionaries,
+/// arrays, strings, numbers, `Bool`). A `nil` or `""` value is the same as an absent one: it renders as
+/// nothing and its section is skipped. Pages render through `FastRenderer`, which follows swift-mustache's
+/// rules exactly (tested against it); swift-mustache parses and validates every template.
 public struct TemplateSet: Sendable {
     /// The templates every site needs: note pages, the home page, the not-found page.
     public static let requiredNames = ["note", "home", "404"]
 
     private let library: MustacheLibrary
-    private let parsed: [String: ParsedTemplate]
+    let parsed: [String: ParsedTemplate]
+    /// swift-mustache's templates, rendered without dynamic casts; `nil` when a template uses something
+    /// only swift-mustache can render (then it renders everything).
+    private let fast: FastRenderer?
 
     /// The names of the loaded templates, sorted.
     public var names: [String] { parsed.keys.sorted() }
@@ -25,7 +29,8 @@ public struct TemplateSet: Sendable {
 
     /// Loads every template in `directory`. Diagnostics name files as `displayPath/<file>` (default: the
     /// directory's path relative to the current directory). Returns `nil` when there is an error: a syntax
-    /// error, an unreadable file, a missing required template or a missing folder.
+    /// error, an unreadable file, a missing required template or folder, a template including itself
+    /// outside any section.
     public static func load(from directory: URL, displayPath: String? = nil) -> (TemplateSet?, [Diagnostic]) {
         let shownDirectory = displayPath ?? relativeToCurrentDirectory(directory)
         let files: [(name: String, relativePath: String)]
@@ -38,6 +43,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var parsed: [String: ParsedTemplate] = [:]
+        var compiled: [String: MustacheTemplate] = [:]
         for file in files {
             let shownPath = shownDirectory.isEmpty ? file.relativePath : "\(shownDirectory)/\(file.relativePath)"
             let url = directory.appendingPathComponent(file.relativePath)
@@ -47,10 +53,12 @@ public struct TemplateSet: Sendable {
                                           at: SourceLocation(path: shownPath, line: 1)))
                 continue
             }
-            switch compile(text, path: shownPath) {
-            case .compiled(let template, let nodes):
+            switch TemplateCompiler.compile(text, path: shownPath) {
+            case .compiled(let template, let nodes, let warning):
                 library.register(template, named: file.name)
+                compiled[file.name] = template
                 parsed[file.name] = ParsedTemplate(path: shownPath, nodes: nodes)
+                if let warning { diagnostics.append(warning) }
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
             }
@@ -59,92 +67,38 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("required template '\(shownDirectory)/\(name).mustache' is missing",
                                       code: "template-missing"))
         }
+        diagnostics += IncludeCycles.diagnostics(parsed)
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, parsed: parsed), diagnostics)
+        var fastTemplates: [String: RenderTemplate] = [:]
+        for (name, template) in compiled {
+            fastTemplates[name] = RenderTemplate(template)
+        }
+        let fast = fastTemplates.count == compiled.count ? FastRenderer(templates: fastTemplates) : nil
+        return (TemplateSet(library: library, parsed: parsed, fast: fast), diagnostics)
     }
 
     /// The template named `name` rendered with `context`; `""` when there is no such template.
     /// Safe to call from several threads at once.
     public func render(_ name: String, context: [String: Any]) -> String {
+        guard let fast else { return renderWithSwiftMustache(name, context: context) }
+        return fast.render(name, TemplateValue(context) ?? .object([:])) ?? ""
+    }
+
+    /// `render(_:context:)` for a typed context: the fastest way, with no casts at all.
+    public func render(_ name: String, value: TemplateValue) -> String {
+        guard let fast else { return renderWithSwiftMustache(name, context: value.anyValue as? [String: Any] ?? [:]) }
+        return fast.render(name, value) ?? ""
+    }
+
+    /// Whether rendering bypasses swift-mustache's renderer (see `FastRenderer`); it never changes the output.
+    public var usesFastRenderer: Bool { fast != nil }
+
+    /// The same page rendered by swift-mustache itself, the reference `FastRenderer` is tested against.
+    func renderWithSwiftMustache(_ name: String, context: [String: Any]) -> String {
         library.render(ContextNormalizer.normalized(context), withTemplate: name) ?? ""
     }
 
-    /// Warnings for the names `name` (with its partials and parent layout) uses that the page model does
-    /// not provide. `sampleContexts` are real contexts of the kind this template renders (one is enough);
-    /// the documented model (`template-context.md`) fills in optional fields they lack.
-    public func check(_ name: String, sampleContexts: [[String: Any]]) -> [Diagnostic] {
-        let samples = sampleContexts.compactMap { ValueShape(of: $0) }.map(PageModel.completing)
-        return checker(samples: samples).check(name, samples: samples)
-    }
-
-    /// `check` for several templates at once, each with its own sample contexts (`["note": [ctx], "home":
-    /// [ctx], "404": [ctx]]`), with the warnings of shared templates (the layout) reported once, and a
-    /// section name counted as known when any of the samples has it.
-    public func checkAll(_ samplesByTemplate: [String: [[String: Any]]]) -> [Diagnostic] {
-        let shapes = samplesByTemplate.mapValues { $0.compactMap { ValueShape(of: $0) }.map(PageModel.completing) }
-        let checker = checker(samples: shapes.values.flatMap { $0 })
-        var seen: Set<String> = []
-        var diagnostics: [Diagnostic] = []
-        for name in shapes.keys.sorted() {
-            for diagnostic in checker.check(name, samples: shapes[name] ?? []) where seen.insert(diagnostic.description).inserted {
-                diagnostics.append(diagnostic)
-            }
-        }
-        return diagnostics.sortedByLocation()
-    }
-
-    private func checker(samples: [ValueShape]) -> VariableChecker {
-        var keys: Set<String> = []
-        PageModel.shape.collectKeys(into: &keys)
-        for sample in samples { sample.collectKeys(into: &keys) }
-        return VariableChecker(templates: parsed, knownKeys: keys)
-    }
-
     // MARK: Loading
-
-    /// Scans the template with our scanner (for positions) and compiles it with swift-mustache (the
-    /// renderer). swift-mustache decides whether it is valid; our scanner's message and position are used
-    /// when it agrees there is an error, since it points at the tag that is wrong.
-    private enum Compiled {
-        case compiled(MustacheTemplate, [TemplateNode])
-        case failed(Diagnostic)
-    }
-
-    private static func compile(_ text: String, path: String) -> Compiled {
-        let scanned = TemplateScanner.scan(text)
-        do {
-            let template = try MustacheTemplate(string: text)
-            let nodes = (try? scanned.get()) ?? []
-            return .compiled(template, nodes)
-        } catch {
-            if case .failure(let syntax) = scanned {
-                return .failed(.error(syntax.message, code: "template-syntax",
-                                       at: SourceLocation(path: path, line: syntax.position.line, column: syntax.position.column)))
-            }
-            guard let parserError = error as? MustacheTemplate.ParserError else {
-                return .failed(.error("\(error)", code: "template-syntax", at: SourceLocation(path: path, line: 1)))
-            }
-            let context = parserError.context
-            return .failed(.error(message(for: parserError.error), code: "template-syntax",
-                                   at: SourceLocation(path: path, line: context.lineNumber, column: context.columnNumber)))
-        }
-    }
-
-    private static func message(for error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "invalid template: \(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
-        case .unfinishedName: return "malformed tag"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "malformed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a block cannot apply transforms"
-        case .illegalTokenInsideInheritSection: return "only block definitions may appear inside a parent tag"
-        case .textInsideInheritSection: return "text is not allowed inside a parent tag"
-        case .invalidConfigVariableSyntax: return "malformed configuration tag"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        @unknown default: return "invalid template: \(error)"
-        }
-    }
 
     /// `(name, path relative to directory)` of every `*.mustache` file, sorted; `nil` if there is no such folder.
     private static func templateFiles(in directory: URL) -> [(name: String, relativePath: String)]? {

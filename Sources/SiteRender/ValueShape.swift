@@ -20,6 +20,8 @@ indirect enum ValueShape: Sendable {
             return
         }
         switch value {
+        case let templateValue as TemplateValue:
+            self = templateValue.shape
         case is Bool:
             self = .flag
         case is String, is Substring, is Int, is Double:

@@ -25,7 +25,14 @@ struct VariableChecker {
         var resolved: Set<Occurrence> = []
         var unknownSections: Set<Occurrence> = []
         var missingPartials: Set<Occurrence> = []
+        var unknownTransforms: Set<Occurrence> = []
     }
+
+    /// The transforms swift-mustache 2.x implements (on strings, lists, integers and the sequence context).
+    static let knownTransforms: Set<String> = [
+        "empty", "capitalized", "lowercased", "uppercased", "reversed", "first", "last", "count", "sorted",
+        "enumerated", "equalzero", "plusone", "minusone", "even", "odd", "index",
+    ]
 
     /// A block override: the nodes and the file they were written in.
     private typealias Override = (path: String, nodes: [TemplateNode])
@@ -45,6 +52,10 @@ struct VariableChecker {
             diagnostics.append(.warning("section '\(o.name)' is not provided by the page model", code: "template-variable",
                                         at: location(o)))
         }
+        for o in findings.unknownTransforms {
+            diagnostics.append(.warning("unknown transform '\(o.name)'; swift-mustache renders nothing for it", code: "template-transform",
+                                        at: location(o)))
+        }
         for o in findings.missingPartials {
             diagnostics.append(.warning("partial '\(o.name)' does not exist in the templates folder", code: "template-partial",
                                         at: location(o)))
@@ -59,6 +70,14 @@ struct VariableChecker {
     private func walk(_ nodes: [TemplateNode], path: String, stack: [ValueShape], overrides: [String: Override],
                       chain: [String], into findings: inout Findings) {
         for node in nodes {
+            switch node {
+            case .variable(let tag, let position), .section(let tag, _, let position, _):
+                for transform in tag.transforms where !Self.knownTransforms.contains(transform) {
+                    findings.unknownTransforms.insert(Occurrence(path: path, position: position, name: transform))
+                }
+            default:
+                break
+            }
             switch node {
             case .variable(let tag, let position):
                 guard !tag.name.isEmpty else { continue }  // `{{index()}}`: the sequence context

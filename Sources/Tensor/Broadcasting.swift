@@ -9,6 +9,7 @@ public func broadcastShape(_ a: [Int], _ b: [Int]) throws -> [Int] {
             throw TensorError("cannot broadcast \(shapeText(a)) and \(shapeText(b))")
         }
     }
+    try Tensor.checkSize(out)
     return out
 }
 
@@ -20,9 +21,10 @@ extension Tensor {
             throw TensorError("cannot broadcast \(shapeText(shape)) to \(shapeText(target))")
         }
         let padded = [Int](repeating: 1, count: target.count - rank) + shape
-        for (have, want) in zip(padded, target) where have != want && have != 1 {
+        for (have, want) in zip(padded, target) where (have != want && have != 1) || want < 0 {
             throw TensorError("cannot broadcast \(shapeText(shape)) to \(shapeText(target))")
         }
+        try Tensor.checkSize(target)
         let lifted = padded == shape ? self : reshapePrimitive(padded)
         return lifted.shape == target ? lifted : lifted.expandPrimitive(target)
     }

@@ -1,7 +1,9 @@
 /// Output extent of a convolution or pooling window along one axis:
 /// ⌊(input + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1.
 public func convOutputSize(input: Int, kernel: Int, stride: Int = 1, padding: Int = 0, dilation: Int = 1) throws -> Int {
-    guard input > 0, kernel > 0, stride > 0, padding >= 0, dilation > 0 else {
+    let limit = 1 << 30
+    guard input > 0, kernel > 0, stride > 0, padding >= 0, dilation > 0,
+          input < limit, kernel < limit, stride < limit, padding < limit, dilation < limit else {
         throw TensorError("invalid convolution geometry: input \(input), kernel \(kernel), stride \(stride), padding \(padding), dilation \(dilation)")
     }
     let span = input + 2 * padding - dilation * (kernel - 1) - 1
@@ -14,19 +16,28 @@ public func convOutputSize(input: Int, kernel: Int, stride: Int = 1, padding: In
 /// Output extent of a transposed convolution along one axis:
 /// (input − 1)·stride − 2·padding + dilation·(kernel − 1) + outputPadding + 1.
 public func convTransposeOutputSize(input: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
-                                    outputPadding: Int = 0, dilation: Int = 1) -> Int {
-    (input - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1
+                                    outputPadding: Int = 0, dilation: Int = 1) throws -> Int {
+    let limit = 1 << 30
+    guard input > 0, kernel > 0, stride > 0, padding >= 0, outputPadding >= 0, dilation > 0,
+          [input, kernel, stride, padding, outputPadding, dilation].allSatisfy({ $0 < limit }) else {
+        throw TensorError("invalid transposed convolution geometry: input \(input), kernel \(kernel), stride \(stride), padding \(padding), output padding \(outputPadding), dilation \(dilation)")
+    }
+    let size = (input - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1
+    guard size > 0 else { throw TensorError("transposed convolution output size \(size) is not positive") }
+    return size
 }
 
 /// Learnable parameters of a 2-D convolution layer: out·(in/groups)·kh·kw weights plus out biases.
 public func conv2dParameterCount(inChannels: Int, outChannels: Int, kernelHeight: Int, kernelWidth: Int,
                                  groups: Int = 1, bias: Bool = true) -> Int {
-    outChannels * (inChannels / Swift.max(groups, 1)) * kernelHeight * kernelWidth + (bias ? outChannels : 0)
+    let weights = elementCount([outChannels, inChannels / Swift.max(groups, 1), kernelHeight, kernelWidth])
+    return bias ? weights.addingReportingOverflow(outChannels).overflow ? Int.max : weights + outChannels : weights
 }
 
 /// Learnable parameters of a fully connected layer: in·out weights plus out biases.
 public func linearParameterCount(inFeatures: Int, outFeatures: Int, bias: Bool = true) -> Int {
-    inFeatures * outFeatures + (bias ? outFeatures : 0)
+    let weights = elementCount([inFeatures, outFeatures])
+    return bias ? weights.addingReportingOverflow(outFeatures).overflow ? Int.max : weights + outFeatures : weights
 }
 
 /// A pair of per-axis settings (height, width).
@@ -42,10 +53,12 @@ func convGeometry(input: [Int], kernel: Pair2D, stride: Pair2D, padding: Pair2D,
     guard input.count == 4 else { throw TensorError("\(what) needs an [N,C,H,W] input, got \(shapeText(input))") }
     _ = try convOutputSize(input: input[2], kernel: kernel.height, stride: stride.height, padding: padding.height, dilation: dilation.height)
     _ = try convOutputSize(input: input[3], kernel: kernel.width, stride: stride.width, padding: padding.width, dilation: dilation.width)
-    return ConvGeometry(batch: input[0], channels: input[1], height: input[2], width: input[3],
+    let geometry = ConvGeometry(batch: input[0], channels: input[1], height: input[2], width: input[3],
                         kernelHeight: kernel.height, kernelWidth: kernel.width,
                         strideH: stride.height, strideW: stride.width, padH: padding.height, padW: padding.width,
                         dilationH: dilation.height, dilationW: dilation.width, padValue: padValue)
+    try Tensor.checkSize(geometry.columnsShape)
+    return geometry
 }
 
 /// 2-D cross-correlation (PyTorch `conv2d`): input `[N, Cin, H, W]`, weight `[Cout, Cin/groups, kh, kw]`,
@@ -86,17 +99,19 @@ public func convTranspose2d(_ input: Tensor, weight: Tensor, bias: Tensor? = nil
     }
     let (n, inChannels, h, w) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
     let (groupOut, kh, kw) = (weight.shape[1], weight.shape[2], weight.shape[3])
-    let outH = convTransposeOutputSize(input: h, kernel: kh, stride: stride.height, padding: padding.height,
-                                       outputPadding: outputPadding.height, dilation: dilation.height)
-    let outW = convTransposeOutputSize(input: w, kernel: kw, stride: stride.width, padding: padding.width,
-                                       outputPadding: outputPadding.width, dilation: dilation.width)
-    guard outH > 0, outW > 0, outputPadding.height < Swift.max(stride.height, dilation.height),
+    let outH = try convTransposeOutputSize(input: h, kernel: kh, stride: stride.height, padding: padding.height,
+                                           outputPadding: outputPadding.height, dilation: dilation.height)
+    let outW = try convTransposeOutputSize(input: w, kernel: kw, stride: stride.width, padding: padding.width,
+                                           outputPadding: outputPadding.width, dilation: dilation.width)
+    guard outputPadding.height < Swift.max(stride.height, dilation.height),
           outputPadding.width < Swift.max(stride.width, dilation.width) else {
         throw TensorError("conv_transpose2d of input \(shapeText(input.shape)) gives an invalid output size \(outH)x\(outW)")
     }
     let g = ConvGeometry(batch: n, channels: groupOut * groups, height: outH, width: outW, kernelHeight: kh, kernelWidth: kw,
                          strideH: stride.height, strideW: stride.width, padH: padding.height, padW: padding.width,
                          dilationH: dilation.height, dilationW: dilation.width, padValue: 0)
+    try Tensor.checkSize(g.columnsShape)
+    try Tensor.checkSize(g.imageShape)
     guard g.outHeight == h, g.outWidth == w else {
         throw TensorError("conv_transpose2d geometry does not invert for input \(shapeText(input.shape))")
     }

@@ -1,7 +1,9 @@
 extension Tensor {
-    /// A constant tensor of `shape` filled with `value`.
+    /// A constant tensor of `shape` filled with `value`. Negative extents are treated as 0; shapes from
+    /// user input should pass `validatedShape` first (an enormous shape cannot be allocated).
     public static func full(_ shape: [Int], value: Double) -> Tensor {
-        Tensor(uncheckedShape: shape, scalars: [Double](repeating: value, count: Swift.max(0, elementCount(shape))))
+        let safeShape = shape.map { Swift.max($0, 0) }
+        return Tensor(uncheckedShape: safeShape, scalars: [Double](repeating: value, count: elementCount(safeShape)))
     }
 
     /// A tensor of zeros.
@@ -13,6 +15,7 @@ extension Tensor {
     /// `count` evenly spaced values from `start` to `end` inclusive (numpy `linspace`).
     public static func linspace(_ start: Double, _ end: Double, _ count: Int) throws -> Tensor {
         guard count >= 0 else { throw TensorError("linspace count must be non-negative, got \(count)") }
+        try checkSize([count])
         if count == 1 { return Tensor([start]) }
         let step = (end - start) / Double(count - 1)
         var values = (0..<count).map { start + Double($0) * step }
@@ -25,21 +28,25 @@ extension Tensor {
         guard step != 0, step.isFinite, start.isFinite, end.isFinite else {
             throw TensorError("arange needs a finite non-zero step and finite bounds")
         }
-        let count = Swift.max(0, Int(((end - start) / step).rounded(.up)))
-        guard count <= 100_000_000 else { throw TensorError("arange would create \(count) elements") }
+        let steps = ((end - start) / step).rounded(.up)
+        guard steps <= Double(maxElementCount) else { throw TensorError("arange would create \(steps) elements") }
+        let count = Swift.max(0, Int(steps))
+        guard Double(count) <= Double(maxElementCount) else { throw TensorError("arange would create \(count) elements") }
         return Tensor((0..<count).map { start + Double($0) * step })
     }
 
     /// Values `0, 1, …, end-1`.
-    public static func arange(_ end: Int) -> Tensor {
-        Tensor((0..<Swift.max(0, end)).map(Double.init))
+    public static func arange(_ end: Int) throws -> Tensor {
+        try checkSize([Swift.max(0, end)])
+        return Tensor((0..<Swift.max(0, end)).map(Double.init))
     }
 
-    /// The `n`×`n` identity matrix.
+    /// The `n`×`n` identity matrix; `n` is clamped to 0…8192 (n² ≤ `maxElementCount`).
     public static func eye(_ n: Int) -> Tensor {
-        var values = [Double](repeating: 0, count: Swift.max(0, n * n))
-        for i in 0..<Swift.max(0, n) { values[i * n + i] = 1 }
-        return Tensor(uncheckedShape: [Swift.max(0, n), Swift.max(0, n)], scalars: values)
+        let size = Swift.min(Swift.max(0, n), 8192)
+        var values = [Double](repeating: 0, count: size * size)
+        for i in 0..<size { values[i * size + i] = 1 }
+        return Tensor(uncheckedShape: [size, size], scalars: values)
     }
 
     /// Uniform samples in [low, high) from `rng` (row-major order).
@@ -68,6 +75,8 @@ extension Tensor {
 
     /// One-hot rows: `[labels.count, classes]` with a 1 at each label; throws on an out-of-range label.
     public static func oneHot(_ labels: [Int], classes: Int) throws -> Tensor {
+        guard classes >= 0 else { throw TensorError("one-hot needs a non-negative class count, got \(classes)") }
+        try checkSize([labels.count, classes])
         var values = [Double](repeating: 0, count: labels.count * classes)
         for (row, label) in labels.enumerated() {
             guard label >= 0 && label < classes else {

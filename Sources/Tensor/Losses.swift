@@ -72,11 +72,12 @@ public func nllLoss(logProbabilities: Tensor, labels: [Int]) throws -> Tensor {
 }
 
 /// Binary cross-entropy of probabilities p against targets y: −mean(y log p + (1 − y) log(1 − p)),
-/// with each log clamped at −100 as in PyTorch so p = 0 or 1 gives a finite loss.
+/// with each log clamped at −100 as in PyTorch so p = 0 or 1 gives a finite loss and gradient.
 public func binaryCrossEntropyLoss(_ probabilities: Tensor, _ targets: Tensor) throws -> Tensor {
     try checkSameShape(probabilities, targets, "binary cross-entropy")
-    let logP = try Tensor.maximum(probabilities.log(), Tensor.full(probabilities.shape, value: -100))
-    let logQ = try Tensor.maximum((1 - probabilities).log(), Tensor.full(probabilities.shape, value: -100))
+    let floor = LibM.exp(-100)
+    let logP = probabilities.clamp(min: floor, max: .infinity).log()
+    let logQ = (1 - probabilities).clamp(min: floor, max: .infinity).log()
     return try -(targets * logP + (1 - targets) * logQ).mean()
 }
 

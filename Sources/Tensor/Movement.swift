@@ -11,7 +11,7 @@ extension Tensor {
     public func reshape(_ newShape: [Int]) throws -> Tensor {
         var resolved = newShape
         let unknown = newShape.indices.filter { newShape[$0] == -1 }
-        let known = newShape.filter { $0 != -1 }.reduce(1, *)
+        let known = elementCount(newShape.filter { $0 != -1 })
         if unknown.count > 1 || newShape.contains(where: { $0 < -1 }) {
             throw TensorError("cannot reshape \(shapeText(shape)) to \(shapeText(newShape))")
         }
@@ -96,6 +96,7 @@ extension Tensor {
         guard before.count == rank, after.count == rank, !(before + after).contains(where: { $0 < 0 }) else {
             throw TensorError("padding \(shapeText(before)) / \(shapeText(after)) does not fit shape \(shapeText(shape))")
         }
+        try Tensor.checkSize((0..<rank).map { shape[$0] &+ before[$0] &+ after[$0] })
         if value == 0 { return padPrimitive(before: before, after: after) }
         let ones = Tensor.ones(shape).padPrimitive(before: before, after: after)
         let inside = padPrimitive(before: before, after: after)

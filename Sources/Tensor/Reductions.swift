@@ -79,6 +79,9 @@ extension Tensor {
         return Tensor(uncheckedShape: Array(moved.shape.dropLast()), scalars: out)
     }
 
+    /// Index of the smallest element along `axis` (first on ties), as a constant tensor of indices.
+    public func argmin(axis: Int) throws -> Tensor { try (-detached()).argmax(axis: axis) }
+
     /// log Σ exp over `axes`, stabilised by subtracting the (constant) maximum.
     public func logSumExp(axes: [Int]?, keepDims: Bool = false) throws -> Tensor {
         let a = try normalizedAxes(axes)

@@ -7,14 +7,17 @@ public struct Tensor: Sendable {
     public let shape: [Int]
     /// The elements in row-major order; `scalars.count == shape.product`.
     public let scalars: [Double]
+    /// The element precision: `.float32` tensors hold values rounded to `Float` after every operation.
+    public let precision: Precision
     /// The autodiff node that produced this tensor, or `nil` for a constant.
     let node: AutodiffNode?
 
     /// Internal designated initialiser; callers guarantee `scalars.count == product(shape)`.
-    init(uncheckedShape shape: [Int], scalars: [Double], node: AutodiffNode? = nil) {
+    init(uncheckedShape shape: [Int], scalars: [Double], node: AutodiffNode? = nil, precision: Precision = .float64) {
         self.shape = shape
         self.scalars = scalars
         self.node = node
+        self.precision = precision
     }
 
     /// A tensor of the given shape; throws when the number of values does not match the shape.
@@ -65,12 +68,12 @@ public struct Tensor: Sendable {
 
     /// The same values without autodiff history (a constant).
     public func detached() -> Tensor {
-        Tensor(uncheckedShape: shape, scalars: scalars)
+        Tensor(uncheckedShape: shape, scalars: scalars, precision: precision)
     }
 
     /// The same values as a fresh autodiff leaf whose gradient `backward()` reports.
     public func requiringGrad() -> Tensor {
-        Tensor(uncheckedShape: shape, scalars: scalars, node: AutodiffNode(leafOfShape: shape))
+        Tensor(uncheckedShape: shape, scalars: scalars, node: AutodiffNode(leafOfShape: shape), precision: precision)
     }
 
     /// The element at a multi-index (negative indices count from the end).
@@ -90,10 +93,24 @@ public struct Tensor: Sendable {
         return scalars[offset]
     }
 
-    /// Values rounded to the nearest `Float` (IEEE single), still stored as `Double`; the Float32 path.
+    /// Values rounded to the nearest `Float` (IEEE single), still stored as `Double` and still Float64.
     public func roundedToFloat32() -> Tensor {
-        Tensor(uncheckedShape: shape, scalars: scalars.map { Double(Float($0)) })
+        Tensor(uncheckedShape: shape, scalars: mapScalars(scalars) { Double(Float($0)) }, precision: precision)
     }
+
+    /// The same tensor in another precision (a constant: autodiff history is dropped). Converting to
+    /// `.float32` rounds the values; every result computed from a Float32 tensor is rounded to `Float`.
+    public func converted(to precision: Precision) -> Tensor {
+        let values = precision == .float32 ? mapScalars(scalars) { Double(Float($0)) } : scalars
+        return Tensor(uncheckedShape: shape, scalars: values, precision: precision)
+    }
+}
+
+/// Element precision. Storage and arithmetic are `Double`; Float32 tensors round every result to the
+/// nearest `Float`, which is exact IEEE single arithmetic for + − × ÷ √ (double rounding is innocuous for
+/// these) and within one Float ulp for exp, log and the other library functions. Gradients stay Float64.
+public enum Precision: String, Sendable, Equatable {
+    case float64, float32
 }
 
 /// A nested array literal: a number or a list of literals.
@@ -156,9 +173,38 @@ func formatScalar(_ v: Double) -> String {
     return String(v)
 }
 
+/// Product of the extents, saturating at `Int.max` instead of trapping on overflow.
 @inline(__always)
 func elementCount(_ shape: [Int]) -> Int {
-    shape.reduce(1, *)
+    var product = 1
+    for extent in shape {
+        let (next, overflow) = product.multipliedReportingOverflow(by: extent)
+        if overflow { return Int.max }
+        product = next
+    }
+    return product
+}
+
+extension Tensor {
+    /// The largest number of elements any kernel operation will produce (2²⁶ ≈ 67 M doubles, 512 MB);
+    /// larger results throw instead of exhausting memory.
+    public static let maxElementCount = 1 << 26
+
+    /// `shape` if every extent is ≥ 0 and the element count is at most `maxElementCount`; callers that take
+    /// shapes from user input check them here before using the non-throwing creators (`zeros`, `ones`, …).
+    public static func validatedShape(_ shape: [Int]) throws -> [Int] {
+        if let bad = shape.first(where: { $0 < 0 }) {
+            throw TensorError("negative dimension \(bad) in shape \(shapeText(shape))")
+        }
+        try checkSize(shape)
+        return shape
+    }
+
+    static func checkSize(_ shape: [Int]) throws {
+        guard elementCount(shape) <= maxElementCount else {
+            throw TensorError("a tensor of shape \(shapeText(shape)) would exceed \(maxElementCount) elements")
+        }
+    }
 }
 
 func rowMajorStrides(_ shape: [Int]) -> [Int] {
@@ -169,4 +215,11 @@ func rowMajorStrides(_ shape: [Int]) -> [Int] {
         running *= shape[axis]
     }
     return strides
+}
+
+extension Tensor: Equatable {
+    /// Equal shapes and elements (autodiff history is ignored; NaN ≠ NaN as for `Double`).
+    public static func == (a: Tensor, b: Tensor) -> Bool {
+        a.shape == b.shape && a.scalars == b.scalars
+    }
 }

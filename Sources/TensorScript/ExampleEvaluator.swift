@@ -26,12 +26,13 @@ public enum ExampleEvaluator {
 
     /// Plain-text evaluation for `sitegen eval 'expr'` / `sitegen eval notes/x.md`: when `source` contains
     /// fenced `tensor` blocks, each is evaluated (numbered with file lines); otherwise `source` is one block.
-    public static func evaluateForTerminal(_ source: String, path: String, firstLine: Int) -> (text: String, diagnostics: [Diagnostic]) {
-        let blocks = TensorBlocks.find(in: source)
+    /// `column` places diagnostics of an indented block (1 = not indented).
+    public static func evaluateForTerminal(_ source: String, path: String, firstLine: Int, column: Int = 1) -> (text: String, diagnostics: [Diagnostic]) {
+        let blocks = TensorFences.find(in: source)
         if blocks.isEmpty {
             let result = BlockRunner.run(source)
             let text = TextRenderer.render(result) { String(firstLine + $0 - 1) }
-            return (text, RenderedBlock.diagnostics(result.errors, path: path, firstLine: firstLine, column: 1))
+            return (text, RenderedBlock.diagnostics(result.errors, path: path, firstLine: firstLine, column: column))
         }
         var texts: [String] = []
         var diagnostics: [Diagnostic] = []

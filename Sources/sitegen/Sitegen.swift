@@ -18,14 +18,10 @@ struct Sitegen: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n" + usageString() + "\n").utf8))
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
-    }
-
-    private static func usageString() -> String {
-        "Usage: sitegen build [--notes DIR] [--templates DIR] [--out DIR] [--base-url URL] [--report FILE] [--strict] [--quiet]\n       sitegen eval <expression | file.md>\nSee 'sitegen --help'."
     }
 }

@@ -44,18 +44,21 @@ import Testing
         #expect(activation.contains("<html lang=\"zh-CN\""))
         #expect(activation.contains("id=\"为什么需要激活函数\""))
         #expect(activation.contains("id=\"常见函数\"") && activation.contains("id=\"常见函数-2\""))
-        // Links between notes go to the output URLs under the base path; anchors are kept and percent-encoded.
-        #expect(activation.contains("href=\"/sub/training/batchnorm/#%E8%AE%AD%E7%BB%83%E4%B8%8E%E6%8E%A8%E7%90%86\""))
+        // Links between notes go to the output URLs (page-relative, so any base path works); anchors are kept.
+        #expect(activation.contains("href=\"../training/batchnorm/#%E8%AE%AD%E7%BB%83%E4%B8%8E%E6%8E%A8%E7%90%86\""))
         #expect(activation.contains("href=\"#%E5%B8%B8%E8%A7%81%E5%87%BD%E6%95%B0\""))
+        #expect(activation.contains("href=\"../assets/style.css\""))
+        // The 404 page is served at any missing path, so it keeps absolute URLs with the base path.
+        #expect(try project.page("404.html").contains("/sub/assets/style.css"))
         // Math is cut out before Markdown: no emphasis inside it, and the TeX survives.
         #expect(!activation.contains("<em>i"))
         #expect(activation.contains("x_i"))
         #expect(activation.contains("2024-03-01"))
 
         let bn = try project.page("training/batchnorm/index.html")
-        #expect(bn.contains("href=\"/sub/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/\""))
+        #expect(bn.contains("href=\"../../%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/\""))
         let home = try project.page("index.html")
-        #expect(home.contains("/sub/training/batchnorm/") && home.contains("BatchNorm 批归一化"))
+        #expect(home.contains("href=\"training/batchnorm/\"") && home.contains("BatchNorm 批归一化"))
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("404.html").path))
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("training/index.html").path))
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("training/figure.svg").path))

@@ -24,12 +24,20 @@ import Testing
         let text = """
         Sigmoid 函数的输出在 0 到 1 之间。 下一句从这里开始，  然后继续。
         这里只有一个 普通的空格，作者手滑了。
+        关键词 优点 缺点 总结 对比 分别列出
+        只有一处 的 不够
         误差（ Error） = 偏差（ Bias） + 方差， 见上文 (see above) 。
         ReLU 完全失效, 在正向传播中没有问题; 表情 ^_^ 与文件 run_all.py、model.pt 都不是公式。
         变量 batch_size 与 learning_rate 是代码里的名字，链接 [说明](https://example.org/x_1^2) 与 <img src="/a_b/c_d.gif"> 也不是。
         https://example.org/path_with^{braces} 是网址。
         """
         #expect(warnings(text) == [])
+    }
+
+    @Test func gapsBeforeParticlesWithoutPunctuation() {
+        #expect(warnings("若向量 满足条件则矩阵 是正定的") == [], "one particle gap is not enough")
+        #expect(warnings("若向量 满足 恒成立则矩阵 是正定的") == ["1:4", "1:7", "1:14"])
+        #expect(warnings("设长度为 的向量 有 恒成立") == ["1:5", "1:9", "1:11"])
     }
 
     @Test func exportPlaceholders() {

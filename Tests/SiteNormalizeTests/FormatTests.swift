@@ -14,6 +14,10 @@ import SiteCore
         #expect(SourceFormat(rawValue: "notion-toggle") == .notionToggle)
         #expect(SourceFormat(rawValue: "note-list") == .noteList)
         #expect(SourceFormat.allCases.count == 6)
+        #expect(SourceFormat.named(" Notion_Toggle ") == .notionToggle)
+        #expect(SourceFormat.named("question lines") == .questionLines)
+        #expect(SourceFormat.named("jekyll") == .jekyll)
+        #expect(SourceFormat.named("word") == nil)
     }
 
     @Test func jekyllIsDetectedByItsFrontMatterKeys() {
@@ -26,6 +30,13 @@ import SiteCore
     @Test func proseWithAComparisonIsNotQuestionLines() {
         let text = "## 比较\n\n当 a > b 时取 a。\n\n另一个 x > y 的例子。\n"
         #expect(Normalizer.detect(NormalizerInput(text: text, path: "p.md")) == .markdown)
+    }
+
+    @Test func aBoldLedListIsNotANotionExport() {
+        let text = "# 手段\n\n- **数据增强**：更多样的输入。\n- **Dropout**：随机丢弃。\n- **权重衰减**：加 L2。\n"
+        #expect(Normalizer.detect(NormalizerInput(text: text, path: "p.md")) == .markdown)
+        let export = "# 题\n\n- **问一？**\n    答一\n- **问二？**\n\n    答二\n"
+        #expect(Normalizer.detect(NormalizerInput(text: export, path: "p.md")) == .notionMarkdown)
     }
 
     @Test func cleanMarkdownPassesThroughByteForByte() throws {

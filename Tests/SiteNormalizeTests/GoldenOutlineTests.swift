@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SiteCore
 @testable import SiteNormalize
@@ -47,7 +48,8 @@ import SiteCore
         func check(_ q: Question, depth: Int) {
             let line = lines[q.markdownLine - 1]
             #expect(line.hasPrefix("#"), "question ‘\(q.title)’ line \(q.markdownLine) is not a heading: \(line)")
-            #expect(line.contains(q.title))
+            let headingText = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+            #expect(line.contains(q.title) || q.title.hasSuffix("：" + headingText), "‘\(q.title)’ vs ‘\(line)’")
             let level = line.prefix { $0 == "#" }.count
             for f in q.followUps {
                 let fLevel = lines[f.markdownLine - 1].prefix { $0 == "#" }.count

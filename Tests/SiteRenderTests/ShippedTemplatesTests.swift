@@ -81,6 +81,19 @@ import Testing
         #expect(sections.count == 3 && sections == sections.sorted(), "sections in the order given")
     }
 
+    @Test func aSectionPageIsTitledBySection() throws {
+        var context = SampleContexts.home()
+        var home = context["home"] as? [String: Any] ?? [:]
+        home["title"] = "基础"
+        context["home"] = home
+        let html = try shipped().render("home", context: context)
+        #expect(html.contains("<title>基础 · 深度学习面试笔记</title>"))
+        #expect(html.contains("<h1>基础</h1>"))
+        #expect(!html.contains("home-description"))
+        let siteHome = try shipped().render("home", context: SampleContexts.home())
+        #expect(siteHome.contains("<title>深度学习面试笔记</title>"))
+    }
+
     @Test func notFoundPageLinksHome() throws {
         let html = try shipped().render("404", context: SampleContexts.notFound())
         #expect(html.contains(#"<a class="button" href="/notes/">"#))
@@ -96,10 +109,14 @@ import Testing
         let css = try String(contentsOf: templatesURL.appendingPathComponent("assets/style.css"), encoding: .utf8)
         try css.write(to: assets.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
         // Pages refer to /notes/assets/…; rewrite to relative paths so that file:// URLs work.
-        let pages = ["note": SampleContexts.note(), "home": SampleContexts.home(), "404": SampleContexts.notFound()]
-        for (name, context) in pages {
+        var plain = SampleContexts.note()
+        plain["page"] = ["title": "学习计划", "url": "/notes/学习计划/", "showTitle": true, "hasToc": false, "hasQuestions": false,
+                         "content": "<p>没有目录、也没有问题的一篇短笔记。English words mixed in, like gradient clipping。</p>"]
+        let pages = [("note", "note", SampleContexts.note()), ("note-plain", "note", plain), ("home", "home", SampleContexts.home()),
+                     ("404", "404", SampleContexts.notFound())]
+        for (file, name, context) in pages {
             let html = set.render(name, context: context).replacingOccurrences(of: "\"/notes/assets/", with: "\"notes/assets/")
-            try html.write(to: out.appendingPathComponent("\(name).html"), atomically: true, encoding: .utf8)
+            try html.write(to: out.appendingPathComponent("\(file).html"), atomically: true, encoding: .utf8)
             #expect(!html.isEmpty)
         }
     }

@@ -87,6 +87,8 @@ import Testing
         #expect(syntaxError("{{{a}}")?.position == TemplatePosition(line: 1, column: 1))
         #expect(syntaxError("{{<base}}{{x}}{{/base}}")?.position == TemplatePosition(line: 1, column: 10))
         #expect(syntaxError("{{=<%>=}}") != nil)
-        #expect(syntaxError("{{}}") != nil)
+        #expect(syntaxError("{{page title}}")?.message.contains("invalid tag name") == true)
+        #expect(syntaxError("{{%CONTENT_TYPE:PDF}}") != nil)
+        #expect(syntaxError("x {") != nil, "swift-mustache cannot end a template with the start of a delimiter")
     }
 }

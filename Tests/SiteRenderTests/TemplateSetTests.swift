@@ -64,6 +64,27 @@ import Testing
         #expect(noFolder.first?.code == "template-missing")
     }
 
+    @Test func aTemplateIncludingItselfOutsideASectionIsAnError() throws {
+        let (set, diagnostics) = try load([
+            "a.mustache": "x\n  {{>b}}",
+            "b.mustache": "{{#items}}{{>b}}{{/items}}{{<base}}{{$content}}{{>a}}{{/content}}{{/base}}",
+            "base.mustache": "{{$content}}{{/content}}",
+            "tree.mustache": "{{#children}}{{>tree}}{{/children}}",
+        ])
+        #expect(set == nil)
+        #expect(diagnostics.map(\.description) == [
+            "templates/b.mustache:1:51: error: 'a' is included again outside any section (a → b → a): rendering would never end [template-recursion]",
+        ])
+    }
+
+    @Test func aStrayOpeningDelimiterThatSwiftMustacheDropsIsAWarning() throws {
+        let (set, diagnostics) = try load(["home.mustache": "<p>{{site.title}}</p>\n<p>{{\n</p>"])
+        #expect(set != nil)
+        #expect(diagnostics.map(\.description) == [
+            "templates/home.mustache:2:4: warning: unclosed tag: '{{' has no matching '}}' [template-syntax]",
+        ])
+    }
+
     @Test func anUnknownVariableIsAWarningAtItsName() throws {
         let (set, _) = try load(["note.mustache": """
             <article>
@@ -107,7 +128,7 @@ import Testing
         let (set, _) = try load([
             "base.mustache": "<title>{{$title}}{{site.title}}{{/title}}</title>\n{{#page}}<h1>{{page.title}}</h1>{{/page}}\n{{$content}}{{/content}}\n{{site.titel}}",
             "note.mustache": "{{<base}}{{$content}}{{>toc}}{{>nav}}{{/content}}{{/base}}",
-            "home.mustache": "{{<base}}{{$title}}{{home.title}}{{/title}}{{/base}}",
+            "home.mustache": "{{<base}}{{$title}}{{home.titel}}{{/title}}{{/base}}",
             "404.mustache": "{{<base}}{{/base}}",
             "toc.mustache": "{{#page.toc}}\n<a href=\"#{{id}}\">{{{text}}}</a>{{{txet}}}\n{{/page.toc}}",
         ])
@@ -117,9 +138,17 @@ import Testing
         ])
         #expect(diagnostics.map(\.description) == [
             "templates/base.mustache:4:3: warning: 'site.titel' is not provided by the page model [template-variable]",
-            "templates/home.mustache:1:22: warning: 'home.title' is not provided by the page model [template-variable]",
+            "templates/home.mustache:1:22: warning: 'home.titel' is not provided by the page model [template-variable]",
             "templates/note.mustache:1:33: warning: partial 'nav' does not exist in the templates folder [template-partial]",
             "templates/toc.mustache:2:36: warning: 'txet' is not provided by the page model [template-variable]",
+        ])
+    }
+
+    @Test func anUnknownTransformIsAWarning() throws {
+        let (set, _) = try load(["note.mustache": "{{uppercased(page.title)}}\n{{#sorted(page.tags)}}{{/sorted(page.tags)}}\n{{upper(page.title)}}"])
+        let diagnostics = try #require(set).check("note", sampleContexts: [SampleContexts.note()])
+        #expect(diagnostics.map(\.description) == [
+            "templates/note.mustache:3:3: warning: unknown transform 'upper'; swift-mustache renders nothing for it [template-transform]",
         ])
     }
 
@@ -127,9 +156,10 @@ import Testing
         let (loaded, _) = try load(["note.mustache": "{{#page.toc}}<li>{{text}}</li>{{/page.toc}}{{{page.content}}}"])
         let set = try #require(loaded)
         let expected = set.render("note", context: SampleContexts.note())
+        let value = try #require(TemplateValue(SampleContexts.note()))
         let results = await withTaskGroup(of: String.self) { group in
-            for _ in 0..<32 {
-                group.addTask { set.render("note", context: SampleContexts.note()) }
+            for index in 0..<32 {
+                group.addTask { index.isMultiple(of: 2) ? set.render("note", context: SampleContexts.note()) : set.render("note", value: value) }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }

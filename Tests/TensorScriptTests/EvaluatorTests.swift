@@ -111,7 +111,7 @@ import Testing
         // f(x) = x², x ← x − lr·2x, so x_t = (1 − 2·lr)^t · x0
         let trajectory = lastValue("minimize(square, 1, lr: 0.1, steps: 5)")
         guard case .trajectory(let t)? = trajectory else { Issue.record("expected a trajectory"); return }
-        expectClose(t.parameters.flatMap(\.scalars), (0...5).map { pow(0.8, Double($0)) })
+        expectClose(t.parameters.flatMap { $0.scalars }, (0...5).map { pow(0.8, Double($0)) })
         expectClose(t.losses, (0...5).map { pow(0.64, Double($0)) })
         // Adam's first step moves each coordinate by lr (up to ε), whatever the gradient's size
         let adam = lastValue("f(w) = sum([1, 100] * w^2)\nminimize(f, [1, 1], optimizer: \"adam\", lr: 0.1, steps: 1).final")
@@ -167,5 +167,14 @@ import Testing
     @Test func userFunctionsTakeLabelsAndCheckArity() {
         expectClose(lastNumbers("f(a, b) = a - b\nf(b: 1, a: 5)"), [4])
         #expect(errors("f(a, b) = a - b\nf(1)").first?.code == "tensor-arguments")
+    }
+}
+
+@Suite struct UserFunctionErrorTests {
+    @Test func anErrorInsideADefinitionIsReportedAtTheCall() {
+        let e = errors("f(x) = x @ ones(3)\ny = 1\nf(ones(2))")
+        #expect(e.count == 1)
+        #expect(e.first?.message == "in f: cannot matmul [2] and [3]")
+        #expect((e.first?.line, e.first?.column) == (3, 1))
     }
 }

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func tinyOrHugeValuesUseScientificNotation() {
-        #expect(formatted([2.47e-5, 0.5]) == ["2.470e-05", "5.000e-01"])
+        #expect(formatted([2.47e-5, 0.5]) == ["2.47e-05", "5.00e-01"])
         #expect(formatted([1.5e9]) == ["1.5e+09"])
     }
 

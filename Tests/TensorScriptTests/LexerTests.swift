@@ -49,3 +49,11 @@ import Testing
         #expect(tokens[1].position == ScriptPosition(line: 4, column: 21))
     }
 }
+
+@Suite struct FullWidthPunctuationTests {
+    @Test func fullWidthPunctuationGetsAHint() {
+        let e = errors("softmax([1，2])")
+        #expect(e.first?.message == "unexpected character '，' (a full-width character? write ',')")
+        #expect((e.first?.line, e.first?.column) == (1, 11))
+    }
+}

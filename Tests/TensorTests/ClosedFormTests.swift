@@ -57,7 +57,7 @@ import Testing
         #expect(try convOutputSize(input: 32, kernel: 3, padding: 1) == 32)
         #expect(try convOutputSize(input: 32, kernel: 3, padding: 2, dilation: 2) == 32)
         #expect(try convOutputSize(input: 7, kernel: 3, stride: 2) == 3)
-        #expect(convTransposeOutputSize(input: 16, kernel: 4, stride: 2, padding: 1) == 32)
+        #expect(try convTransposeOutputSize(input: 16, kernel: 4, stride: 2, padding: 1) == 32)
         #expect(conv2dParameterCount(inChannels: 3, outChannels: 64, kernelHeight: 3, kernelWidth: 3) == 1792)
         #expect(conv2dParameterCount(inChannels: 32, outChannels: 32, kernelHeight: 3, kernelWidth: 3, groups: 32, bias: false) == 288)
         #expect(linearParameterCount(inFeatures: 784, outFeatures: 10) == 7850)
@@ -76,7 +76,7 @@ import Testing
         expectClose(state.runningMean, Tensor([0.3]), "running mean = 0.9·0 + 0.1·3")
         expectClose(state.runningVariance, Tensor([0.9 + 0.1 * 14.0 / 3.0]), "running var uses m/(m−1)")
         let eval = try batchNorm(x, state: &state, training: false)
-        expectClose(eval, try (x - 0.3) / (state.runningVariance.scalars[0] + 1e-5).squareRoot(), "eval output")
+        expectClose(eval, (x - 0.3) / (state.runningVariance.scalars[0] + 1e-5).squareRoot(), "eval output")
         #expect(state.batchesTracked == 1)
         let fresh = try batchNorm(x, state: &state, training: false)
         #expect(fresh.scalars == eval.scalars, "eval mode does not update the statistics")
@@ -115,7 +115,7 @@ import Testing
             var p = [Tensor([3.0, -2.0]).requiringGrad()]
             for _ in 0..<steps {
                 let loss = try (p[0].square() * Tensor([1.0, 10.0])).sum()
-                p = try optimizer.step(p, gradients: [loss.backward().gradient(of: p[0])])
+                p = try optimizer.step(p, gradients: loss.backward().gradients(of: p))
             }
             return p[0].l2Norm().scalar ?? .nan
         }
@@ -162,5 +162,32 @@ import Testing
     @Test func float32RoundingPath() {
         let t = Tensor([0.1, 1e-50, 3.0])
         #expect(t.roundedToFloat32().scalars == [Double(Float(0.1)), 0, 3])
+    }
+}
+
+@Suite struct ActivationRegistryTests {
+    @Test(arguments: ActivationFunction.allCases)
+    func derivativeMatchesCentralDifferences(_ f: ActivationFunction) throws {
+        let x = try Tensor.linspace(-3.05, 2.95, 13)
+        let h = 1e-6
+        let numeric = try (f.apply(x + h) - f.apply(x - h)) / (2 * h)
+        expectClose(try f.derivative(x), numeric, relative: 1e-6, absolute: 1e-8, f.rawValue)
+        #expect(ActivationFunction(rawValue: f.rawValue) == f)
+    }
+}
+
+@Suite struct Float32Tests {
+    @Test func float32RoundsEveryResultAndOverflowsLikeFloat() throws {
+        let x = Tensor([88.0, 89.0, 100.0])
+        #expect(x.exp().scalars.allSatisfy { $0.isFinite })
+        let single = x.converted(to: .float32).exp()
+        #expect(single.precision == .float32)
+        #expect(single.scalars[0].isFinite && single.scalars[1].isInfinite && single.scalars[2].isInfinite)
+        #expect((Tensor([1.0]).converted(to: .float32) + 1e-8).scalars == [1])
+        #expect((Tensor([1.0]) + 1e-8).scalars != [1])
+        let stable = try x.converted(to: .float32).softmax()
+        #expect(stable.scalars.allSatisfy { $0.isFinite })
+        let mixed = try Tensor([0.1]).converted(to: .float32) + Tensor([0.2])
+        #expect(mixed.precision == .float32 && mixed.scalars == [Double(Float(0.1) + Float(0.2))])
     }
 }

@@ -39,3 +39,37 @@ import Testing
         #expect(throws: TensorError.self) { try Tensor(shape: [-1], scalars: []) }
     }
 }
+
+@Suite struct NestedGradientTests {
+
+    @Test func sizeLimitsThrow() throws {
+        #expect(throws: TensorError.self) { try Tensor.zeros([100_000, 1]) * Tensor.zeros([1, 100_000]) }
+        #expect(throws: TensorError.self) { try Tensor.zeros([2]).reshape([Int.max, 2]) }
+        #expect(throws: TensorError.self) { try Tensor.validatedShape([1 << 40, 1 << 40]) }
+        #expect(try Tensor.validatedShape([2, 3]) == [2, 3])
+        #expect(throws: TensorError.self) { try convTranspose2d(.zeros([1, 1, 2, 2]), weight: .zeros([1, 1, 2, 2]), stride: Pair2D(0)) }
+        #expect(conv2dParameterCount(inChannels: Int.max, outChannels: Int.max, kernelHeight: 3, kernelWidth: 3) == Int.max)
+    }
+}
+
+@Suite struct SaturationTests {
+    @Test func binaryCrossEntropyAtZeroAndOneIsFinite() throws {
+        let p = Tensor([0, 1, 0.5]).requiringGrad()
+        let loss = try binaryCrossEntropyLoss(p, Tensor([0, 1, 1]))
+        expectClose(loss, Tensor(Tensor(2.0).log().scalars[0] / 3), "only the p = 0.5 term contributes")
+        let g = try loss.backward().gradient(of: p)
+        #expect(g.scalars.allSatisfy { $0.isFinite })
+        let wrong = try binaryCrossEntropyLoss(Tensor([0.0]), Tensor([1.0]))
+        expectClose(wrong, Tensor(100.0), "log clamped at −100")
+    }
+
+    @Test func extremeLogitsStayFinite() throws {
+        let x = Tensor([-1000, -50, 0, 50, 1000])
+        for f in ActivationFunction.allCases {
+            #expect(f.apply(x).scalars.allSatisfy { $0.isFinite }, "\(f.rawValue)")
+            #expect(try f.derivative(x).scalars.allSatisfy { $0.isFinite }, "\(f.rawValue)'")
+        }
+        #expect(try grad({ try $0.softmax() }, x).scalars.allSatisfy { $0.isFinite })
+        #expect(try grad({ try binaryCrossEntropyWithLogitsLoss($0, Tensor([1, 0, 1, 0, 1])) }, x).scalars.allSatisfy { $0.isFinite })
+    }
+}

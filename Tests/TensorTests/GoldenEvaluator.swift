@@ -79,6 +79,11 @@ enum GoldenEvaluator {
         case "attention":
             let r = try scaledDotProductAttention(query: t("q"), key: t("k"), value: t("v"), mask: t("mask"))
             return ["y": r.output, "weights": r.weights]
+        case "f32_exp": return ["y": try t("x").converted(to: .float32).exp()]
+        case "f32_sigmoid": return ["y": try t("x").converted(to: .float32).sigmoid()]
+        case "f32_softmax": return ["y": try t("x").converted(to: .float32).softmax()]
+        case "f32_mul_add": return ["y": try t("x").converted(to: .float32) * t("y").converted(to: .float32) + 0.1]
+        case "f32_sqrt": return ["y": try t("x").converted(to: .float32).sqrt()]
         case "clip_grad_norm":
             let (clipped, norm) = try clipGradientsByNorm([t("g0"), t("g1")], maxNorm: c.number("max_norm") ?? 1)
             return ["g0": clipped[0], "g1": clipped[1], "norm": Tensor(norm)]

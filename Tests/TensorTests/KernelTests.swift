@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func permuteAndSliceMatchIndexArithmetic() throws {
-        let x = Tensor.arange(2 * 3 * 4)
+        let x = try Tensor.arange(2 * 3 * 4)
         let t = try x.reshape([2, 3, 4]).permute([1, 2, 0])
         for i in 0..<3 { for j in 0..<4 { for k in 0..<2 {
             #expect(try t.value(at: [i, j, k]) == Double(k * 12 + i * 4 + j))
@@ -33,7 +33,7 @@ import Testing
         #expect(try x.sum(axes: [0, 2], keepDims: true).shape == [1, 3, 1])
         #expect(try x.max(axes: [-1]).scalars == [3, 7, 11, 15, 19, 23])
         #expect(try x.argmax(axis: 1).scalars == [8, 9, 10, 11, 20, 21, 22, 23].map { Double(Int($0) / 4 % 3) })
-        #expect(try x.mean().scalar == 11.5)
+        #expect(x.mean().scalar == 11.5)
         expectClose(try x.variance(correction: 1), Tensor(50.0), "unbiased variance of 0…23")
     }
 
@@ -54,5 +54,23 @@ import Testing
         let n = Tensor.normal([10_000], seed: 4)
         #expect(Swift.abs(n.mean().scalar!) < 0.05)
         #expect(Swift.abs(try n.variance().scalar! - 1) < 0.05)
+    }
+}
+
+@Suite struct PortableMathTests {
+    @Test func logAndCosineAgreeWithLibmToAFewUlps() {
+        var rng = TensorRNG(seed: 5)
+        var worstLog = 0.0, worstCos = 0.0
+        for _ in 0..<5_000 {
+            let u = rng.uniform()
+            let x = 1 - u
+            worstLog = Swift.max(worstLog, Swift.abs(PortableMath.log(x) - LibM.log(x)) / Swift.max(1, Swift.abs(LibM.log(x))))
+            worstCos = Swift.max(worstCos, Swift.abs(PortableMath.cosTwoPi(u) - LibM.cos(2 * Double.pi * u)))
+        }
+        #expect(worstLog <= 4e-16)
+        #expect(worstCos <= 2e-15)
+        #expect(PortableMath.log(1) == 0)
+        #expect(PortableMath.log(0) == -.infinity)
+        #expect(PortableMath.cosTwoPi(0) == 1 && PortableMath.cosTwoPi(0.5) == -1)
     }
 }

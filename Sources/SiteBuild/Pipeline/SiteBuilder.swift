@@ -8,8 +8,8 @@ public let sitegenVersion = "0.1.0"
 public struct SiteBuilder: Sendable {
     /// The default pipeline, in reading order.
     public static let defaultSteps: [BuildStep] = [
-        .loadTemplates,
         .discoverNotes,
+        .loadTemplates,
         .assignURLs,
         .normalizeNotes,
         .protectMath,

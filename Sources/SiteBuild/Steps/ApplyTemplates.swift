@@ -19,17 +19,21 @@ extension BuildStep {
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
         let model = SiteModel(context: context)
         let pages = context.pages.filter { $0.protected != nil }
+        let base = context.config.basePath
         let rendered: [(String, Data)] = pages.indices.map { $0 }.parallelMap { i in
             let html = templates.render("note", context: model.noteContext(pages, at: i))
-            return (pages[i].outputPath, Data(html.utf8))
+            let path = pages[i].outputPath
+            return (path, Data(RelativeURLs.rewrite(html, outputPath: path, basePath: base).utf8))
         }
         for (path, data) in rendered { context.outputFiles[path] = data }
 
-        let home = model.homeContext(sections: model.sections(pages), pages: pages)
-        context.outputFiles["index.html"] = Data(templates.render("home", context: home).utf8)
+        let home = model.homeContext(title: context.config.title, sections: model.sections(pages), pages: pages)
+        let homeHTML = templates.render("home", context: home)
+        context.outputFiles["index.html"] = Data(RelativeURLs.rewrite(homeHTML, outputPath: "index.html", basePath: base).utf8)
         for section in model.sections(pages) where section.key != nil {
-            let sectionContext = model.homeContext(sections: [section], pages: pages)
-            context.outputFiles[section.path + "/index.html"] = Data(templates.render("home", context: sectionContext).utf8)
+            let path = section.path + "/index.html"
+            let html = templates.render("home", context: model.homeContext(title: section.title, sections: [section], pages: pages))
+            context.outputFiles[path] = Data(RelativeURLs.rewrite(html, outputPath: path, basePath: base).utf8)
         }
         let notFound = model.baseContext(title: "404")
         context.outputFiles["404.html"] = Data(templates.render("404", context: notFound).utf8)
@@ -47,7 +51,7 @@ struct SiteModel {
 
     init(context: BuildContext) {
         config = context.config
-        head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode)
+        head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode, macros: context.config.mathMacros)
     }
 
     struct Section {
@@ -86,7 +90,7 @@ struct SiteModel {
         var context = baseContext(title: page.title)
         var model: [String: Any] = [
             "title": page.title, "url": page.url, "slug": page.slug, "content": page.bodyHTML,
-            "toc": page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level, "depth": $0.depth] as [String: Any] },
+            "toc": page.toc.map { ["id": $0.id, "text": $0.text.htmlEscaped, "level": $0.level, "depth": $0.depth] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
             "questions": page.questions.map(Self.questionContext),
             "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
@@ -108,9 +112,10 @@ struct SiteModel {
         return context
     }
 
-    func homeContext(sections: [Section], pages: [Page]) -> [String: Any] {
-        var context = baseContext(title: sections.count == 1 ? sections[0].title : config.title)
+    func homeContext(title: String, sections: [Section], pages: [Page]) -> [String: Any] {
+        var context = baseContext(title: title)
         context["home"] = [
+            "title": title,
             "sections": sections.map { section -> [String: Any] in
                 let notes = section.pages.map { i -> [String: Any] in
                     var note: [String: Any] = [
@@ -120,7 +125,10 @@ struct SiteModel {
                     if let date = pages[i].frontMatter.date { note["date"] = date }
                     return note
                 }
-                var s: [String: Any] = ["title": section.title, "noteCount": section.pages.count, "notes": notes]
+                var s: [String: Any] = [
+                    "title": section.title, "noteCount": section.pages.count, "notes": notes,
+                    "questionCount": section.pages.reduce(0) { $0 + pages[$1].questions.count },
+                ]
                 if section.key != nil { s["url"] = config.basePath + section.path + "/" }
                 return s
             },

@@ -1,3 +1,4 @@
+import Foundation
 import SiteCore
 import SiteNormalize
 
@@ -5,12 +6,13 @@ extension BuildStep {
     /// Recognises each note's export format and rebuilds its outline as clean Markdown.
     public static let normalizeNotes = BuildStep("normalise") { context in
         let forced = context.config.formats
+        let assets = Set(context.assets)
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard !page.text.isEmpty || page.diagnostics.isEmpty else { return page }
             var declared: SourceFormat?
             if let name = page.frontMatter.format ?? forced[page.sourcePath] {
-                declared = SourceFormat(rawValue: name)
+                declared = SourceFormat.named(name)
                 if declared == nil {
                     let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
                     page.diagnostics.append(.warning("unknown format '\(name)' (known: \(known)); detecting it instead",
@@ -19,7 +21,13 @@ extension BuildStep {
             }
             let input = NormalizerInput(
                 text: page.body, path: page.displayPath, lineMap: page.bodyLineMap, declaredFormat: declared,
-                frontMatterKeys: page.frontMatter.keys, frontMatterTitle: page.frontMatter.title)
+                frontMatterKeys: page.frontMatter.keys, frontMatterTitle: page.frontMatter.title,
+                imageExists: { [sourcePath = page.sourcePath] src in
+                    if LinkTable.hasScheme(src) { return true }
+                    // `/img/x.png` (Jekyll's site root) is looked up from the notes folder.
+                    let path = src.hasPrefix("/") ? LinkTable.normalise(src) : LinkTable.notesPath(of: src, from: sourcePath)
+                    return assets.contains(path.removingPercentEncoding ?? path)
+                })
             let normalized = Normalizer.normalize(input)
             page.diagnostics += normalized.diagnostics
             page.normalized = normalized

@@ -62,9 +62,7 @@ struct LinkTable: Sendable {
     struct Problem { var message: String; var code: String }
 
     func resolve(_ destination: String, from page: Page, isImage: Bool) -> (url: String?, problem: Problem?) {
-        if destination.isEmpty || destination.hasPrefix("/") || destination.contains(":") && Self.hasScheme(destination) {
-            return (nil, nil)
-        }
+        if destination.isEmpty || Self.isExternal(destination) { return (nil, nil) }
         let (pathPart, fragment) = Self.splitFragment(destination)
         if pathPart.isEmpty {
             guard let fragment, !fragment.isEmpty else { return (nil, nil) }
@@ -72,8 +70,7 @@ struct LinkTable: Sendable {
             return checkAnchor(fragment, in: own, base: "", original: destination, noteName: "this page")
         }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-        let resolved = Self.normalise(folder.isEmpty ? decoded : "\(folder)/\(decoded)")
+        let resolved = Self.notesPath(of: decoded, from: page.sourcePath)
         if let target = notes[resolved] {
             guard let fragment, !fragment.isEmpty else { return (target.url, nil) }
             return checkAnchor(fragment, in: target, base: target.url, original: destination, noteName: "'\(decoded)'")
@@ -100,6 +97,18 @@ struct LinkTable: Sendable {
         if target.anchors.contains(slug) { return (base + "#" + slug, nil) }
         return (base.isEmpty ? nil : base + "#" + decoded,
                 Problem(message: "\(noteName) has no heading '#\(decoded)'", code: "anchor-missing"))
+    }
+
+    /// Links sitegen leaves alone: other sites (`https:`, `mailto:`) and site-absolute paths.
+    static func isExternal(_ destination: String) -> Bool {
+        destination.hasPrefix("/") || hasScheme(destination)
+    }
+
+    /// The path relative to the notes folder that `link` (relative to the note at `notePath`) points to.
+    static func notesPath(of link: String, from notePath: String) -> String {
+        let folder = notePath.split(separator: "/").dropLast().joined(separator: "/")
+        let path = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? link
+        return normalise(folder.isEmpty ? path : "\(folder)/\(path)")
     }
 
     static func hasScheme(_ s: String) -> Bool {

@@ -1,24 +1,24 @@
 import Tensor
 
 /// What one statement produced: its value laid out for display, or its error.
-public struct StatementOutcome: Hashable, Sendable, Codable {
+struct StatementOutcome: Hashable, Sendable, Codable {
     /// Block line of the statement's first character, and the last block line it occupies.
-    public var line: Int
-    public var lastLine: Int
+    var line: Int
+    var lastLine: Int
     /// The variable an assignment set, shown before the value.
-    public var name: String?
-    public var display: Display?
-    public var error: BlockError?
+    var name: String?
+    var display: Display?
+    var error: BlockError?
     /// `true` when an expectation was checked and met.
-    public var expectationMet: Bool?
+    var expectationMet: Bool?
 }
 
 /// An error inside a block, at a block-relative position.
-public struct BlockError: Hashable, Sendable, Codable {
-    public var message: String
-    public var code: String
-    public var line: Int
-    public var column: Int
+struct BlockError: Hashable, Sendable, Codable {
+    var message: String
+    var code: String
+    var line: Int
+    var column: Int
 
     init(_ error: ScriptError) {
         message = error.message
@@ -29,21 +29,21 @@ public struct BlockError: Hashable, Sendable, Codable {
 }
 
 /// The evaluated block: the source lines, the outcome of each statement, and syntax errors.
-public struct BlockResult: Hashable, Sendable, Codable {
-    public var sourceLines: [String]
-    public var outcomes: [StatementOutcome]
+struct BlockResult: Hashable, Sendable, Codable {
+    var sourceLines: [String]
+    var outcomes: [StatementOutcome]
     /// Syntax errors (their statements are not run).
-    public var syntaxErrors: [BlockError]
+    var syntaxErrors: [BlockError]
 
     /// Every error of the block, in source order.
-    public var errors: [BlockError] {
+    var errors: [BlockError] {
         (syntaxErrors + outcomes.compactMap(\.error)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 }
 
 /// Parses and runs one block.
-public enum BlockRunner {
-    public static func run(_ source: String) -> BlockResult {
+enum BlockRunner {
+    static func run(_ source: String) -> BlockResult {
         runCollectingValues(source).result
     }
 
@@ -142,13 +142,11 @@ public enum BlockRunner {
         let showEach = width <= 3
         var columns = ["step", "loss"]
         columns += showEach ? (0..<width).map { width == 1 ? "x" : "x[\($0)]" } : ["‖x‖"]
-        let paramValues = rows.flatMap { r in r < t.parameters.count ? t.parameters[r].scalars : [] }
-        let paramFormat = NumberFormat.choose(for: showEach ? paramValues : rows.map { r in r < t.parameters.count ? t.parameters[r].l2Norm().scalar ?? 0 : 0 })
         let table = rows.map { r -> [String] in
             var cells = [String(r), NumberFormat.compact(t.losses[r])]
             if r < t.parameters.count {
                 let p = t.parameters[r]
-                cells += showEach ? p.scalars.map(paramFormat.format) : [paramFormat.format(p.l2Norm().scalar ?? 0)]
+                cells += showEach ? p.scalars.map(NumberFormat.compact) : [NumberFormat.compact(p.l2Norm().scalar ?? 0)]
             }
             return cells
         }

@@ -6,7 +6,7 @@ enum Builtins {
 
     static let table: [String: Builtin] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
-    static let constants: [String: Double] = ["pi": Double.pi, "e": 2.718281828459045, "inf": Double.infinity]
+    static let constants: [String: Double] = ["pi": Double.pi, "e": 2.718281828459045, "inf": Double.infinity, "nan": Double.nan]
 
     /// Groups in the order the language reference lists them.
     static let groups = ["creation", "shapes", "math", "reductions", "activations", "losses", "layers", "calculus", "optimisation", "plotting"]

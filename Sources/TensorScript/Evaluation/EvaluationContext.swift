@@ -5,6 +5,9 @@ final class EvaluationContext {
     var globals: [String: Value] = [:]
     var rng = TensorRNG(seed: 0)
     private var depth = 0
+    /// Elements produced so far; a block that produces more than `workBudget` stops, so no example can stall the build.
+    private var work = 0
+    var workBudget = 300_000_000
 
     /// Larger results are refused so that a typo such as `zeros(100000, 100000)` cannot exhaust memory.
     static let maxElements = 4_000_000
@@ -180,13 +183,25 @@ final class EvaluationContext {
         }
     }
 
-    /// Runs kernel code, turning its errors into errors at `position`.
+    /// Runs kernel code, turning its errors into errors at `position` and charging its result to the work budget.
     func kernel<T>(at position: ScriptPosition, _ body: () throws -> T) throws -> T {
+        let result: T
         do {
-            return try body()
+            result = try body()
         } catch let error as TensorError {
             throw ScriptError(error.message, at: position, code: "tensor-shape")
         }
+        if let t = result as? Tensor {
+            work += t.count
+        } else if let value = result as? Value, case .tensor(let t) = value {
+            work += t.count
+        } else {
+            work += 1
+        }
+        if work > workBudget {
+            throw ScriptError("this block computes more than \(workBudget) numbers; make the example smaller", at: position, code: "tensor-too-large")
+        }
+        return result
     }
 
     // MARK: calls
@@ -213,12 +228,21 @@ final class EvaluationContext {
                 }
                 locals[label] = entry.value
             }
-            return try evaluate(body, locals: locals)
+            do {
+                return try evaluate(body, locals: locals)
+            } catch let error as ScriptError where error.code != "tensor-recursion" {
+                // Reported where the author called the function, naming it, rather than inside its definition.
+                throw ScriptError("in \(function.name): \(error.message)", at: position, code: error.code)
+            }
         case .derivative(let inner):
             guard let first = positional.first else {
                 throw ScriptError("\(function.name) needs the point x to differentiate at", at: position, code: "tensor-arguments")
             }
             let x = try BoundArguments.tensor(first.value, named: "x", in: function.name, at: first.position)
+            if x.requiresGrad {
+                // The kernel's gradients are constants, so differentiating through one would silently give 0.
+                throw ScriptError("\(function.name) is differentiated again here; derivatives of derivatives are not supported", at: position, code: "tensor-unsupported")
+            }
             let others = Array(positional.dropFirst())
             return .tensor(try kernel(at: position) {
                 try grad({ input in

@@ -1,5 +1,5 @@
 /// A value laid out for a reader, independent of HTML or terminal: the renderers only arrange it.
-public indirect enum Display: Hashable, Sendable, Codable {
+indirect enum Display: Hashable, Sendable, Codable {
     /// One number (or word) on its own.
     case scalar(String)
     /// A vector (one row) or a matrix, every cell already formatted in one style, with its shape.
@@ -17,33 +17,33 @@ public indirect enum Display: Hashable, Sendable, Codable {
     /// An inline SVG document.
     case plot(svg: String, alt: String)
 
-    public struct Slice: Hashable, Sendable, Codable {
-        public var label: String
-        public var rows: [[String]]
+    struct Slice: Hashable, Sendable, Codable {
+        var label: String
+        var rows: [[String]]
     }
 
-    public struct Stat: Hashable, Sendable, Codable {
-        public var name: String
-        public var value: String
+    struct Stat: Hashable, Sendable, Codable {
+        var name: String
+        var value: String
     }
 
-    public struct Field: Hashable, Sendable, Codable {
-        public var name: String
-        public var value: Display
+    struct Field: Hashable, Sendable, Codable {
+        var name: String
+        var value: Display
     }
 }
 
 /// Limits above which a tensor is summarised instead of shown in full.
-public enum DisplayLimits {
-    public static let vectorLength = 16
-    public static let matrixRows = 12
-    public static let matrixColumns = 12
-    public static let sliceElements = 64
+enum DisplayLimits {
+    static let vectorLength = 16
+    static let matrixRows = 12
+    static let matrixColumns = 12
+    static let sliceElements = 64
 }
 
 extension Display {
     /// Lays out a tensor given as shape and row-major values.
-    public static func tensor(shape: [Int], scalars: [Double]) -> Display {
+    static func tensor(shape: [Int], scalars: [Double]) -> Display {
         let format = NumberFormat.choose(for: scalars)
         switch shape.count {
         case 0:
@@ -107,7 +107,7 @@ extension Display {
     }
 
     /// `[2, 3]`, the way shapes are written to readers.
-    public static func shapeText(_ shape: [Int]) -> String {
+    static func shapeText(_ shape: [Int]) -> String {
         "[" + shape.map(String.init).joined(separator: ", ") + "]"
     }
 }

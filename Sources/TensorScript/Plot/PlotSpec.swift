@@ -1,29 +1,29 @@
 import Foundation
 
 /// What `plot(...)` draws: named series of (x, y) points on shared axes.
-public struct PlotSpec: Hashable, Sendable {
-    public struct Series: Hashable, Sendable {
-        public var label: String
-        public var xs: [Double]
-        public var ys: [Double]
+struct PlotSpec: Hashable, Sendable {
+    struct Series: Hashable, Sendable {
+        var label: String
+        var xs: [Double]
+        var ys: [Double]
 
-        public init(label: String, xs: [Double], ys: [Double]) {
+        init(label: String, xs: [Double], ys: [Double]) {
             self.label = label
             self.xs = xs
             self.ys = ys
         }
     }
 
-    public var series: [Series]
-    public var xLabel: String
-    public var yLabel: String
+    var series: [Series]
+    var xLabel: String
+    var yLabel: String
     /// Logarithmic y axis (non-positive values leave gaps).
-    public var logY: Bool
+    var logY: Bool
     /// Fixed y limits; `nil` fits the data.
-    public var yMin: Double?
-    public var yMax: Double?
+    var yMin: Double?
+    var yMax: Double?
 
-    public init(series: [Series], xLabel: String = "x", yLabel: String = "", logY: Bool = false, yMin: Double? = nil, yMax: Double? = nil) {
+    init(series: [Series], xLabel: String = "x", yLabel: String = "", logY: Bool = false, yMin: Double? = nil, yMax: Double? = nil) {
         self.series = series
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -33,7 +33,7 @@ public struct PlotSpec: Hashable, Sendable {
     }
 
     /// A one-line description for screen readers.
-    public var altText: String {
+    var altText: String {
         let names = series.map(\.label).joined(separator: ", ")
         let xs = series.flatMap(\.xs).filter(\.isFinite)
         guard let lo = xs.min(), let hi = xs.max() else { return "plot of \(names)" }

@@ -6,18 +6,18 @@ import Foundation
 /// Axes, ticks and text use `currentColor`, so the plot follows the page's text colour in light and dark
 /// themes. Each series has a class (`tensor-plot-series-N`), a fallback stroke colour readable on both
 /// white and near-black backgrounds, and its own dash pattern so series differ without colour too.
-public enum SVGPlot {
-    public static let width = 560.0
-    public static let height = 340.0
+enum SVGPlot {
+    static let width = 560.0
+    static let height = 340.0
     static let marginLeft = 58.0, marginRight = 14.0, marginBottom = 44.0
     static let legendRowHeight = 18.0, legendColumns = 4
 
     /// Fallback colours (CSS may override through the series classes).
-    public static let palette = ["#2f7bd8", "#e0622b", "#1f9e7a", "#a35fd6", "#c99a16", "#d2457f"]
+    static let palette = ["#2f7bd8", "#e0622b", "#1f9e7a", "#a35fd6", "#c99a16", "#d2457f"]
     /// Dash patterns, cycled independently of colour; `""` is solid.
-    public static let dashes = ["", "7 4", "2 3", "10 3 2 3", "4 2", "1 4"]
+    static let dashes = ["", "7 4", "2 3", "10 3 2 3", "4 2", "1 4"]
 
-    public static func render(_ spec: PlotSpec) -> String {
+    static func render(_ spec: PlotSpec) -> String {
         let legendRows = (spec.series.count + legendColumns - 1) / legendColumns
         let top = 10 + Double(max(legendRows, 1)) * legendRowHeight
         let plotLeft = marginLeft, plotRight = width - marginRight

@@ -2,8 +2,9 @@ import SiteCore
 
 // CSS classes written by this renderer (the theme styles them; nothing here depends on a stylesheet):
 //
-//   figure.tensor-example            one evaluated block; also .tensor-example-failed when it has errors
-//   div.tensor-cell                  source lines followed by the output of the statement(s) they end
+//   figure.tensor-example            one evaluated block; also .tensor-example-failed when it has errors.
+//                                    Its children alternate: pre.tensor-source (source lines), then the
+//                                    div.tensor-output / div.tensor-error of the statements those lines end.
 //   pre.tensor-source > code         source lines
 //   span.tensor-error-line           a source line with an error
 //   mark.tensor-error-mark           the character an error points at
@@ -18,7 +19,7 @@ import SiteCore
 //   table.tensor-table               a table with a header row (an optimiser trajectory)
 //   dl.tensor-record                 named parts of a result (dt name, dd value)
 //   code.tensor-text                 a function, string or other text value
-//   div.tensor-plot-frame            wraps a plot's <svg class="tensor-plot">
+//   svg.tensor-plot                  a plot, inside div.tensor-output
 //   svg classes: tensor-plot-grid, tensor-plot-axis, tensor-plot-ticks, tensor-plot-label,
 //                tensor-plot-series + tensor-plot-series-1…6 (stroke), tensor-plot-markers,
 //                tensor-plot-legend, tensor-plot-legend-entry
@@ -26,8 +27,8 @@ import SiteCore
 // The HTML holds no file positions, so a cached rendering is valid wherever the block moves.
 
 /// Renders an evaluated block as HTML: the source, and under each statement its value or error.
-public enum HTMLRenderer {
-    public static func render(_ result: BlockResult) -> String {
+enum HTMLRenderer {
+    static func render(_ result: BlockResult) -> String {
         var lines = result.sourceLines
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeLast() }
 
@@ -56,12 +57,9 @@ public enum HTMLRenderer {
         var pending: [String] = []
         func flush(_ outputs: [String]) {
             if !pending.isEmpty {
-                html += "<div class=\"tensor-cell\"><pre class=\"tensor-source\"><code>" + pending.joined(separator: "\n") + "</code></pre>"
-            } else {
-                html += "<div class=\"tensor-cell\">"
+                html += "<pre class=\"tensor-source\"><code>" + pending.joined(separator: "\n") + "</code></pre>"
             }
             html += outputs.joined()
-            html += "</div>"
             pending = []
         }
         for (i, line) in lines.enumerated() {
@@ -78,12 +76,12 @@ public enum HTMLRenderer {
     static func sourceLineHTML(_ line: String, errorColumns: [Int]) -> String {
         guard !errorColumns.isEmpty else { return line.htmlEscaped }
         let chars = Array(line)
-        let marked = Set(errorColumns.map { min(max($0, 1), max(chars.count, 1)) - 1 })
+        let marked = Set(errorColumns.map { min(max($0, 1), chars.count + 1) - 1 })
         var out = "<span class=\"tensor-error-line\">"
         for (i, c) in chars.enumerated() {
             out += marked.contains(i) ? "<mark class=\"tensor-error-mark\">\(String(c).htmlEscaped)</mark>" : String(c).htmlEscaped
         }
-        if chars.isEmpty || marked.contains(chars.count) { out += "<mark class=\"tensor-error-mark\"> </mark>" }
+        if marked.contains(chars.count) { out += "<mark class=\"tensor-error-mark\"> </mark>" }
         return out + "</span>"
     }
 
@@ -91,7 +89,7 @@ public enum HTMLRenderer {
         "<div class=\"tensor-error\" role=\"alert\">error: \(error.message.htmlEscaped)</div>"
     }
 
-    public static func render(_ display: Display) -> String {
+    static func render(_ display: Display) -> String {
         switch display {
         case .scalar(let text):
             return "<table class=\"tensor-value tensor-scalar\"><tr><td>\(text.htmlEscaped)</td></tr></table>"
@@ -123,7 +121,7 @@ public enum HTMLRenderer {
         case .text(let text):
             return "<code class=\"tensor-text\">\(text.htmlEscaped)</code>"
         case .plot(let svg, _):
-            return "<div class=\"tensor-plot-frame\">\(svg)</div>"
+            return svg
         }
     }
 

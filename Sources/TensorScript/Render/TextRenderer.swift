@@ -1,6 +1,6 @@
 /// Renders an evaluated block for a terminal: each source line, and under it the value or error, indented.
-public enum TextRenderer {
-    public static func render(_ result: BlockResult, lineLabel: (Int) -> String = { String($0) }) -> String {
+enum TextRenderer {
+    static func render(_ result: BlockResult, lineLabel: (Int) -> String = { String($0) }) -> String {
         var outputsAfterLine: [Int: [String]] = [:]
         for outcome in result.outcomes {
             if let display = outcome.display {
@@ -30,7 +30,7 @@ public enum TextRenderer {
         return out.joined(separator: "\n")
     }
 
-    public static func render(_ display: Display) -> String {
+    static func render(_ display: Display) -> String {
         switch display {
         case .scalar(let s): return s
         case .grid(let shape, let rows): return bracketed(rows, matrix: shape.count == 2)

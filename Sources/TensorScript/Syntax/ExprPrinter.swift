@@ -1,6 +1,6 @@
 extension Expr {
     /// The expression written back as source, e.g. for a legend label: `sigmoid(x) * 2`.
-    public var sourceText: String { printed(parentPrecedence: 0) }
+    var sourceText: String { printed(parentPrecedence: 0) }
 
     private var precedence: Int {
         switch kind {

@@ -3,21 +3,21 @@ import SiteCore
 /// so a matrix literal may span lines, unless the next line starts with a name in column 1 (then the
 /// bracket was left open by mistake and the next statement begins). Plain `#` comments are dropped; `# =>` comments become
 /// expectation tokens.
-public struct Lexer {
+struct Lexer {
     private let lines: [[Character]]
     private let firstLine: Int
     private let firstColumn: Int
 
     /// `firstLine`/`firstColumn` position the text inside its block (used to lex an expectation's
     /// text at the place it was written).
-    public init(_ source: String, firstLine: Int = 1, firstColumn: Int = 1) {
+    init(_ source: String, firstLine: Int = 1, firstColumn: Int = 1) {
         self.lines = source.sourceLines.map { Array($0) }
         self.firstLine = firstLine
         self.firstColumn = firstColumn
     }
 
     /// All tokens, ending with `.end`, and the errors for characters that could not be read.
-    public func tokenize() -> (tokens: [Token], errors: [ScriptError]) {
+    func tokenize() -> (tokens: [Token], errors: [ScriptError]) {
         var tokens: [Token] = []
         var errors: [ScriptError] = []
         var depth = 0
@@ -65,7 +65,8 @@ public struct Lexer {
                     tokens.append(Token(.symbol(String(c)), at: position(i), text: String(c)))
                     i += 1
                 } else {
-                    errors.append(ScriptError("unexpected character '\(c)'", at: position(i), code: "tensor-syntax"))
+                    let hint = Self.asciiLookalike[c].map { " (a full-width character? write '\($0)')" } ?? ""
+                    errors.append(ScriptError("unexpected character '\(c)'\(hint)", at: position(i), code: "tensor-syntax"))
                     i += 1
                 }
             }
@@ -120,6 +121,12 @@ public struct Lexer {
         let halfUnit = 0.5 * pow10(exponent - decimals)
         return (Token(.number(value, halfUnit: halfUnit), at: position, text: text), i)
     }
+
+    /// Full-width punctuation that Chinese input methods produce, and the ASCII the language expects.
+    static let asciiLookalike: [Character: Character] = [
+        "，": ",", "（": "(", "）": ")", "［": "[", "］": "]", "【": "[", "】": "]", "＝": "=", "：": ":", "；": ";",
+        "＋": "+", "－": "-", "＊": "*", "／": "/", "＾": "^", "＃": "#", "．": ".", "。": ".", "“": "\"", "”": "\"",
+    ]
 
     static func pow10(_ n: Int) -> Double {
         var r = 1.0

@@ -10,16 +10,19 @@
 ///     args       := [arg ("," arg)*] where arg := [name ":"] expr
 ///
 /// An error skips the rest of its statement and parsing continues, so one block reports all its syntax errors.
-public struct Parser {
+struct Parser {
     private var tokens: [Token]
     private var index = 0
+    private var nesting = 0
+    /// Deeper nesting (`[[[[…`, `----x`) is refused rather than risking the stack.
+    static let maxNesting = 100
 
-    public init(tokens: [Token]) {
+    init(tokens: [Token]) {
         self.tokens = tokens.isEmpty ? [Token(.end, at: ScriptPosition(line: 1, column: 1), text: "end of block")] : tokens
     }
 
     /// Lexes and parses a whole block.
-    public static func parse(_ source: String) -> Program {
+    static func parse(_ source: String) -> Program {
         let (tokens, lexErrors) = Lexer(source).tokenize()
         var parser = Parser(tokens: tokens)
         var program = parser.parseProgram()
@@ -28,7 +31,7 @@ public struct Parser {
     }
 
     /// Parses the text of an expectation, positioned where it was written.
-    public static func parseExpectation(_ text: String, at position: ScriptPosition) -> Result<Expr, ScriptError> {
+    static func parseExpectation(_ text: String, at position: ScriptPosition) -> Result<Expr, ScriptError> {
         let (tokens, errors) = Lexer(text, firstLine: position.line, firstColumn: position.column).tokenize()
         if let first = errors.first { return .failure(first) }
         var parser = Parser(tokens: tokens.filter { $0.kind != .newline })
@@ -45,7 +48,7 @@ public struct Parser {
         }
     }
 
-    public mutating func parseProgram() -> Program {
+    mutating func parseProgram() -> Program {
         var statements: [Statement] = []
         var errors: [ScriptError] = []
         while current.kind != .end {
@@ -134,7 +137,12 @@ public struct Parser {
 
     // MARK: expressions
 
-    public mutating func expression() throws -> Expr {
+    mutating func expression() throws -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maxNesting else {
+            throw ScriptError("expression nested more than \(Self.maxNesting) levels deep", at: current.position, code: "tensor-syntax")
+        }
         var left = try term()
         while case .symbol(let s) = current.kind, s == "+" || s == "-" {
             let position = current.position
@@ -155,6 +163,11 @@ public struct Parser {
     }
 
     private mutating func unary() throws -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maxNesting else {
+            throw ScriptError("expression nested more than \(Self.maxNesting) levels deep", at: current.position, code: "tensor-syntax")
+        }
         if current.kind == .symbol("-") {
             let position = current.position
             advance()

@@ -1,27 +1,27 @@
 /// A 1-based line and column inside one `tensor` block (columns count characters).
-public struct ScriptPosition: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+struct ScriptPosition: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    var line: Int
+    var column: Int
 
-    public init(line: Int, column: Int) {
+    init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public static func < (a: ScriptPosition, b: ScriptPosition) -> Bool {
+    static func < (a: ScriptPosition, b: ScriptPosition) -> Bool {
         (a.line, a.column) < (b.line, b.column)
     }
 
-    public var description: String { "\(line):\(column)" }
+    var description: String { "\(line):\(column)" }
 }
 
 /// A problem found while reading or running a block, at a position inside the block.
-public struct ScriptError: Error, Hashable, Sendable {
-    public var message: String
-    public var position: ScriptPosition
-    public var code: String
+struct ScriptError: Error, Hashable, Sendable {
+    var message: String
+    var position: ScriptPosition
+    var code: String
 
-    public init(_ message: String, at position: ScriptPosition, code: String = "tensor-error") {
+    init(_ message: String, at position: ScriptPosition, code: String = "tensor-error") {
         self.message = message
         self.position = position
         self.code = code
@@ -29,8 +29,8 @@ public struct ScriptError: Error, Hashable, Sendable {
 }
 
 /// One lexical unit of the example language.
-public struct Token: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+struct Token: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
         /// A number literal and half the unit of its last written digit (`0.659` → 0.0005).
         case number(Double, halfUnit: Double)
         case identifier(String)
@@ -43,12 +43,12 @@ public struct Token: Hashable, Sendable {
         case end
     }
 
-    public var kind: Kind
-    public var position: ScriptPosition
+    var kind: Kind
+    var position: ScriptPosition
     /// The source text of the token, for messages.
-    public var text: String
+    var text: String
 
-    public init(_ kind: Kind, at position: ScriptPosition, text: String) {
+    init(_ kind: Kind, at position: ScriptPosition, text: String) {
         self.kind = kind
         self.position = position
         self.text = text

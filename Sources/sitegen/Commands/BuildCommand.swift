@@ -16,7 +16,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Write a JSON build report (pages, diagnostics, counts, timings) to this file.") var report: String?
     @Option(help: "Settings file.") var config = "sitegen.yml"
     @Flag(help: "Fail on warnings too.") var strict = false
-    @Flag(help: "Print only errors and warnings.") var quiet = false
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.") var quiet = false
     @Flag(help: "Include notes marked draft: true.") var drafts = false
 
     func run() throws {

@@ -1,22 +1,43 @@
+// Times the kernels the issue names; prints "name<TAB>median seconds<TAB>runs" per line.
 import Tensor
-let logits = Tensor.normal([1_000_000], seed: 6)
-let clock = ContinuousClock()
-func t(_ name: String, _ body: () throws -> Tensor) rethrows {
-    var best = Duration.seconds(100)
-    for _ in 0..<10 { let s = clock.now; _ = try body(); best = min(best, clock.now - s) }
-    print(name, best)
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
-let shift = logits.max()
-try t("max") { logits.max() }
-try t("sub bcast") { try logits - shift }
-try t("add scalar") { logits + 1.0 }
-try t("exp") { logits.exp() }
-try t("sum") { logits.sum() }
-try t("div same") { try logits / logits }
-try t("bcast") { try shift.broadcast(to: [1_000_000]) }
-try t("softmax") { try logits.softmax() }
-try t("full") { Tensor.full([1_000_000], value: 1) }
-let ones = Tensor.ones([1_000_000])
-try t("add same") { try logits + ones }
-try t("mul same") { try logits * ones }
-try t("div same2") { try logits / ones }
+
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+/// Median wall time of `body` over at least `minRuns` runs (and at least ~0.3 s in total), after one warm-up.
+func measure(_ name: String, minRuns: Int = 7, _ body: () throws -> Tensor) rethrows {
+    let clock = ContinuousClock()
+    var checksum = try body().scalars.first ?? 0
+    var times: [Double] = []
+    var total = 0.0
+    while times.count < minRuns || (total < 0.3 && times.count < 200) {
+        let start = clock.now
+        let result = try body()
+        let t = seconds(clock.now - start)
+        checksum += result.scalars.first ?? 0
+        times.append(t)
+        total += t
+    }
+    print("\(name)\t\(median(times))\t\(times.count)\t\(checksum.isNaN ? "nan" : "ok")")
+}
+
+for n in [64, 256, 512] {
+    let a = Tensor.normal([n, n], seed: 1), b = Tensor.normal([n, n], seed: 2)
+    try measure("matmul \(n)x\(n)") { try a.matmul(b) }
+}
+let image = Tensor.normal([1, 3, 64, 64], seed: 3)
+let weight = Tensor.normal([16, 3, 3, 3], seed: 4)
+let bias = Tensor.normal([16], seed: 5)
+try measure("conv2d 1x3x64x64 -> 16 3x3 pad 1") { try conv2d(image, weight: weight, bias: bias, padding: Pair2D(1)) }
+let logits = Tensor.normal([1_000_000], seed: 6)
+try measure("softmax 1e6") { try logits.softmax() }
+let tracked = logits.requiringGrad()
+try measure("softmax 1e6 fwd+bwd") {
+    try (tracked.softmax() * logits).sum().backward().gradient(of: tracked)
+}

@@ -1,15 +1,16 @@
-/// Finds fenced code blocks whose info string is `tensor` in a Markdown text.
-public enum TensorBlocks {
-    public struct Block: Hashable, Sendable {
+/// Finds fenced code blocks whose info string is `tensor` in a Markdown text (for `evaluateForTerminal`;
+/// the build finds blocks with cmark-gfm).
+enum TensorFences {
+    struct Block: Hashable, Sendable {
         /// The block's lines, with the fence's indentation removed.
-        public var source: String
+        var source: String
         /// 1-based line of the block's first source line in the text.
-        public var firstLine: Int
+        var firstLine: Int
         /// 1-based column where the block's lines start.
-        public var column: Int
+        var column: Int
     }
 
-    public static func find(in markdown: String) -> [Block] {
+    static func find(in markdown: String) -> [Block] {
         let lines = markdown.sourceLines.map(String.init)
         var blocks: [Block] = []
         var i = 0
@@ -19,7 +20,7 @@ public enum TensorBlocks {
             let rest = line.dropFirst(indent)
             guard indent <= 3, let fenceChar = rest.first, fenceChar == "`" || fenceChar == "~" else { i += 1; continue }
             let fenceLength = rest.prefix { $0 == fenceChar }.count
-            let info = rest.dropFirst(fenceLength).trimmingCharacters(in: " \t")
+            let info = rest.dropFirst(fenceLength).trimmed(of: " \t")
             guard fenceLength >= 3, info.split(separator: " ").first.map(String.init) == "tensor" else { i += 1; continue }
             var body: [String] = []
             var j = i + 1
@@ -43,7 +44,7 @@ public enum TensorBlocks {
 }
 
 extension Substring {
-    func trimmingCharacters(in set: String) -> String {
+    func trimmed(of set: String) -> String {
         String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

@@ -1,0 +1,26 @@
+import Foundation
+import SiteBuild
+import Testing
+
+@Suite struct RelativeURLsTests {
+    @Test func siteURLsBecomeRelativeToThePage() {
+        let html = #"<a href="/sub/训练/bn/#x">b</a><img src="/sub/a.png"><a href="/sub/">home</a><a href="https://e.com/sub/">ext</a><a href="/other/">other</a>"#
+        let out = RelativeURLs.rewrite(html, outputPath: "基础/激活函数/index.html", basePath: "/sub/")
+        #expect(out == #"<a href="../../训练/bn/#x">b</a><img src="../../a.png"><a href="../../">home</a><a href="https://e.com/sub/">ext</a><a href="/other/">other</a>"#)
+    }
+
+    @Test func rootPagesAndRootBase() {
+        #expect(RelativeURLs.rewrite(#"<link href="/assets/s.css"><a href="/">h</a>"#, outputPath: "index.html", basePath: "/")
+            == #"<link href="assets/s.css"><a href="./">h</a>"#)
+    }
+
+    /// Resolving the relative URL against the page's served URL gives back the absolute one, for any sub-path.
+    @Test(arguments: ["/", "/notes/", "/a/b/"])
+    func resolvesBackToTheAbsoluteURL(base: String) throws {
+        let absolute = base + "x/y/#z"
+        let out = RelativeURLs.rewrite("<a href=\"\(absolute)\">", outputPath: "p/q/index.html", basePath: base)
+        let relative = String(out.dropFirst(9).dropLast(2))
+        let page = try #require(URL(string: "https://host\(base)p/q/"))
+        #expect(URL(string: relative, relativeTo: page)?.absoluteString == "https://host" + absolute)
+    }
+}
