@@ -56,6 +56,9 @@ import Testing
         #expect(activation.contains("2024-03-01"))
 
         let bn = try project.page("training/batchnorm/index.html")
+        // The note's leading `# heading` becomes the page title, shown once.
+        #expect(bn.components(separatedBy: "<h1").count == 2)
+        #expect(bn.contains("<title>BatchNorm 批归一化"))
         #expect(bn.contains("href=\"../../%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/\""))
         let home = try project.page("index.html")
         #expect(home.contains("href=\"training/batchnorm/\"") && home.contains("BatchNorm 批归一化"))

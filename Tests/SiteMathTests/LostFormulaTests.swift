@@ -10,9 +10,9 @@ import Testing
     }
 
     @Test func gapsWhereSymbolsWereDropped() {
-        let text = "前言\n- 对称矩阵: 设一个维度为 的方阵 , 若对于任意长度为 的非零向量 , 都有 成立。"
+        let text = "前言\n- 对称矩阵: 设一个维度为 的方阵 , 若每个长度为 的非零向量 , 都有 成立。"
         // The spaces in 为␣的, 方阵␣, , 为␣的, 向量␣, and 有␣成, counted in Unicode scalars.
-        #expect(warnings(text) == ["2:15", "2:19", "2:30", "2:36", "2:41"])
+        #expect(warnings(text) == ["2:15", "2:19", "2:28", "2:34", "2:39"])
     }
 
     @Test func aSingleGapBeforePunctuationIsEnough() {
@@ -27,7 +27,7 @@ import Testing
         关键词 优点 缺点 总结 对比 分别列出
         只有一处 的 不够
         误差（ Error） = 偏差（ Bias） + 方差， 见上文 (see above) 。
-        ReLU 完全失效, 在正向传播中没有问题; 表情 ^_^ 与文件 run_all.py、model.pt 都不是公式。
+        ReLU 单元不再更新, 前向计算仍然正常; 表情 ^_^ 与文件 run_all.py、model.pt 都不是公式。
         变量 batch_size 与 learning_rate 是代码里的名字，链接 [说明](https://example.org/x_1^2) 与 <img src="/a_b/c_d.gif"> 也不是。
         https://example.org/path_with^{braces} 是网址。
         """
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func exportPlaceholders() {
-        #expect(warnings("其中 [公式] 是一种相关性的算符，[公式] 也是。") == ["1:4", "1:19"])
+        #expect(warnings("其中 [公式] 表示两者的内积运算，[公式] 也是。") == ["1:4", "1:19"])
     }
 
     @Test func bareTeXOutsideDelimiters() {

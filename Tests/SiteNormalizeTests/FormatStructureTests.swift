@@ -119,7 +119,7 @@ import SiteCore
     @Test func noteListFollowUps() throws {
         let note = try Fixtures.load("note-cards.txt").normalized()
         #expect(note.title == "机器学习基础问答")
-        #expect(note.questions.map(\.title) == ["什么是交叉熵", "偏差和方差的权衡", "梯度裁剪的作用", "常见的数据增强方法", "给定一个大小为 的矩阵 ,它的秩怎么求"])
+        #expect(note.questions.map(\.title) == ["什么是交叉熵", "偏差和方差的权衡", "梯度裁剪的作用", "常见的数据增强方法", "设一个维度为 的矩阵 ,它的秩怎么求"])
         #expect(note.questions.map(\.followUps.count) == [2, 1, 1, 2, 0])
         #expect(note.questions[0].followUps[1].title == "交叉熵和 KL 散度什么关系?")
         #expect(note.questions[3].followUps[0].title == "Mixup 为什么有效")

@@ -80,7 +80,10 @@ public struct Page: Sendable {
     public var headingIDs: [String] = []
     public var toc: [TOCEntry] = []
     public var questions: [QuestionEntry] = []
+    /// The content still begins with its own `<h1>` (the template should not repeat the title).
     public var startsWithTitleHeading = false
+    /// The leading `# Title` was taken out of the content to become the page title.
+    public var liftedTitleHeading = false
     /// Evaluated `tensor` blocks by the block's start line in the parsed text.
     public var examples: [Int: ExampleOutput] = [:]
     public var bodyHTML = ""

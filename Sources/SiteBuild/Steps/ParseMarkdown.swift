@@ -27,10 +27,17 @@ extension Page {
             texts.append(text.trimmingCharacters(in: .whitespaces))
             headingIDs.append(anchors.makeID(for: text))
         }
-        if case .heading(level: 1) = document.children.first?.kind {
-            startsWithTitleHeading = true
-        }
         let firstH1 = headings.firstIndex { $0.kind == .heading(level: 1) }
+        if case .heading(level: 1) = document.children.first?.kind, let first = texts.first {
+            // A leading `# Title` is the page title: the template shows it, so it leaves the content,
+            // unless front matter names a different title.
+            let declared = frontMatter.title ?? ""
+            if declared.isEmpty || declared == first {
+                liftedTitleHeading = true
+            } else {
+                startsWithTitleHeading = true
+            }
+        }
         let firstLine = body.sourceLines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         let candidates: [String?] = [
             frontMatter.title, normalized?.title, firstH1.map { texts[$0] }, texts.first,

@@ -34,7 +34,12 @@ extension BuildStep {
             renderer.rewriteURL = { rewritten[$0] ?? $0 }
             let examples = page.examples
             renderer.renderCodeBlock = { _, _, range in range.flatMap { examples[$0.startLine]?.html } }
-            page.bodyHTML = renderer.render(page.document)
+            var document = page.document
+            if page.liftedTitleHeading, !document.children.isEmpty {
+                document.children.removeFirst()
+                renderer.headingIDs.removeFirst()
+            }
+            page.bodyHTML = renderer.render(document)
             return page
         }
     }
