@@ -131,6 +131,31 @@ import Testing
         StagedOutput.discard(output: project.output)
     }
 
+    /// With node and KaTeX installed, formulas are typeset at build time and a warm rebuild renders none again.
+    @Test func warmRebuildRendersNoFormulaTwice() throws {
+        let project = try TemporaryProject(notes: Self.notes)
+        defer { project.delete() }
+        func build() -> BuildResult {
+            var context = project.context()
+            context.math = nil
+            return SiteBuilder().build(context)
+        }
+        let cold = build()
+        guard cold.context.mathMode == .buildTime else {
+            print("skipped: node/katex not installed, formulas are rendered in the browser")
+            return
+        }
+        let activation = try project.page("激活函数/index.html")
+        #expect(activation.contains("class=\"katex\""))
+        #expect(!activation.contains("katex-error"))
+        #expect(cold.context.counters["formulasRendered"] == 2)
+        let warm = build()
+        #expect(warm.committed)
+        #expect(warm.context.counters["formulasRendered"] == 0)
+        #expect(warm.context.counters["formulasCached"] == 2)
+        #expect(try project.page("激活函数/index.html") == activation)
+    }
+
     @Test func reportListsPagesDiagnosticsAndTimings() throws {
         let project = try TemporaryProject(notes: Self.notes)
         defer { project.delete() }

@@ -53,6 +53,9 @@ public struct BuildReport: Codable, Sendable {
         public var warnings: Int
         public var notes: Int
         public var formulas: Int
+        /// Formulas KaTeX typeset in this build, and those taken from the cache (both 0 in client-side mode).
+        public var formulasRendered: Int
+        public var formulasCached: Int
         public var examples: Int
     }
 
@@ -85,7 +88,10 @@ public struct BuildReport: Codable, Sendable {
         }
         counts = Counts(pages: pages.count, errors: all.errorCount, warnings: all.warningCount,
                         notes: all.count { $0.severity == .note },
-                        formulas: context.counters["formulas"] ?? 0, examples: context.counters["examples"] ?? 0)
+                        formulas: context.counters["formulas"] ?? 0,
+                        formulasRendered: context.counters["formulasRendered"] ?? 0,
+                        formulasCached: context.counters["formulasCached"] ?? 0,
+                        examples: context.counters["examples"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds
     }

@@ -38,6 +38,10 @@ extension BuildStep {
             }
         }
         context.counters["formulas"] = total
+        if let katex = renderer as? KaTeXRenderer {
+            context.counters["formulasRendered"] = katex.statistics.rendered
+            context.counters["formulasCached"] = katex.statistics.cached
+        }
     }
 }
 
