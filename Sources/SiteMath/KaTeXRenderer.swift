@@ -49,7 +49,12 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
             .compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: ":")
         let count = max(1, processes ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
         let workers = (0..<count).map { _ in KaTeXWorker(node: node, environment: ["NODE_PATH": nodePathVariable]) }
-        self.katexVersion = try workers[0].start()
+        // Reading the installed version keeps node from starting at all when every formula is cached.
+        if let installed = Self.installedKaTeXVersion(nodePath: nodePathVariable) {
+            self.katexVersion = installed
+        } else {
+            self.katexVersion = try workers[0].start()
+        }
         self.workers = workers
         self.cache = MathRenderCache(directory: cacheDirectory)
     }
@@ -122,6 +127,19 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
             results.set(i, worker.render(batches[i], macros: macros) ?? Array(repeating: failure, count: batches[i].count))
         }
         return results.values.flatMap { $0 ?? [] }
+    }
+
+    /// The `version` of the first `katex/package.json` on `nodePath` (the module node would load).
+    static func installedKaTeXVersion(nodePath: String) -> String? {
+        for directory in nodePath.split(separator: ":") {
+            let url = URL(fileURLWithPath: String(directory)).appendingPathComponent("katex/package.json")
+            guard let data = try? Data(contentsOf: url),
+                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let version = json["version"] as? String, !version.isEmpty
+            else { continue }
+            return version
+        }
+        return nil
     }
 
     static func findNode(_ explicit: String?) -> URL? {

@@ -7,38 +7,38 @@ public enum RelativeURLs {
     /// `href`/`src` attribute that starts with `basePath` made relative to that page's folder.
     public static func rewrite(_ html: String, outputPath: String, basePath: String) -> String {
         let depth = outputPath.split(separator: "/").count - 1
-        let prefix = String(repeating: "../", count: depth)
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
-        var rest = Substring(html)
-        let markers = ["href=\"" + basePath, "src=\"" + basePath]
-        while let (range, marker) = markers.compactMap({ m in rest.range(of: m).map { ($0, m) } }).min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
-            out += rest[..<range.lowerBound]
-            out += marker.prefix { $0 != "\"" } + "\""
-            rest = rest[range.upperBound...]
-            let target = rest.prefix { $0 != "\"" }
-            if target.isEmpty || target.first == "#" || target.first == "?" {
-                out += prefix.isEmpty ? "./" : prefix
-            } else if target.hasPrefix("/") {
-                // `//host/…` after the base path is not ours: put the base path back.
-                out += basePath
-            } else {
-                out += prefix
+        let prefix = Array(String(repeating: "../", count: depth).utf8)
+        let here = prefix.isEmpty ? Array("./".utf8) : prefix
+        let base = Array(basePath.utf8)
+        let markers = [Array("href=\"".utf8), Array("src=\"".utf8)]
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "h") || bytes[i] == UInt8(ascii: "s"),
+                  let marker = markers.first(where: { matches($0, in: bytes, at: i) }),
+                  matches(base, in: bytes, at: i + marker.count)
+            else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            out += marker
+            i += marker.count + base.count
+            let next: UInt8? = i < bytes.count ? bytes[i] : nil
+            switch next {
+            case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "?"): out += here
+            case UInt8(ascii: "/"): out += base  // `//host/…` after the base path is not ours
+            default: out += prefix
             }
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
-}
 
-extension Substring {
-    fileprivate func range(of needle: String) -> Range<Substring.Index>? {
-        guard let first = needle.first else { return nil }
-        var i = startIndex
-        while let start = self[i...].firstIndex(of: first) {
-            if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
-            i = index(after: start)
-        }
-        return nil
+    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
+        guard start + needle.count <= bytes.count else { return false }
+        for k in 0..<needle.count where bytes[start + k] != needle[k] { return false }
+        return true
     }
 }
