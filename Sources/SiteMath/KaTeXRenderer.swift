@@ -28,7 +28,17 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
 
     /// The KaTeX version reported by the node module.
     public let katexVersion: String
-    public var mode: MathRenderingMode { .buildTime }
+    /// `.buildTime`, or `.clientSide` once node turned out unable to start KaTeX (formulas rendered
+    /// after that are left to KaTeX auto-render in the browser; cached ones keep their HTML).
+    public var mode: MathRenderingMode { startFailure == nil ? .buildTime : .clientSide }
+
+    /// Why node could not start KaTeX, found at the first formula that was not cached.
+    public var startFailure: StartError? {
+        statisticsLock.withLock { if case .failed(let error) = startState { error } else { nil } }
+    }
+
+    private enum StartState { case unverified, ready, failed(StartError) }
+    private var startState = StartState.unverified
 
     private let workers: [KaTeXWorker]
     private let cache: MathRenderCache
@@ -54,6 +64,7 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
             self.katexVersion = installed
         } else {
             self.katexVersion = try workers[0].start()
+            startState = .ready
         }
         self.workers = workers
         self.cache = MathRenderCache(directory: cacheDirectory)
@@ -79,6 +90,13 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
                 missing.append((key, span))
             }
         }
+        guard missing.isEmpty || nodeIsReady() else {
+            statisticsLock.withLock { counters.cached += cachedCount }
+            let browser = ClientSideMathRenderer()
+            return zip(keys, spans).map { key, span in
+                outcomes[key].map { Self.result($0, for: span) } ?? browser.render([span], macros: macros)[0]
+            }
+        }
         let fresh = renderWithNode(missing.map(\.span), macros: macros.katexMacros)
         for ((key, _), outcome) in zip(missing, fresh) {
             outcomes[key] = outcome
@@ -95,6 +113,28 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
     }
 
     static let bridgeFailurePrefix = "the KaTeX process failed"
+
+    /// Starts the first node process if that has not been tried yet; false when it cannot load KaTeX.
+    private func nodeIsReady() -> Bool {
+        statisticsLock.lock()
+        let state = startState
+        statisticsLock.unlock()
+        switch state {
+        case .ready: return true
+        case .failed: return false
+        case .unverified:
+            let outcome: StartState
+            do {
+                _ = try workers[0].start()
+                outcome = .ready
+            } catch {
+                outcome = .failed(error as? StartError ?? .katexNotLoadable("\(error)"))
+            }
+            statisticsLock.withLock { startState = outcome }
+            if case .ready = outcome { return true }
+            return false
+        }
+    }
 
     static func result(_ outcome: KaTeXOutcome, for span: MathSpan) -> RenderedMath {
         let shown = MathProtector.excerpt(span.original)

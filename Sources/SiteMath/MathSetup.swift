@@ -10,12 +10,15 @@ public enum MathSetup {
             return (try KaTeXRenderer(cacheDirectory: cacheDirectory, nodePath: nodePath), nil)
         } catch {
             let why = (error as? KaTeXRenderer.StartError)?.description ?? "\(error)"
-            let warning = Diagnostic.warning(
-                "formulas will be typeset in the browser by KaTeX auto-render because \(why); "
-                    + "install Node.js and KaTeX (Debian: `apt install nodejs katex libjs-katex`) to typeset them at build time",
-                code: "math-client-side"
-            )
-            return (ClientSideMathRenderer(), warning)
+            return (ClientSideMathRenderer(), clientSideNotice(because: why))
         }
+    }
+
+    /// The one warning that says formulas are left to the browser, and how to get build-time rendering.
+    public static func clientSideNotice(because why: String) -> Diagnostic {
+        .warning(
+            "formulas will be typeset in the browser by KaTeX auto-render because \(why); "
+                + "install Node.js and KaTeX (Debian: `apt install nodejs katex libjs-katex`) to typeset them at build time",
+            code: "math-client-side")
     }
 }

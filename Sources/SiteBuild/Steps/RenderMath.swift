@@ -16,7 +16,6 @@ extension BuildStep {
             if let notice { context.diagnostics.append(notice) }
             context.math = made
         }
-        context.mathMode = renderer.mode
 
         let siteMacros = context.config.mathMacros
         var groups: [[String: String]: [Int]] = [:]
@@ -38,6 +37,10 @@ extension BuildStep {
             }
         }
         context.counters["formulas"] = total
+        context.mathMode = renderer.mode
+        if let katex = renderer as? KaTeXRenderer, let failure = katex.startFailure {
+            context.diagnostics.append(MathSetup.clientSideNotice(because: failure.description))
+        }
         if let katex = renderer as? KaTeXRenderer {
             context.counters["formulasRendered"] = katex.statistics.rendered
             context.counters["formulasCached"] = katex.statistics.cached

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Options for reading Markdown; the defaults are GitHub's.
 public struct MarkdownOptions: Hashable, Sendable {
@@ -20,6 +21,22 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// cmark-gfm 0.29 adds and removes the characters that start extension inlines (`~`) in one
+    /// process-wide table while it parses (`cmark_parser_finish`, table rows), so two parses at once can
+    /// lose each other's strikethrough. Parsing holds this lock; converting and rendering do not.
+    private static let parseLock = NSLock()
+
+    /// Feeds `text` to a new parser with the GFM extensions and returns the parser and its document.
+    private static func parseDocument(_ text: String) -> (parser: OpaquePointer, root: OpaquePointer) {
+        _ = registered
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        attachExtensions(to: parser)
+        cmark_parser_feed(parser, text, text.utf8.count)
+        return (parser, cmark_parser_finish(parser)!)
+    }
+
     /// Parses `text` (GitHub Flavored Markdown) into a document node. Never fails: cmark accepts any input.
     public static func parse(_ text: String) -> MarkdownNode {
         withParser(text) { root in convert(root) }
@@ -27,13 +44,11 @@ public enum MarkdownParser {
 
     /// cmark-gfm's own HTML for `text`, the reference the renderer is checked against.
     public static func referenceHTML(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> String {
-        _ = registered
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        defer { cmark_parser_free(parser) }
-        attachExtensions(to: parser)
-        cmark_parser_feed(parser, text, text.utf8.count)
-        let root = cmark_parser_finish(parser)!
-        defer { cmark_node_free(root) }
+        let (parser, root) = parseDocument(text)
+        defer {
+            cmark_node_free(root)
+            cmark_parser_free(parser)
+        }
         let flags = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let html = cmark_render_html(root, flags, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
@@ -41,13 +56,11 @@ public enum MarkdownParser {
     }
 
     private static func withParser<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
-        _ = registered
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        defer { cmark_parser_free(parser) }
-        attachExtensions(to: parser)
-        cmark_parser_feed(parser, text, text.utf8.count)
-        let root = cmark_parser_finish(parser)!
-        defer { cmark_node_free(root) }
+        let (parser, root) = parseDocument(text)
+        defer {
+            cmark_node_free(root)
+            cmark_parser_free(parser)
+        }
         return body(root)
     }
 
