@@ -8,7 +8,7 @@ enum FormatDetector {
     static func detect(_ input: NormalizerInput) -> SourceFormat {
         if let declared = input.declaredFormat { return declared }
         if !input.frontMatterKeys.isDisjoint(with: jekyllKeys) { return .jekyll }
-        let lines = input.text.lineSlices
+        let lines = input.text.sourceLines
         let nonBlank = lines.filter { !$0.isBlankLine }
         guard !nonBlank.isEmpty else { return .markdown }
         if lines.count(where: { ToggleLine.parse($0) != nil }) >= 2 { return .notionToggle }

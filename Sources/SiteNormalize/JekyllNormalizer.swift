@@ -6,7 +6,7 @@ import SiteCore
 enum JekyllNormalizer {
     static func normalize(_ input: NormalizerInput) -> NormalizedNote {
         var w = OutlineWriter(input: input)
-        let lines = input.text.lineSlices
+        let lines = input.text.sourceLines
         var found: [(line: Int, heading: ATXHeading)] = []
         var fence = CodeFence()
         for (i, line) in lines.enumerated() where !fence.consume(line) {

@@ -26,7 +26,7 @@ public enum Normalizer {
     static func passThrough(_ input: NormalizerInput) -> NormalizedNote {
         var headings: [NormalizedHeading] = []
         var fence = CodeFence()
-        for (i, line) in input.text.lineSlices.enumerated() {
+        for (i, line) in input.text.sourceLines.enumerated() {
             if fence.consume(line) { continue }
             if let h = ATXHeading.parse(line) {
                 headings.append(NormalizedHeading(

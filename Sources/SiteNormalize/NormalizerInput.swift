@@ -24,7 +24,7 @@ public struct NormalizerInput: Sendable {
     ) {
         self.text = text
         self.path = path
-        self.lineMap = lineMap ?? .identity(lineCount: text.lineSlices.count)
+        self.lineMap = lineMap ?? .identity(lineCount: text.sourceLines.count)
         self.declaredFormat = declaredFormat
         self.frontMatterKeys = frontMatterKeys
         self.frontMatterTitle = frontMatterTitle

@@ -9,7 +9,7 @@ enum NoteListNormalizer {
 
     static func normalize(_ input: NormalizerInput) -> NormalizedNote {
         var w = OutlineWriter(input: input)
-        let lines = input.text.lineSlices
+        let lines = input.text.sourceLines
         var title = input.frontMatterTitle
         var mode = Mode.intro
         var afterNote = false

@@ -5,7 +5,7 @@ import SiteCore
 enum NotionMarkdownNormalizer {
     static func normalize(_ input: NormalizerInput) -> NormalizedNote {
         var w = OutlineWriter(input: input)
-        let lines = input.text.lineSlices
+        let lines = input.text.sourceLines
         var title = input.frontMatterTitle
         var sectionLevel = 1
         var started = false

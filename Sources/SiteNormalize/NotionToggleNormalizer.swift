@@ -20,7 +20,7 @@ enum NotionToggleNormalizer {
 
     static func normalize(_ input: NormalizerInput) -> NormalizedNote {
         var w = OutlineWriter(input: input)
-        var entries = scan(input.text.lineSlices, writer: &w)
+        var entries = scan(input.text.sourceLines, writer: &w)
         convertCaptions(&entries, writer: &w)
         let toggleEntries = entries.indices.filter { if case .toggle = entries[$0].entry { true } else { false } }
         let hierarchy = ToggleHierarchy(nodes(entries, toggleEntries))

@@ -8,7 +8,7 @@ enum QuestionLinesNormalizer {
         var w = OutlineWriter(input: input)
         var sawSection = false
         var inList = false
-        for (index, line) in input.text.lineSlices.enumerated() {
+        for (index, line) in input.text.sourceLines.enumerated() {
             let n = index + 1
             let text = line.trimmed
             if text.isEmpty {

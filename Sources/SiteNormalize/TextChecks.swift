@@ -7,7 +7,7 @@ enum TextChecks {
     static func run(_ input: NormalizerInput) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let map = input.lineMap
-        for (index, line) in input.text.lineSlices.enumerated() {
+        for (index, line) in input.text.sourceLines.enumerated() {
             func warn(_ message: String, _ code: String, column: Int = 0) {
                 out.append(.warning(message, code: code, at: map.location(path: input.path, line: index + 1, column: column)))
             }

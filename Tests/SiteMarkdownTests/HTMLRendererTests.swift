@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import SiteMarkdown
 import Testing
 
@@ -43,7 +44,7 @@ import Testing
             "[link](a.md#标题 \"t\")\n", "![img](x.png)\n", "<em>raw</em>\n", "***\n", "- [ ] task\n", "    indented\n",
             "trailing  \n", "~~del~~ www.x.org\n", "<div>\nblock\n</div>\n", "  2) two\n",
         ]
-        var rng = SplitMix(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         for _ in 0..<300 {
             let count = Int(rng.next() % 12) + 1
             let text = (0..<count).map { _ in fragments[Int(rng.next() % UInt64(fragments.count))] }.joined()
@@ -97,18 +98,5 @@ import Testing
         while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
         let from = max(0, i - 40)
         return "at \(i): ours …\(String(x[from..<min(x.count, i + 40)]).debugDescription) cmark …\(String(y[from..<min(y.count, i + 40)]).debugDescription)"
-    }
-}
-
-/// A tiny seeded generator so the mixtures are the same on every machine.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,18 +1,9 @@
 import Testing
 @testable import SiteMath
+import SiteCore
 
 /// Random soup of the characters every rule reacts to: nothing may crash, and the round trip holds.
 @Suite struct RobustnessTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let alphabet: [String] = [
         "$", "$$", "\\", "\\(", "\\)", "\\[", "\\]", "\\begin{cases}", "\\end{cases}", "\\begin{aligned}", "{", "}",
@@ -23,7 +14,7 @@ import Testing
 
     @Test(arguments: 0..<200)
     func randomInputNeverCrashesAndRoundTrips(_ seed: Int) {
-        var rng = SplitMix(state: UInt64(seed))
+        var rng = SeededGenerator(seed: UInt64(seed))
         let text = (0..<Int.random(in: 0..<80, using: &rng)).map { _ in Self.alphabet.randomElement(using: &rng) ?? "" }.joined()
         let p = MathProtector.protect(text, path: "r.md")
         for d in p.diagnostics {

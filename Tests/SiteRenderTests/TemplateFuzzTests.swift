@@ -1,23 +1,12 @@
 import Foundation
 import Mustache
+import SiteCore
 import Testing
 @testable import SiteRender
 
 /// Random templates made of Mustache punctuation: loading and rendering never crash, and our scanner
 /// accepts exactly what swift-mustache accepts (otherwise positions or the variable check would be wrong).
 @Suite struct TemplateFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced from its index.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
 
     static let pieces = [
         "{{", "}}", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{x}}", "{{{y}}}", "{{&z}}", "{{!c}}", "{{>p}}",
@@ -27,7 +16,7 @@ import Testing
     ]
 
     @Test func randomTemplatesNeverCrashAndErrorsComeWithPositions() {
-        var random = SplitMix(state: 2026)
+        var random = SeededGenerator(seed: 2026)
         var onlySwiftMustacheFails: [String] = []
         var onlyOursFails: [String: String] = [:]
         for index in 0..<fuzzIterations(4000) {
