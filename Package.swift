@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Goldens")]),
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteMathTests", dependencies: ["SiteMath"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteNormalizeTests", dependencies: ["SiteNormalize"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteNormalizeTests", dependencies: ["SiteNormalize", "SiteMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorScriptTests", dependencies: ["TensorScript"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),

@@ -12,14 +12,16 @@ public enum Normalizer {
     /// a warning for every guess the rewrite had to make.
     public static func normalize(_ input: NormalizerInput) -> NormalizedNote {
         let format = detect(input)
+        let note: NormalizedNote
         switch format {
         case .markdown: return passThrough(input)
-        case .notionToggle: return NotionToggleNormalizer.normalize(input)
-        case .notionMarkdown: return NotionMarkdownNormalizer.normalize(input)
-        case .questionLines: return QuestionLinesNormalizer.normalize(input)
-        case .noteList: return NoteListNormalizer.normalize(input)
-        case .jekyll: return JekyllNormalizer.normalize(input)
+        case .notionToggle: note = NotionToggleNormalizer.normalize(input)
+        case .notionMarkdown: note = NotionMarkdownNormalizer.normalize(input)
+        case .questionLines: note = QuestionLinesNormalizer.normalize(input)
+        case .noteList: note = NoteListNormalizer.normalize(input)
+        case .jekyll: note = JekyllNormalizer.normalize(input)
         }
+        return CJKEmphasis.repair(note, path: input.path)
     }
 
     /// Clean Markdown is left byte for byte as it is; only its headings are listed.

@@ -91,12 +91,18 @@ enum TextAudit {
     }
 
     /// Chunks of non-empty source lines that are missing from `markdown`.
+    /// Emphasis markers are markup, which the normaliser may move (CJKEmphasis); words are compared without them.
     static func lostText(_ source: [Substring], in markdown: String) -> [String] {
+        let text = withoutEmphasisMarks(markdown)
         var lost: [String] = []
         for line in source where !line.allSatisfy(\.isWhitespace) && !isMarkupOnly(line) {
-            for chunk in chunks(line) where !markdown.contains(chunk) { lost.append(chunk) }
+            for chunk in chunks(line) where !text.contains(chunk) { lost.append(chunk) }
         }
         return lost
+    }
+
+    static func withoutEmphasisMarks<S: StringProtocol>(_ text: S) -> String {
+        String(text.filter { $0 != "*" })
     }
 
     /// Markdown lines whose words are not on the file line the line map names (synthetic lines excepted).
@@ -105,7 +111,7 @@ enum TextAudit {
         for (i, line) in note.markdown.sourceLines.enumerated() where !line.allSatisfy(\.isWhitespace) {
             let origin = note.lineMap.original(line: i + 1).line
             guard !ignored.contains(origin), origin >= 1, origin <= file.count else { continue }
-            let source = file[origin - 1]
+            let source = withoutEmphasisMarks(file[origin - 1])
             for chunk in chunks(line) where !source.contains(chunk) {
                 bad.append("md \(i + 1) → file \(origin): ‘\(chunk)’ not in ‘\(source)’")
             }

@@ -1,0 +1,109 @@
+import SiteCore
+import SiteMath
+
+/// Chinese bold that CommonMark cannot close: `**理解范数：**平方范数` stays literal, because a closing
+/// `**` preceded by punctuation must be followed by a space or punctuation, and Chinese puts neither.
+/// The repair moves the punctuation out of the bold (`**理解范数**：平方范数`), which keeps every
+/// character and reads the same. Exported formats only: clean Markdown renders as cmark-gfm renders it.
+enum CJKEmphasis {
+    /// `note` with such lines repaired (same lines, so the line map holds) and a `note:` for each.
+    static func repair(_ note: NormalizedNote, path: String) -> NormalizedNote {
+        var note = note
+        var fence = CodeFence()
+        var changed = false
+        var lines: [String] = []
+        for (i, line) in note.markdown.sourceLines.enumerated() {
+            if fence.consume(line) || !line.contains("**") {
+                lines.append(String(line))
+                continue
+            }
+            let fixed = repairLine(String(line))
+            if fixed != line {
+                changed = true
+                note.diagnostics.append(.note(
+                    "moved punctuation out of `**…**` so the bold closes (CommonMark does not close `**` between punctuation and a Chinese character)",
+                    code: "emphasis-cjk", at: note.lineMap.location(path: path, line: i + 1)))
+            }
+            lines.append(fixed)
+        }
+        if changed { note.markdown = lines.joined(separator: "\n") }
+        return note
+    }
+
+    /// One line with every unclosable `**…**` pair repaired; math and code spans are left alone.
+    static func repairLine(_ line: String) -> String {
+        var chars = Array(line)
+        let protected = protectedOffsets(in: line)
+        var markers: [Int] = []
+        var i = 0
+        while i + 1 < chars.count {
+            if chars[i] == "*", chars[i + 1] == "*", !protected.contains(i) {
+                let run = chars[i...].prefix { $0 == "*" }.count
+                if run == 2 { markers.append(i) }
+                i += run
+            } else {
+                i += 1
+            }
+        }
+        // Pair markers in order; work from the last pair so earlier offsets stay valid.
+        for pair in stride(from: markers.count - markers.count % 2 - 2, through: 0, by: -2) {
+            let open = markers[pair], close = markers[pair + 1]
+            guard close + 2 < chars.count, isPunctuation(chars[close - 1]), !isSpaceOrPunctuation(chars[close + 2]) else { continue }
+            var start = close
+            while start > open + 2, isPunctuation(chars[start - 1]), !isBracket(chars[start - 1]) { start -= 1 }
+            // Bold of punctuation only, or ending in a bracket (`（注）：`) that cannot move out: leave it.
+            guard start < close, start > open + 2, !isPunctuation(chars[start - 1]) else { continue }
+            let moved = Array(chars[start..<close])
+            chars.replaceSubrange(start..<(close + 2), with: ["*", "*"] + moved)
+        }
+        return String(chars)
+    }
+
+    private static func isPunctuation(_ c: Character) -> Bool {
+        c.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation:
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    private static func isBracket(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { [.openPunctuation, .closePunctuation].contains($0.properties.generalCategory) }
+    }
+
+    private static func isSpaceOrPunctuation(_ c: Character) -> Bool {
+        c.isWhitespace || isPunctuation(c)
+    }
+
+    /// Character offsets inside math spans and backtick code spans.
+    private static func protectedOffsets(in line: String) -> Set<Int> {
+        var offsets = Set<Int>()
+        for range in MathScanner.spans(in: line) {
+            let start = line.distance(from: line.startIndex, to: range.lowerBound)
+            offsets.formUnion(start..<(start + line[range].count))
+        }
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "`" else { i += 1; continue }
+            let run = chars[i...].prefix { $0 == "`" }.count
+            var j = i + run
+            var closed: Int?
+            while j < chars.count {
+                if chars[j] == "`" {
+                    let other = chars[j...].prefix { $0 == "`" }.count
+                    if other == run { closed = j + other; break }
+                    j += other
+                } else {
+                    j += 1
+                }
+            }
+            if let end = closed { offsets.formUnion(i..<end); i = end } else { i += run }
+        }
+        return offsets
+    }
+}
