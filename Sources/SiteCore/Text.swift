@@ -26,6 +26,8 @@ extension String {
 
     /// Escapes `& < > "` for HTML text and attribute values, as cmark-gfm does.
     public var htmlEscaped: String {
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }
+        if !utf8.contains(where: special) { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         for ch in unicodeScalars {

@@ -76,7 +76,15 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
 
     public func render(_ spans: [MathSpan], macros: [String: String]) -> [RenderedMath] {
         let macroKey = macros.cacheKeyText
-        let keys = spans.map { MathRenderCache.key(tex: $0.tex, display: $0.display, version: katexVersion, macros: macroKey) }
+        // Notes repeat formulas; hash each distinct (tex, display) once.
+        var keyByFormula: [String: String] = [:]
+        let keys = spans.map { span in
+            let formula = (span.display ? "D" : "I") + span.tex
+            if let known = keyByFormula[formula] { return known }
+            let key = MathRenderCache.key(tex: span.tex, display: span.display, version: katexVersion, macros: macroKey)
+            keyByFormula[formula] = key
+            return key
+        }
         var outcomes: [String: KaTeXOutcome] = [:]
         var missing: [(key: String, span: MathSpan)] = []
         var missingKeys: Set<String> = []

@@ -12,11 +12,12 @@ enum FormatDetector {
         let nonBlank = lines.filter { !$0.isBlankLine }
         guard !nonBlank.isEmpty else { return .markdown }
         if lines.count(where: { ToggleLine.parse($0) != nil }) >= 2 { return .notionToggle }
-        if lines.count(where: { $0.trimmed.lowercased() == "note" }) >= 2 { return .noteList }
+        if lines.count(where: { $0.utf8.count <= 12 && $0.trimmed.lowercased() == "note" }) >= 2 { return .noteList }
         if lines.indices.count(where: { BoldQuestionBullet.opensAnswer(at: $0, in: lines) }) >= 2 { return .notionMarkdown }
-        let headingLines = lines.count { ATXHeading.parse($0) != nil }
-        let questionLines = lines.count { AnswerParts.split($0).count >= 2 }
-        if headingLines == 0, questionLines >= 2, questionLines * 4 >= nonBlank.count { return .questionLines }
+        // One-line questions never come with headings; only then is splitting every line worth it.
+        guard !lines.contains(where: { ATXHeading.parse($0) != nil }) else { return .markdown }
+        let questionLines = lines.count { $0.containsBytes(" >") && AnswerParts.split($0).count >= 2 }
+        if questionLines >= 2, questionLines * 4 >= nonBlank.count { return .questionLines }
         return .markdown
     }
 }

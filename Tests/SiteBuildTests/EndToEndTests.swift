@@ -122,6 +122,11 @@ import Testing
         try project.remove("training/batchnorm.md")
         #expect(project.build().committed)
         #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("training/batchnorm/index.html").path))
+        // Each build deletes the sites earlier builds replaced: at most the latest one waits beside the output.
+        #expect(project.build().committed)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: project.root.path)
+        #expect(siblings.filter { $0.hasPrefix(".public.old-") }.count <= 1, "\(siblings)")
+        #expect(!siblings.contains(".public.staging"))
 
         // Simulate a kill between the two renames of a non-Linux swap: output gone, previous copy kept.
         let previous = project.output.deletingLastPathComponent().appendingPathComponent(".public.previous")
@@ -165,7 +170,7 @@ import Testing
         #expect(pages?.count == 2)
         #expect(pages?.contains { ($0["source"] as? String) == "notes/training/batchnorm.md" && ($0["output"] as? String) == "public/training/batchnorm/index.html" } == true)
         let timings = json?["timings"] as? [[String: Any]]
-        #expect(timings?.map { $0["step"] as? String } == SiteBuilder.defaultSteps.map(\.name))
+        #expect(timings?.map { $0["step"] as? String } == SiteBuilder.defaultSteps.map(\.name) + ["swap"])
         let counts = json?["counts"] as? [String: Any]
         #expect(counts?["pages"] as? Int == 2)
         #expect((counts?["warnings"] as? Int ?? -1) == result.diagnostics.warningCount)

@@ -32,8 +32,14 @@ else
     sitegen="$repo/.build/release/sitegen"
 fi
 [ -x "$sitegen" ] || { echo "no sitegen binary at $sitegen" >&2; exit 1; }
-
 mkdir -p "$work/logs"
+# Run a private copy (with any resource bundles next to it), so a rebuild during the benchmark changes nothing.
+rm -rf "$work/bin"
+mkdir -p "$work/bin"
+cp "$sitegen" "$work/bin/sitegen"
+for bundle in "$(dirname "$sitegen")"/*.resources; do [ -e "$bundle" ] && cp -r "$bundle" "$work/bin/"; done
+sitegen="$work/bin/sitegen"
+
 samples="$work/samples.tsv"
 : >"$samples"
 

@@ -6,37 +6,57 @@ public enum RelativeURLs {
     /// `html` of the page written at `outputPath` (e.g. `基础/激活函数/index.html`) with every
     /// `href`/`src` attribute that starts with `basePath` made relative to that page's folder.
     public static func rewrite(_ html: String, outputPath: String, basePath: String) -> String {
+        String(decoding: rewrittenBytes(html, outputPath: outputPath, basePath: basePath), as: UTF8.self)
+    }
+
+    /// The same as `rewrite`, as the UTF-8 bytes to write, without building a `String` again.
+    public static func rewrittenBytes(_ html: String, outputPath: String, basePath: String) -> [UInt8] {
         let depth = outputPath.split(separator: "/").count - 1
         let prefix = Array(String(repeating: "../", count: depth).utf8)
         let here = prefix.isEmpty ? Array("./".utf8) : prefix
         let base = Array(basePath.utf8)
-        let markers = [Array("href=\"".utf8), Array("src=\"".utf8)]
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "h") || bytes[i] == UInt8(ascii: "s"),
-                  let marker = markers.first(where: { matches($0, in: bytes, at: i) }),
-                  matches(base, in: bytes, at: i + marker.count)
-            else {
-                out.append(bytes[i])
-                i += 1
-                continue
+        var html = html
+        return html.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 512)
+            var copied = 0
+            var i = 0
+            let end = bytes.count
+            while i + 1 < end {
+                // An attribute value opening: `="`, after `href` or `src`, starting with the base path.
+                guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\""),
+                      endsWith(bytes, at: i, "href") || endsWith(bytes, at: i, "src"),
+                      startsWith(bytes, at: i + 2, base)
+                else {
+                    i += 1
+                    continue
+                }
+                let valueStart = i + 2
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
+                let rest = valueStart + base.count
+                let next: UInt8? = rest < end ? bytes[rest] : nil
+                switch next {
+                case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "?"): out += here
+                case UInt8(ascii: "/"): out += base  // `//host/…` after the base path is not ours
+                default: out += prefix
+                }
+                copied = rest
+                i = rest
             }
-            out += marker
-            i += marker.count + base.count
-            let next: UInt8? = i < bytes.count ? bytes[i] : nil
-            switch next {
-            case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "?"): out += here
-            case UInt8(ascii: "/"): out += base  // `//host/…` after the base path is not ours
-            default: out += prefix
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+            return out
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
+    private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end >= count else { return false }
+        let start = word.utf8Start
+        for k in 0..<count where bytes[end - count + k] != start[k] { return false }
+        return true
+    }
+
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: [UInt8]) -> Bool {
         guard start + needle.count <= bytes.count else { return false }
         for k in 0..<needle.count where bytes[start + k] != needle[k] { return false }
         return true

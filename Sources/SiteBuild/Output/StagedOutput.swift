@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,6 +9,8 @@ import Glibc
 /// A failed or killed build leaves the previous output exactly as it was: the staging folder is a sibling
 /// (`.public.staging`), removed at the start of the next build; the swap is one `renameat2(RENAME_EXCHANGE)`
 /// on Linux, or two renames elsewhere, with the old copy restored by the next build if a kill fell between them.
+/// The replaced site is renamed `.public.old-<id>` and deleted on a background thread by the next build,
+/// while that build works, so removing thousands of old pages costs no wall time.
 public enum StagedOutput {
     public static func stagingURL(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
@@ -17,8 +20,14 @@ public enum StagedOutput {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
     }
 
-    /// Removes what an interrupted build left and creates an empty staging folder.
-    public static func prepare(output: URL) throws {
+    static func isOldCopy(_ name: String, of output: URL) -> Bool {
+        name.hasPrefix(".\(output.lastPathComponent).old-")
+    }
+
+    /// Removes what an interrupted build left, creates an empty staging folder, and starts deleting the
+    /// sites earlier builds replaced; `wait()` on the result before exiting.
+    @discardableResult
+    public static func prepare(output: URL) throws -> BackgroundRemoval {
         let fm = FileManager.default
         let previous = previousURL(for: output)
         if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: previous.path) {
@@ -28,6 +37,11 @@ public enum StagedOutput {
         let staging = stagingURL(for: output)
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let parent = output.deletingLastPathComponent()
+        let old = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? [])
+            .filter { isOldCopy($0, of: output) }
+            .map { parent.appendingPathComponent($0) }
+        return BackgroundRemoval(old)
     }
 
     /// Puts the staging folder in place of the output folder.
@@ -36,7 +50,9 @@ public enum StagedOutput {
         let staging = stagingURL(for: output)
         if fm.fileExists(atPath: output.path) {
             if exchange(staging, output) {
-                try? fm.removeItem(at: staging)
+                // The staging path now holds the previous site: set it aside for the next build to delete.
+                let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)")
+                if (try? fm.moveItem(at: staging, to: old)) == nil { try? fm.removeItem(at: staging) }
                 return
             }
             let previous = previousURL(for: output)
@@ -61,6 +77,21 @@ public enum StagedOutput {
         #else
         return false
         #endif
+    }
+
+    /// Deletes folders on a background thread.
+    public final class BackgroundRemoval: @unchecked Sendable {
+        private let group = DispatchGroup()
+
+        init(_ urls: [URL]) {
+            guard !urls.isEmpty else { return }
+            DispatchQueue.global(qos: .utility).async(group: group) {
+                for url in urls { try? FileManager.default.removeItem(at: url) }
+            }
+        }
+
+        /// Blocks until the deletion is done.
+        public func wait() { group.wait() }
     }
 
     /// Throws the staging folder away after a failed build.

@@ -38,8 +38,9 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         var timings: [BuildResult.Timing] = []
         var aborted = false
+        let oldSites: StagedOutput.BackgroundRemoval
         do {
-            try StagedOutput.prepare(output: context.outputURL)
+            oldSites = try StagedOutput.prepare(output: context.outputURL)
         } catch {
             context.diagnostics.append(.error("cannot create the staging folder next to '\(context.displayPath(context.outputURL))': \(error.localizedDescription)",
                                               code: "output-staging"))
@@ -62,6 +63,8 @@ public struct SiteBuilder: Sendable {
         if failed {
             StagedOutput.discard(output: context.outputURL)
         } else {
+            let swapStart = DispatchTime.now()
+            defer { timings.append(.init(step: "swap", seconds: Self.seconds(since: swapStart))) }
             do {
                 try StagedOutput.commit(output: context.outputURL)
                 committed = true
@@ -71,6 +74,7 @@ public struct SiteBuilder: Sendable {
                 StagedOutput.discard(output: context.outputURL)
             }
         }
+        oldSites.wait()
         return BuildResult(context: context, timings: timings, seconds: Self.seconds(since: start), committed: committed)
     }
 

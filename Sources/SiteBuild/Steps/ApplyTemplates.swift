@@ -17,23 +17,23 @@ extension BuildStep {
     /// Renders every page, the home page, one page per section and the 404 page through the templates.
     public static let applyTemplates = BuildStep("apply templates") { context in
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
-        let model = SiteModel(context: context)
         let pages = context.pages.filter { $0.protected != nil }
+        let model = SiteModel(context: context, pages: pages)
         let base = context.config.basePath
         let rendered: [(String, Data)] = pages.indices.map { $0 }.parallelMap { i in
             let html = templates.render("note", context: model.noteContext(pages, at: i))
             let path = pages[i].outputPath
-            return (path, Data(RelativeURLs.rewrite(html, outputPath: path, basePath: base).utf8))
+            return (path, Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base)))
         }
         for (path, data) in rendered { context.outputFiles[path] = data }
 
         let home = model.homeContext(title: context.config.title, sections: model.sections(pages), pages: pages)
         let homeHTML = templates.render("home", context: home)
-        context.outputFiles["index.html"] = Data(RelativeURLs.rewrite(homeHTML, outputPath: "index.html", basePath: base).utf8)
+        context.outputFiles["index.html"] = Data(RelativeURLs.rewrittenBytes(homeHTML, outputPath: "index.html", basePath: base))
         for section in model.sections(pages) where section.key != nil {
             let path = section.path + "/index.html"
             let html = templates.render("home", context: model.homeContext(title: section.title, sections: [section], pages: pages))
-            context.outputFiles[path] = Data(RelativeURLs.rewrite(html, outputPath: path, basePath: base).utf8)
+            context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base))
         }
         let notFound = model.baseContext(title: "404")
         context.outputFiles["404.html"] = Data(templates.render("404", context: notFound).utf8)
@@ -48,10 +48,21 @@ extension BuildStep {
 struct SiteModel {
     let config: SiteConfig
     let head: String
+    /// Previous and next page in the same section, by index into the rendered pages.
+    let neighbours: [Int: (prev: Int?, next: Int?)]
 
-    init(context: BuildContext) {
+    init(context: BuildContext, pages: [Page]) {
         config = context.config
         head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode, macros: context.config.mathMacros)
+        var bySection: [String?: [Int]] = [:]
+        for (i, page) in pages.enumerated() { bySection[page.section, default: []].append(i) }
+        var neighbours: [Int: (prev: Int?, next: Int?)] = [:]
+        for members in bySection.values {
+            for (k, i) in members.enumerated() {
+                neighbours[i] = (k > 0 ? members[k - 1] : nil, k + 1 < members.count ? members[k + 1] : nil)
+            }
+        }
+        self.neighbours = neighbours
     }
 
     struct Section {
@@ -103,10 +114,9 @@ struct SiteModel {
             let path = section.split(separator: "/").map { URLSlug.make(String($0)) }.joined(separator: "/")
             model["section"] = ["title": String(section.split(separator: "/").last ?? ""), "url": config.basePath + path + "/"]
         }
-        let siblings = pages.indices.filter { pages[$0].section == page.section }
-        if let position = siblings.firstIndex(of: index) {
-            if position > 0 { model["prev"] = Self.link(pages[siblings[position - 1]]) }
-            if position + 1 < siblings.count { model["next"] = Self.link(pages[siblings[position + 1]]) }
+        if let neighbours = neighbours[index] {
+            if let prev = neighbours.prev { model["prev"] = Self.link(pages[prev]) }
+            if let next = neighbours.next { model["next"] = Self.link(pages[next]) }
         }
         context["page"] = model
         return context

@@ -27,13 +27,20 @@ extension BuildStep {
             let spans = indices.flatMap { context.pages[$0].protected?.spans ?? [] }
             let rendered = renderer.render(spans, macros: macros)
             total += spans.count
+            var slices: [(page: Int, results: ArraySlice<RenderedMath>)] = []
             var offset = 0
             for i in indices {
                 let count = context.pages[i].protected?.spans.count ?? 0
-                let mine = Array(rendered[offset..<min(offset + count, rendered.count)])
+                slices.append((i, rendered[offset..<min(offset + count, rendered.count)]))
                 offset += count
-                context.pages[i].diagnostics += mine.flatMap(\.diagnostics)
-                context.pages[i].bodyHTML = MathSubstitution.substitute(in: context.pages[i].bodyHTML, rendered: mine.map(\.html))
+            }
+            let pages = context.pages
+            let substituted = slices.parallelMap { slice in
+                MathSubstitution.substitute(in: pages[slice.page].bodyHTML, rendered: slice.results.map(\.html))
+            }
+            for (slice, html) in zip(slices, substituted) {
+                context.pages[slice.page].diagnostics += slice.results.flatMap(\.diagnostics)
+                context.pages[slice.page].bodyHTML = html
             }
         }
         context.counters["formulas"] = total

@@ -30,10 +30,18 @@ extension BuildStep {
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try fm.copyItem(at: context.notesURL.appendingPathComponent(asset), to: target)
             }
-            try MathAssets.install(into: staging, mode: context.mathMode)
         } catch {
             context.diagnostics.append(.error("cannot copy assets: \(error.localizedDescription)", code: "output-assets"))
             throw BuildAbort(step: "write")
+        }
+        // Formulas are in the pages either way; without KaTeX's stylesheet they only look plainer.
+        if context.counters["formulas", default: 0] > 0 {
+            do {
+                try MathAssets.install(into: staging, mode: context.mathMode)
+            } catch {
+                context.diagnostics.append(.warning("\(error); formulas will show without KaTeX styling",
+                                                    code: "math-assets-missing"))
+            }
         }
     }
 
