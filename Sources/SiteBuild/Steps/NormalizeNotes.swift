@@ -1,5 +1,7 @@
 import Foundation
 import SiteCore
+
+import SiteMath
 import SiteNormalize
 
 extension BuildStep {
@@ -49,5 +51,3 @@ extension BuildStep {
         }
     }
 }
-
-import SiteMath

@@ -1,4 +1,6 @@
 import SiteCore
+
+import Foundation
 import SiteMarkdown
 import SiteMath
 import SiteNormalize
@@ -92,5 +94,3 @@ extension Page {
         return lines
     }
 }
-
-import Foundation

@@ -1,5 +1,10 @@
 import CCmarkGFM
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Options for reading Markdown; the defaults are GitHub's.
 public struct MarkdownOptions: Hashable, Sendable {
@@ -167,9 +172,3 @@ public enum MarkdownParser {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
