@@ -9,7 +9,7 @@ extension BuildStep {
             var page = context.pages[i]
             let components = page.sourcePath.split(separator: "/").map(String.init)
             let fileName = components.last ?? page.sourcePath
-            let stem = fileName.contains(".") ? String(fileName[..<fileName.lastIndex(of: ".")!]) : fileName
+            let stem = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
             let folders = components.dropLast()
             page.section = folders.isEmpty ? nil : folders.joined(separator: "/")
             let sectionPath = folders.map { URLSlug.make($0) }.joined(separator: "/")
