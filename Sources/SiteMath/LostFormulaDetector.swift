@@ -16,10 +16,13 @@ struct LostFormulaDetector {
     let masked: [Bool]
     /// Macro names (without backslash) that also count as TeX commands.
     let extraCommands: Set<String>
+    /// Look for math copied from a rendered page (`*x*`, `−`): exports only.
+    let findsCopiedMath: Bool
 
-    init(_ t: ScalarText, codeLines: [Bool], excluded: [Range<Int>], extraCommands: Set<String> = []) {
+    init(_ t: ScalarText, codeLines: [Bool], excluded: [Range<Int>], extraCommands: Set<String> = [], findsCopiedMath: Bool = true) {
         self.t = t
         self.extraCommands = extraCommands
+        self.findsCopiedMath = findsCopiedMath
         var masked = [Bool](repeating: false, count: t.count)
         for r in excluded {
             for k in r where k < masked.count { masked[k] = true }
@@ -37,7 +40,7 @@ struct LostFormulaDetector {
             out += placeholders(line: l)
             out += gaps(line: l)
             out += bareTeX(line: l)
-            out += italicMath(line: l)
+            if findsCopiedMath { out += italicMath(line: l) }
         }
         return out.sorted { $0.offset < $1.offset }
     }

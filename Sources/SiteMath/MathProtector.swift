@@ -8,8 +8,11 @@ public enum MathProtector {
     ///   - path: the original file, for diagnostics and span locations.
     ///   - lineMap: where the lines of `markdown` came from in that file (identity when `nil`).
     ///   - macros: the page's macros; their names count as TeX when looking for bare TeX in prose.
+    ///   - fromExport: the text came from an export (Notion, Jekyll, …): also look for math copied from its
+    ///     rendered form (italic letters, the typographic minus), which in hand-written Markdown is just typography.
     public static func protect(
-        _ markdown: String, path: String, lineMap: LineMap? = nil, macros: [String: String] = [:]
+        _ markdown: String, path: String, lineMap: LineMap? = nil, macros: [String: String] = [:],
+        fromExport: Bool = true
     ) -> ProtectedMarkdown {
         let t = ScalarText(markdown)
         var cursor = MathCursor(t)
@@ -62,7 +65,8 @@ public enum MathProtector {
 
         let detector = LostFormulaDetector(
             t, codeLines: cursor.isCodeLine, excluded: matches.map { $0.start..<$0.end } + cursor.codeSpans,
-            extraCommands: Set(macros.keys.map { $0.hasPrefix("\\") ? String($0.dropFirst()) : $0 })
+            extraCommands: Set(macros.keys.map { $0.hasPrefix("\\") ? String($0.dropFirst()) : $0 }),
+            findsCopiedMath: fromExport
         )
         for finding in detector.findings() {
             let p = t.position(of: finding.offset)

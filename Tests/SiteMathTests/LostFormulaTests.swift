@@ -69,3 +69,15 @@ import Testing
         #expect(withMacro.diagnostics.map(\.code) == ["math-lost"])
     }
 }
+
+@Suite struct CopiedMathTests {
+    /// Italic letters and the typographic minus betray math copied from a rendered export, but in
+    /// hand-written Markdown they are ordinary typography.
+    @Test func onlyExportsAreCheckedForCopiedMath() {
+        let text = "梯度是 p − y，其中 *x* 表示输入。"
+        let exported = MathProtector.protect(text, path: "e.md").diagnostics.filter { $0.code == "math-lost" }
+        let written = MathProtector.protect(text, path: "w.md", fromExport: false).diagnostics.filter { $0.code == "math-lost" }
+        #expect(!exported.isEmpty)
+        #expect(written.isEmpty)
+    }
+}

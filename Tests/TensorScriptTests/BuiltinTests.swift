@@ -24,7 +24,7 @@ import Testing
     /// The language reference documents every builtin; its builtin section is generated and must be current.
     @Test func theReferenceDocumentsEveryBuiltin() throws {
         let docs = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/tensor-language.md")
+            .appendingPathComponent("notes/reference/tensor-language.md")
         var text = try String(contentsOf: docs, encoding: .utf8)
         let generated = LanguageReference.builtinsMarkdown()
         let start = try #require(text.range(of: LanguageReference.startMarker), "docs lack the start marker")
@@ -37,10 +37,10 @@ import Testing
                     "the builtin reference is stale: run SITEGEN_UPDATE_DOCS=1 swift test --filter theReferenceDocumentsEveryBuiltin")
         }
         for builtin in Builtins.all {
-            #expect(text.contains("`\(builtin.signature)`"), "docs/tensor-language.md lacks \(builtin.signature)")
+            #expect(text.contains("`\(builtin.signature)`"), "notes/reference/tensor-language.md lacks \(builtin.signature)")
         }
         // every tensor block in the reference evaluates without errors (expectations included)
-        let (_, diagnostics) = ExampleEvaluator.evaluateForTerminal(text, path: "docs/tensor-language.md", firstLine: 1)
+        let (_, diagnostics) = ExampleEvaluator.evaluateForTerminal(text, path: "notes/reference/tensor-language.md", firstLine: 1)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
     }
 }

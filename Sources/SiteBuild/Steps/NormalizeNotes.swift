@@ -44,7 +44,9 @@ extension BuildStep {
             var page = page
             guard let normalized = page.normalized else { return page }
             let macros = siteMacros.merging(page.frontMatter.macros) { _, pageValue in pageValue }
-            let protected = MathProtector.protect(normalized.markdown, path: page.displayPath, lineMap: normalized.lineMap, macros: macros)
+            let protected = MathProtector.protect(
+                normalized.markdown, path: page.displayPath, lineMap: normalized.lineMap, macros: macros,
+                fromExport: normalized.format != .markdown)
             page.diagnostics += protected.diagnostics
             page.protected = protected
             return page

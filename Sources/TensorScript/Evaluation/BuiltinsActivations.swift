@@ -21,7 +21,7 @@ extension Builtins {
         unary("gelu", "activations", "x·Φ(x) with the exact normal CDF.", example: "gelu([-1, 0, 1])") { $0.gelu() },
         unary("silu", "activations", "x·σ(x) (also called swish).", example: "silu([-1, 0, 1])") { $0.silu() },
         unary("softsign", "activations", "x / (1 + |x|).", example: "softsign([-1, 3])") { $0.softsign() },
-        Builtin(name: "softmax", parameters: [.required("x"), .optional("axis", -1)], summary: "e^xᵢ / Σⱼ e^xⱼ along `axis` (the last by default), computed stably.",
+        Builtin(name: "softmax", parameters: [.required("x"), .optional("axis", -1)], summary: "exp(xᵢ) / Σⱼ exp(xⱼ) along `axis` (the last by default), computed stably.",
                 example: "softmax([2.0, 1.0, 0.1])", group: "activations") { _, args in
             let x = try args.tensor("x")
             return .tensor(try x.softmax(axis: try KernelAdapter.axis(try args.int("axis"), rank: x.rank)))
