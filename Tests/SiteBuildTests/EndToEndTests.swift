@@ -161,6 +161,35 @@ import Testing
         #expect(try project.page("激活函数/index.html") == activation)
     }
 
+    /// Macros from the site config and from a page's front matter reach KaTeX.
+    @Test func macrosFromConfigAndFrontMatter() throws {
+        let project = try TemporaryProject(notes: [
+            "m.md": "---\ntitle: M\nmacros:\n  \\E: \\mathbb{E}\n---\n期望 $\\E[x]$，实数 $x \\in \\R$\n",
+        ])
+        defer { project.delete() }
+        func build() -> BuildResult {
+            var context = project.context()
+            context.math = nil
+            context.config.mathMacros = ["\\R": "\\mathbb{R}"]
+            return SiteBuilder().build(context)
+        }
+        let result = build()
+        guard result.context.mathMode == .buildTime else {
+            print("skipped: node/katex not installed")
+            return
+        }
+        #expect(result.committed, "\(result.diagnostics)")
+        let m = try project.page("m/index.html")
+        #expect(m.components(separatedBy: "mathbb").count - 1 >= 2, "both macros expand to blackboard bold")
+        // `\E` is defined only on page m: on another page it is an error at its line, and the build fails.
+        try project.write("n.md", "第一行\n\n未定义的 $\\E$\n")
+        let failed = build()
+        #expect(!failed.committed)
+        let undefined = failed.diagnostics.filter { $0.code == "math-katex-error" }
+        #expect(undefined.count == 1)
+        #expect(undefined.first?.location?.path == "notes/n.md" && undefined.first?.location?.line == 3)
+    }
+
     @Test func reportListsPagesDiagnosticsAndTimings() throws {
         let project = try TemporaryProject(notes: Self.notes)
         defer { project.delete() }
