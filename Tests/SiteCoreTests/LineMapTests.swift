@@ -26,29 +26,3 @@ import SiteCore
         #expect(sorted.first?.severity == .error)
     }
 }
-
-@Suite struct SiteConfigTests {
-    @Test func basePathFromAnyBaseURL() {
-        var config = SiteConfig()
-        #expect(config.basePath == "/")
-        config.baseURL = "https://user.github.io/notes"
-        #expect(config.basePath == "/notes/")
-        config.baseURL = "/sub/dir/"
-        #expect(config.basePath == "/sub/dir/")
-        config.baseURL = "https://example.com"
-        #expect(config.basePath == "/")
-    }
-}
-
-@Suite struct TextTests {
-    @Test func sourceLinesSplitOnEveryTerminator() {
-        #expect("a\nb\r\nc\rd".sourceLines == ["a", "b", "c", "d"])
-        #expect("".sourceLines == [""])
-        #expect("中文\n\n尾\n".sourceLines == ["中文", "", "尾", ""])
-        #expect("x\r\n".sourceLines == ["x", ""])
-    }
-
-    @Test func htmlEscaping() {
-        #expect("<a href=\"x\">&'".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;&amp;'")
-    }
-}
