@@ -145,6 +145,9 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
     }
 
     static func result(_ outcome: KaTeXOutcome, for span: MathSpan) -> RenderedMath {
+        if let html = outcome.html, outcome.error == nil, outcome.warnings.isEmpty {
+            return RenderedMath(html: html)
+        }
         let shown = MathProtector.excerpt(span.original)
         var diagnostics = outcome.warnings.map {
             Diagnostic.warning("KaTeX: \($0) in \(shown)", code: "math-katex-warning", at: span.location)

@@ -24,8 +24,8 @@ public enum StagedOutput {
         name.hasPrefix(".\(output.lastPathComponent).old-")
     }
 
-    /// Removes what an interrupted build left, creates an empty staging folder, and starts deleting the
-    /// sites earlier builds replaced; `wait()` on the result before exiting.
+    /// Removes what an interrupted build left, creates an empty staging folder, and returns the deletion of
+    /// the sites earlier builds replaced: `start()` it when convenient and `wait()` on it before exiting.
     @discardableResult
     public static func prepare(output: URL) throws -> BackgroundRemoval {
         let fm = FileManager.default
@@ -79,19 +79,31 @@ public enum StagedOutput {
         #endif
     }
 
-    /// Deletes folders on a background thread.
+    /// Deletes folders on a background thread, once `start()` is called.
     public final class BackgroundRemoval: @unchecked Sendable {
         private let group = DispatchGroup()
+        private let urls: [URL]
+        private var started = false
 
         init(_ urls: [URL]) {
-            guard !urls.isEmpty else { return }
+            self.urls = urls
+        }
+
+        /// Starts deleting (at most once). Called after the notes are read, so the two do not compete for the disk.
+        public func start() {
+            guard !started, !urls.isEmpty else { return }
+            started = true
+            let urls = urls
             DispatchQueue.global(qos: .utility).async(group: group) {
                 for url in urls { try? FileManager.default.removeItem(at: url) }
             }
         }
 
-        /// Blocks until the deletion is done.
-        public func wait() { group.wait() }
+        /// Starts the deletion if needed and blocks until it is done.
+        public func wait() {
+            start()
+            group.wait()
+        }
     }
 
     /// Throws the staging folder away after a failed build.

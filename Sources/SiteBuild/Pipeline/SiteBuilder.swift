@@ -56,6 +56,8 @@ public struct SiteBuilder: Sendable {
             }
             timings.append(.init(step: step.name, seconds: Self.seconds(since: stepStart)))
             if aborted { break }
+            // The notes have been read: deleting the previous site can now overlap the CPU-bound steps.
+            if step.name == BuildStep.discoverNotes.name { oldSites.start() }
         }
         let all = context.allDiagnostics
         let failed = aborted || all.errorCount > 0 || (strict && all.warningCount > 0)
