@@ -40,12 +40,10 @@ extension Page {
                 startsWithTitleHeading = true
             }
         }
-        let firstLine = body.sourceLines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
-        let candidates: [String?] = [
-            frontMatter.title, normalized?.title, firstH1.map { texts[$0] }, texts.first,
-            firstLine.map { String($0.prefix(80)) }, String(sourcePath.split(separator: "/").last ?? ""),
-        ]
-        title = candidates.lazy.compactMap { $0 }.first { !$0.isEmpty } ?? sourcePath
+        title = [frontMatter.title, normalized?.title, firstH1.map { texts[$0] }, texts.first]
+            .compactMap { $0 }.first { !$0.isEmpty }
+            ?? firstNonEmptyLine.map { String($0.prefix(80)) }
+            ?? String(sourcePath.split(separator: "/").last ?? Substring(sourcePath))
 
         let minLevel = headings.compactMap { if case .heading(let l) = $0.kind, l > 1 { l } else { nil } }.min() ?? 2
         toc = []
@@ -70,6 +68,11 @@ extension Page {
             return QuestionEntry(id: id, title: q.title, sourceLine: q.sourceLine, followUps: q.followUps.map(entry))
         }
         questions = (normalized?.questions ?? []).map(entry)
+    }
+
+    /// The note's first line with text, the title of last resort.
+    var firstNonEmptyLine: String? {
+        body.sourceLines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
     }
 
     /// Start lines (in the parsed text) of the headings that are questions, for the renderer to wrap.
