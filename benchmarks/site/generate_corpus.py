@@ -53,26 +53,47 @@ ZH_VERBS = ["缓解", "加速", "稳定", "约束", "放大", "平滑", "抑制"
 ZH_OBJECTS = ["训练过程", "模型容量", "参数更新", "收敛速度", "泛化能力", "数值稳定性", "显存占用", "推理延迟"]
 ZH_CONNECTIVES = ["因此", "另外", "需要注意的是", "换句话说", "在实践中", "面试时常问", "直观上看", "从公式可以看出"]
 
+# Formula templates: @v (variable), @i / @j (indices), @n (small number) and @g (Greek letter) are filled in
+# at random, so most formulas in a corpus are distinct, as in real notes (a renderer cannot just reuse a few).
 INLINE_MATH = [
-    r"$x_i^{(k)}$", r"$w_{ij}$", r"$\alpha_t$", r"$\nabla_\theta L$", r"$\sigma(z_j)$",
-    r"$\mathbb{E}_{x \sim p}[\log q(x)]$", r"$h_t = \tanh(W_h h_{t-1} + W_x x_t)$",
-    r"$\hat{y}_i = \mathrm{softmax}(z)_i$", r"$\lambda \|w\|_2^2$", r"$O(n^2 d)$",
-    r"$\beta_1 = 0.9$", r"$\epsilon = 10^{-8}$", r"$d_{model} = 512$", r"$q_i^\top k_j / \sqrt{d_k}$",
-    r"$\mu_B$", r"$\sigma_B^2$", r"$p_\theta(x_{t-1} \mid x_t)$", r"$\eta_t$",
+    r"$@v_@i^{(@n)}$", r"$w_{@i@j}$", r"$\@g_@i$", r"$\nabla_\theta L_{@n}$", r"$\sigma(z_@j)$",
+    r"$\mathbb{E}_{@v \sim p}[\log q(@v)]$", r"$h_@i = \tanh(W_h h_{@i-1} + W_@v @v_@i)$",
+    r"$\hat{y}_@i = \mathrm{softmax}(z)_@i$", r"$\lambda \|w\|_@n^2$", r"$O(n^@n d)$",
+    r"$\beta_@n = 0.@n$", r"$\epsilon = 10^{-@n}$", r"$d_{model} = @n$", r"$q_@i^\top k_@j / \sqrt{d_k}$",
+    r"$\mu_{B,@i}$", r"$\sigma_{@v}^2$", r"$p_\theta(@v_{@i-1} \mid @v_@i)$", r"$\eta_{@i} = \@g / \sqrt{@i}$",
 ]
 
 DISPLAY_MATH = [
-    r"\frac{\partial L}{\partial w_{ij}} = \delta_j \, a_i",
-    r"\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\left(\frac{Q K^\top}{\sqrt{d_k}}\right) V",
-    r"\hat{x}_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}, \quad y_i = \gamma \hat{x}_i + \beta",
-    r"m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \quad v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2",
-    r"L_{CE} = -\sum_{i=1}^{C} y_i \log \hat{y}_i",
-    r"\theta_{t+1} = \theta_t - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}",
-    r"D_{KL}(q \,\|\, p) = \sum_x q(x) \log \frac{q(x)}{p(x)}",
-    r"\mathcal{L}_{ELBO} = \mathbb{E}_{q_\phi(z \mid x)}[\log p_\theta(x \mid z)] - D_{KL}(q_\phi(z \mid x) \,\|\, p(z))",
-    r"PE_{(pos, 2i)} = \sin\left(\frac{pos}{10000^{2i / d_{model}}}\right)",
-    r"y_{i,j} = \sum_{m}\sum_{n} x_{i+m, j+n} \, k_{m,n} + b",
+    r"\frac{\partial L}{\partial w_{@i@j}} = \delta_@j \, a_@i",
+    r"\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\left(\frac{Q K^\top}{\sqrt{d_k}} + M_{@n}\right) V",
+    r"\hat{@v}_@i = \frac{@v_@i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}, \quad y_@i = \gamma \hat{@v}_@i + \beta",
+    r"m_@i = \beta_1 m_{@i-1} + (1 - \beta_1) g_@i, \quad v_@i = \beta_2 v_{@i-1} + (1 - \beta_2) g_@i^2",
+    r"L_{CE} = -\sum_{@i=1}^{@n} y_@i \log \hat{y}_@i",
+    r"\theta_{@i+1} = \theta_@i - \@g \frac{\hat{m}_@i}{\sqrt{\hat{v}_@i} + \epsilon}",
+    r"D_{KL}(q \,\|\, p) = \sum_@v q(@v) \log \frac{q(@v)}{p(@v)}",
+    r"\mathcal{L}_{ELBO} = \mathbb{E}_{q_\phi(z \mid @v)}[\log p_\theta(@v \mid z)] - D_{KL}(q_\phi(z \mid @v) \,\|\, p(z))",
+    r"PE_{(pos, 2@i)} = \sin\left(\frac{pos}{10000^{2@i / d_{model}}}\right)",
+    r"y_{@i,@j} = \sum_{m}\sum_{n} @v_{@i+m, @j+n} \, k_{m,n} + b_@n",
 ]
+
+MATH_VARIABLES = ["x", "h", "z", "a", "u", "s"]
+MATH_INDICES = ["i", "j", "k", "t", "l"]
+MATH_GREEK = ["alpha", "eta", "gamma", "lambda", "tau", "rho"]
+
+
+def fill_formula(rng, template):
+    i, j = rng.sample(MATH_INDICES, 2)
+    return (template.replace("@v", rng.choice(MATH_VARIABLES)).replace("@i", i).replace("@j", j)
+            .replace("@g", rng.choice(MATH_GREEK)).replace("@n", str(rng.randint(1, 64))))
+
+
+def inline_math(rng):
+    return fill_formula(rng, rng.choice(INLINE_MATH))
+
+
+def display_formula(rng):
+    return fill_formula(rng, rng.choice(DISPLAY_MATH))
+
 
 CODE_SNIPPETS = [
     ("python", [
@@ -138,15 +159,15 @@ def zh_sentence(rng):
     if kind == 1:
         return f"{rng.choice(ZH_CONNECTIVES)}，{rng.choice(MODELS)} 中的 {en} 可以看成一种{zh2}。"
     if kind == 2:
-        return f"当 {rng.choice(INLINE_MATH)} 变大时，{zh}会{rng.choice(ZH_VERBS)}{rng.choice(ZH_OBJECTS)}，这一点在 {rng.choice(MODELS)} 上很明显。"
+        return f"当 {inline_math(rng)} 变大时，{zh}会{rng.choice(ZH_VERBS)}{rng.choice(ZH_OBJECTS)}，这一点在 {rng.choice(MODELS)} 上很明显。"
     if kind == 3:
         return f"使用 {rng.choice(OPTIMIZERS)} 训练时，{zh2}通常和 **{en}** 一起调，学习率取 {rng.choice(['1e-3', '3e-4', '5e-5', '0.1'])} 左右。"
     if kind == 4:
-        return f"{zh}与{zh2}的区别：前者关注{rng.choice(ZH_OBJECTS)}，后者关注{rng.choice(ZH_OBJECTS)}，记号上写作 {rng.choice(INLINE_MATH)}。"
+        return f"{zh}与{zh2}的区别：前者关注{rng.choice(ZH_OBJECTS)}，后者关注{rng.choice(ZH_OBJECTS)}，记号上写作 {inline_math(rng)}。"
     if kind == 5:
         return f"把 {rng.choice(ACTIVATIONS)} 换成 {rng.choice(ACTIVATIONS)} 之后，{zh}的行为会改变，需要重新检查 `{en.replace(' ', '_')}` 的实现。"
     if kind == 6:
-        return f"{rng.choice(ZH_CONNECTIVES)}，{en2} 的本质是用 {rng.choice(INLINE_MATH)} 来{rng.choice(ZH_VERBS)}{rng.choice(ZH_OBJECTS)}。"
+        return f"{rng.choice(ZH_CONNECTIVES)}，{en2} 的本质是用 {inline_math(rng)} 来{rng.choice(ZH_VERBS)}{rng.choice(ZH_OBJECTS)}。"
     return f"面试题：为什么 {rng.choice(MODELS)} 需要{zh}？答：为了{rng.choice(ZH_VERBS)}{rng.choice(ZH_OBJECTS)}，同时保持 *{en2}* 的效果。"
 
 
@@ -157,7 +178,7 @@ def en_sentence(rng):
     if kind == 0:
         return f"In practice, {en} interacts with {en2}, so tune them together."
     if kind == 1:
-        return f"The update {rng.choice(INLINE_MATH)} is what {rng.choice(OPTIMIZERS)} computes at every step."
+        return f"The update {inline_math(rng)} is what {rng.choice(OPTIMIZERS)} computes at every step."
     if kind == 2:
         return f"{rng.choice(MODELS)} relies on {en} to keep training stable at scale."
     return f"A common pitfall: forgetting {en} when switching from {rng.choice(ACTIVATIONS)} to {rng.choice(ACTIVATIONS)}."
@@ -216,7 +237,7 @@ def table(rng):
     rows = ["| 方法 | English | 公式 | 备注 |", "| --- | --- | :---: | --- |"]
     for _ in range(rng.randint(3, 6)):
         zh, en = term(rng)
-        rows.append(f"| {zh} | {en} | {rng.choice(INLINE_MATH)} | {rng.choice(ZH_VERBS)}{rng.choice(ZH_OBJECTS)} |")
+        rows.append(f"| {zh} | {en} | {inline_math(rng)} | {rng.choice(ZH_VERBS)}{rng.choice(ZH_OBJECTS)} |")
     return "\n".join(rows)
 
 
@@ -232,11 +253,11 @@ def code_block(rng):
 
 
 def display_math(rng):
-    return f"$$\n{rng.choice(DISPLAY_MATH)}\n$$"
+    return f"$$\n{display_formula(rng)}\n$$"
 
 
 def inline_display_math(rng):
-    return f"{zh_sentence(rng)}公式如下：$${rng.choice(DISPLAY_MATH)}$$"
+    return f"{zh_sentence(rng)}公式如下：$${display_formula(rng)}$$"
 
 
 def quote(rng):

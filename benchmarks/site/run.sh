@@ -87,7 +87,7 @@ for size in "${sizes[@]}"; do
     cp -r "$corpus" "$site/content"
 
     # Every tool writes into an output folder that does not exist yet (removed before every run, untimed).
-    sitegen_cmd=(bash -c 'cd "$0" && exec "$1" build --notes "$2" --templates "$3" --out "$4" --quiet' \
+    sitegen_cmd=(bash -c 'cd "$0" && exec "$1" build --notes "$2" --templates "$3" --out "$4" --quiet "${@:5}"' \
         "$sitegen_cwd" "$sitegen" "$corpus" "$repo/templates" "$work/out-sitegen")
     hugo_cmd=(hugo --source "$site" --destination "$work/out-hugo" --quiet)
 
@@ -101,9 +101,11 @@ for size in "${sizes[@]}"; do
         echo "  run $run done" >&2
     done
 
-    # One extra untimed run each: peak RSS summed over the process tree (sitegen's node workers included).
+    # One extra untimed run each: peak RSS summed over the process tree (sitegen's node workers included);
+    # sitegen also writes its JSON report there, for the time per build step (empty cache).
     rm -rf "$sitegen_cwd/.sitegen-cache" "$work/out-sitegen" "$work/out-hugo"
-    printf '%s\tsitegen\t%s\n' "$size" "$(python3 "$here/tree_rss.py" "${sitegen_cmd[@]}")" >>"$tree_peaks"
+    printf '%s\tsitegen\t%s\n' "$size" \
+        "$(python3 "$here/tree_rss.py" "${sitegen_cmd[@]}" --report "$work/logs/sitegen-$size-report.json")" >>"$tree_peaks"
     printf '%s\thugo\t%s\n' "$size" "$(python3 "$here/tree_rss.py" "${hugo_cmd[@]}")" >>"$tree_peaks"
 done
 

@@ -2,6 +2,7 @@
 """Turns run.sh's samples into the results table (printed and written to results.md)."""
 import argparse
 import datetime
+import json
 import os
 import re
 import statistics
@@ -47,6 +48,37 @@ def diagnostics_note(logs, size):
             f"{' (codes: ' + ', '.join(codes) + ')' if codes else ''}; first run's log: `{log}`.")
 
 
+def steps_table(logs, sizes):
+    """Seconds per sitegen build step, from the --report of the untimed tree-RSS run (empty cache)."""
+    reports = {}
+    for size in sizes:
+        path = os.path.join(logs, f"sitegen-{size}-report.json")
+        try:
+            reports[size] = json.load(open(path))
+        except (OSError, ValueError):
+            continue
+    if not reports:
+        return ""
+    steps = []
+    for report in reports.values():
+        for timing in report.get("timings", []):
+            if timing.get("step") not in steps:
+                steps.append(timing.get("step"))
+    lines = ["", "", "sitegen seconds per build step (one untimed run, empty cache, from `--report`):", "",
+             "| step | " + " | ".join(f"{size} notes" for size in reports) + " |",
+             "|---|" + "---:|" * len(reports)]
+    for step in steps + ["total"]:
+        cells = []
+        for report in reports.values():
+            if step == "total":
+                value = report.get("totalSeconds")
+            else:
+                value = next((t.get("seconds") for t in report.get("timings", []) if t.get("step") == step), None)
+            cells.append(f"{value:.2f}" if isinstance(value, (int, float)) else "–")
+        lines.append(f"| {step} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser()
     for name in ("samples", "tree-rss", "logs", "out", "runs", "seed", "nproc", "cpu",
@@ -76,7 +108,7 @@ def main():
                     f"| {mb(max(x['rss'] for x in sg))} | {mb(max(x['rss'] for x in hg))} "
                     f"| {mb(tree.get((size, 'sitegen'), 0))} / {mb(tree.get((size, 'hugo'), 0))} "
                     f"| {sg[-1]['pages']} / {hg[-1]['pages']} |")
-    table = "\n".join(rows)
+    table = "\n".join(rows) + steps_table(a.logs, sizes)
     print(table)
     for n in notes:
         print(n)
