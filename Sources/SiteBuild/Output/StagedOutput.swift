@@ -99,10 +99,10 @@ public enum StagedOutput {
             }
         }
 
-        /// Starts the deletion if needed and blocks until it is done.
+        /// Blocks until a started deletion is done. One never started (the build stopped early) is left
+        /// for the next build, so a failing build reports at once.
         public func wait() {
-            start()
-            group.wait()
+            if started { group.wait() }
         }
     }
 
