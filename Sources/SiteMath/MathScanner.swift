@@ -22,6 +22,15 @@ public enum MathScanner {
         scan(text).map(\.range)
     }
 
+    /// Formulas and backtick code spans in `text`, from one scan: the stretches a Markdown-level
+    /// rewrite must leave alone.
+    public static func mathAndCodeSpans(in text: String) -> [Range<String.Index>] {
+        let t = ScalarText(text)
+        var cursor = MathCursor(t)
+        let math = cursor.run().map { t.range($0.start, $0.end) }
+        return math + cursor.codeSpans.map { t.range($0.lowerBound, $0.upperBound) }
+    }
+
     /// All formulas in `text`, in order.
     public static func scan(_ text: String) -> [Match] {
         let t = ScalarText(text)

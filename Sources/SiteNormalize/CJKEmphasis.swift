@@ -82,27 +82,9 @@ enum CJKEmphasis {
     /// Character offsets inside math spans and backtick code spans.
     private static func protectedOffsets(in line: String) -> Set<Int> {
         var offsets = Set<Int>()
-        for range in MathScanner.spans(in: line) {
+        for range in MathScanner.mathAndCodeSpans(in: line) {
             let start = line.distance(from: line.startIndex, to: range.lowerBound)
             offsets.formUnion(start..<(start + line[range].count))
-        }
-        let chars = Array(line)
-        var i = 0
-        while i < chars.count {
-            guard chars[i] == "`" else { i += 1; continue }
-            let run = chars[i...].prefix { $0 == "`" }.count
-            var j = i + run
-            var closed: Int?
-            while j < chars.count {
-                if chars[j] == "`" {
-                    let other = chars[j...].prefix { $0 == "`" }.count
-                    if other == run { closed = j + other; break }
-                    j += other
-                } else {
-                    j += 1
-                }
-            }
-            if let end = closed { offsets.formUnion(i..<end); i = end } else { i += run }
         }
         return offsets
     }

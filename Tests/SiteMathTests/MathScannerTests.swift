@@ -70,3 +70,12 @@ import Testing
         #expect(found(text).first?.hasSuffix(#"\right.\]"#) == true)
     }
 }
+
+@Suite struct MathAndCodeSpanTests {
+    @Test func formulasAndCodeSpansFromOneScan() {
+        let text = "先看 `a $b$ c` 再看 $x_i$ 和 ``y`z``"
+        let found = MathScanner.mathAndCodeSpans(in: text).map { String(text[$0]) }
+        #expect(found.count == 3)
+        #expect(Set(found) == ["$x_i$", "`a $b$ c`", "``y`z``"], "math inside a code span is not a formula")
+    }
+}
