@@ -25,10 +25,7 @@ extension BuildStep {
                 text: page.body, path: page.displayPath, lineMap: page.bodyLineMap, declaredFormat: declared,
                 frontMatterKeys: page.frontMatter.keys, frontMatterTitle: page.frontMatter.title,
                 imageExists: { [sourcePath = page.sourcePath] src in
-                    if LinkTable.hasScheme(src) { return true }
-                    // `/img/x.png` (Jekyll's site root) is looked up from the notes folder.
-                    let path = src.hasPrefix("/") ? LinkTable.normalise(src) : LinkTable.notesPath(of: src, from: sourcePath)
-                    return assets.contains(path.removingPercentEncoding ?? path)
+                    LinkTable.imageExists(src, from: sourcePath, assets: assets)
                 })
             let normalized = Normalizer.normalize(input)
             page.diagnostics += normalized.diagnostics

@@ -116,6 +116,14 @@ struct LinkTable: Sendable {
         return normalise(folder.isEmpty ? path : "\(folder)/\(path)")
     }
 
+    /// Whether an HTML `<img src>` in the note at `notePath` resolves: other sites count as present;
+    /// `/img/x.png` (a Jekyll site root) is looked up from the notes folder.
+    static func imageExists(_ src: String, from notePath: String, assets: Set<String>) -> Bool {
+        if hasScheme(src) { return true }
+        let path = src.hasPrefix("/") ? normalise(src) : notesPath(of: src, from: notePath)
+        return assets.contains(path.removingPercentEncoding ?? path)
+    }
+
     static func hasScheme(_ s: String) -> Bool {
         guard let colon = s.firstIndex(of: ":") else { return false }
         let scheme = s[..<colon]

@@ -45,10 +45,10 @@ extension BuildStep {
         }
         context.counters["formulas"] = total
         context.mathMode = renderer.mode
-        if let katex = renderer as? KaTeXRenderer, let failure = katex.startFailure {
-            context.diagnostics.append(MathSetup.clientSideNotice(because: failure.description))
-        }
         if let katex = renderer as? KaTeXRenderer {
+            if let failure = katex.startFailure {
+                context.diagnostics.append(MathSetup.clientSideNotice(because: failure.description))
+            }
             context.counters["formulasRendered"] = katex.statistics.rendered
             context.counters["formulasCached"] = katex.statistics.cached
         }

@@ -16,3 +16,14 @@ import Testing
         #expect(!LinkTable.hasScheme("图/x:y.md"))
     }
 }
+
+@Suite struct ImageExistsTests {
+    @Test func resolvesRelativeSiteRootAndExternalSources() {
+        let assets: Set = ["img/pool.png", "training/fig 1.png"]
+        #expect(LinkTable.imageExists("/img/pool.png", from: "posts/a.md", assets: assets))
+        #expect(LinkTable.imageExists("fig%201.png", from: "training/bn.md", assets: assets))
+        #expect(LinkTable.imageExists("https://e.com/x.gif", from: "a.md", assets: assets))
+        #expect(!LinkTable.imageExists("/gif/dilation.gif", from: "a.md", assets: assets))
+        #expect(!LinkTable.imageExists("../img/pool.png", from: "a.md", assets: assets), "outside the notes folder")
+    }
+}
