@@ -35,8 +35,8 @@ public struct LineMap: Hashable, Sendable, Codable {
         return (origin.line, column > 0 ? column + origin.columnOffset : 0)
     }
 
-    /// The location in `path` of a derived position.
-    public func location(path: String, line: Int, column: Int = 0) -> SourceLocation {
+    /// The location in `path` of a derived position (`column` ≥ 1).
+    public func location(path: String, line: Int, column: Int) -> SourceLocation {
         let o = original(line: line, column: column)
         return SourceLocation(path: path, line: o.line, column: o.column)
     }

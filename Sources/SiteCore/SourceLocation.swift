@@ -1,12 +1,12 @@
 /// A position in an original source file, printed compiler-style as `path:line:col`.
 ///
-/// Lines and columns are 1-based; a column of 0 means "the whole line".
+/// Lines and columns are 1-based; a problem with a whole line or file is at its column 1.
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var column: Int
 
-    public init(path: String, line: Int, column: Int = 0) {
+    public init(path: String, line: Int, column: Int) {
         self.path = path
         self.line = line
         self.column = column

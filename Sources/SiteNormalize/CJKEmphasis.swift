@@ -22,7 +22,7 @@ enum CJKEmphasis {
                 changed = true
                 note.diagnostics.append(.note(
                     "moved punctuation out of `**…**` so the bold closes (CommonMark does not close `**` between punctuation and a Chinese character)",
-                    code: "emphasis-cjk", at: note.lineMap.location(path: path, line: i + 1)))
+                    code: "emphasis-cjk", at: note.lineMap.location(path: path, line: i + 1, column: firstDifference(line, fixed))))
             }
             lines.append(fixed)
         }
@@ -31,6 +31,11 @@ enum CJKEmphasis {
     }
 
     /// One line with every unclosable `**…**` pair repaired; math and code spans are left alone.
+    /// 1-based column (Unicode scalars) where the repaired line first differs from the original.
+    static func firstDifference(_ original: Substring, _ fixed: String) -> Int {
+        zip(original.unicodeScalars, fixed.unicodeScalars).prefix { $0 == $1 }.count + 1
+    }
+
     static func repairLine(_ line: String) -> String {
         var chars = Array(line)
         let protected = protectedOffsets(in: line)

@@ -65,10 +65,10 @@ struct OutlineWriter {
         origins.append(LineMap.Origin(line: fileLine))
     }
 
-    mutating func warn(_ message: String, code: String, bodyLine: Int, column: Int = 0) {
+    /// A warning at a body line; without a column, at the line's first column.
+    mutating func warn(_ message: String, code: String, bodyLine: Int, column: Int = 1) {
         let o = origin(ofBodyLine: bodyLine)
-        let col = column > 0 ? column + o.columnOffset : 0
-        diagnostics.append(.warning(message, code: code, at: SourceLocation(path: input.path, line: o.line, column: col)))
+        diagnostics.append(.warning(message, code: code, at: SourceLocation(path: input.path, line: o.line, column: max(column, 1) + o.columnOffset)))
     }
 
     mutating func append(_ more: [Diagnostic]) { diagnostics += more }

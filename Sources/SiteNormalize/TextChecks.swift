@@ -8,7 +8,7 @@ enum TextChecks {
         var out: [Diagnostic] = []
         let map = input.lineMap
         for (index, line) in input.text.sourceLines.enumerated() {
-            func warn(_ message: String, _ code: String, column: Int = 0) {
+            func warn(_ message: String, _ code: String, column: Int) {
                 out.append(.warning(message, code: code, at: map.location(path: input.path, line: index + 1, column: column)))
             }
             if let column = column(of: "\u{FFFD}", in: line) {
@@ -16,11 +16,11 @@ enum TextChecks {
             }
             for url in truncatedURLs(in: line) {
                 warn("truncated URL ‘\(url)’: the export shortened it, the link will not work", "truncated-url",
-                     column: column(of: url, in: line) ?? 0)
+                     column: column(of: url, in: line) ?? 1)
             }
             if let exists = input.imageExists {
                 for src in imageSources(in: line) where !exists(src) {
-                    warn("image ‘\(src)’ does not exist", "image-missing", column: column(of: src, in: line) ?? 0)
+                    warn("image ‘\(src)’ does not exist", "image-missing", column: column(of: src, in: line) ?? 1)
                 }
             }
         }

@@ -29,7 +29,7 @@ enum TemplateCompiler {
                 return .failed(diagnostic(.error, syntax))
             }
             guard let parserError = error as? MustacheTemplate.ParserError else {
-                return .failed(.error("invalid template: \(error)", code: "template-syntax", at: SourceLocation(path: path, line: 1)))
+                return .failed(.error("invalid template: \(error)", code: "template-syntax", at: SourceLocation(path: path, line: 1, column: 1)))
             }
             let context = parserError.context
             return .failed(.error(message(for: parserError.error), code: "template-syntax",

@@ -50,7 +50,7 @@ public struct TemplateSet: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path),
                   let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("cannot read template as UTF-8 text", code: "template-read",
-                                          at: SourceLocation(path: shownPath, line: 1)))
+                                          at: SourceLocation(path: shownPath, line: 1, column: 1)))
                 continue
             }
             switch TemplateCompiler.compile(text, path: shownPath) {

@@ -40,18 +40,15 @@ public struct ExampleCache: Sendable {
         return FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.key(for: source) + ".json").path)
     }
 
-    /// Writes through a temporary file and a rename, so parallel pages never read half a file.
+    /// Writes through a temporary file and a rename, so parallel pages (and a build killed midway) never
+    /// leave half a file; the rename replaces an entry that could not be read (truncated by an older writer).
     private func store(_ rendered: RenderedBlock, at file: URL, in directory: URL) {
         guard let data = try? JSONEncoder().encode(rendered) else { return }
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: file.path) {
-                try? FileManager.default.removeItem(at: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: file)
-            }
+            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }

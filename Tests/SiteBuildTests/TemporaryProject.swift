@@ -28,17 +28,18 @@ struct TemporaryProject {
         try FileManager.default.removeItem(at: root.appendingPathComponent("notes").appendingPathComponent(notePath))
     }
 
-    func context(baseURL: String = "", fileSystem: FileSystem = .disk) -> BuildContext {
+    func context(baseURL: String = "", output: String = "public", fileSystem: FileSystem = .disk) -> BuildContext {
         var config = SiteConfig()
         config.templatesDirectory = Self.repositoryTemplates.path
         config.baseURL = baseURL
+        config.outputDirectory = output
         var context = BuildContext(config: config, root: root, fileSystem: fileSystem)
         context.math = ClientSideMathRenderer()
         return context
     }
 
-    func build(baseURL: String = "", fileSystem: FileSystem = .disk, strict: Bool = false) -> BuildResult {
-        SiteBuilder(strict: strict).build(context(baseURL: baseURL, fileSystem: fileSystem))
+    func build(baseURL: String = "", output: String = "public", fileSystem: FileSystem = .disk, strict: Bool = false) -> BuildResult {
+        SiteBuilder(strict: strict).build(context(baseURL: baseURL, output: output, fileSystem: fileSystem))
     }
 
     var output: URL { root.appendingPathComponent("public") }
@@ -47,16 +48,22 @@ struct TemporaryProject {
         try String(contentsOf: output.appendingPathComponent(relative), encoding: .utf8)
     }
 
-    /// Every file under the output folder with its contents, to prove a failed build changed nothing.
-    func snapshot() throws -> [String: Data] {
+    /// Every file under the output folder (or `folder`) with its contents, to prove a failed build changed nothing.
+    func snapshot(of folder: URL? = nil) throws -> [String: Data] {
+        let folder = folder ?? output
         var files: [String: Data] = [:]
-        guard let e = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return files }
-        let base = output.standardizedFileURL.path
+        guard let e = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
+        let base = folder.standardizedFileURL.path
         for case let url as URL in e where !url.hasDirectoryPath {
             let path = url.standardizedFileURL.path
             files[String(path.dropFirst(base.count))] = try Data(contentsOf: url)
         }
         return files
+    }
+
+    /// The names in the project folder, to prove a refused build created nothing beside its output.
+    func rootEntries() throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: root.path))
     }
 
     func delete() { try? FileManager.default.removeItem(at: root) }

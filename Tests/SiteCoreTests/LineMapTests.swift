@@ -16,13 +16,13 @@ import SiteCore
         let second = LineMap(origins: [.init(line: 2, columnOffset: 2), .init(line: 3)])
         let both = first.composed(with: second)
         #expect(both.location(path: "a.md", line: 1, column: 1).description == "a.md:5:7")
-        #expect(both.location(path: "a.md", line: 2).description == "a.md:6")
+        #expect(both.location(path: "a.md", line: 2, column: 3).description == "a.md:6:3")
     }
 
     @Test func diagnosticFormat() {
         let d = Diagnostic.warning("truncated URL", code: "url-truncated", at: SourceLocation(path: "notes/x.md", line: 12, column: 5))
         #expect(d.description == "notes/x.md:12:5: warning: truncated URL [url-truncated]")
-        let sorted = [d, .error("e", code: "c", at: SourceLocation(path: "notes/x.md", line: 2))].sortedByLocation()
+        let sorted = [d, .error("e", code: "c", at: SourceLocation(path: "notes/x.md", line: 2, column: 1))].sortedByLocation()
         #expect(sorted.first?.severity == .error)
     }
 }

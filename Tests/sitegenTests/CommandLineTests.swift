@@ -35,11 +35,17 @@ import Testing
             ?? Bundle.main.bundleURL
     }
 
-    static func run(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    static var binary: URL { productsDirectory.appendingPathComponent("sitegen") }
+
+    static func run(_ binary: URL, _ arguments: [String], in folder: URL = FileManager.default.temporaryDirectory,
+                    environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()

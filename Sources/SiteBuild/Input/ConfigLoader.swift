@@ -2,94 +2,104 @@ import Foundation
 import SiteCore
 import Yams
 
-/// Reads `sitegen.yml`. A missing file means all defaults; unknown keys are warnings, wrong types errors.
+/// Reads `sitegen.yml`. A missing file means all defaults; unknown keys are warnings, wrong types errors,
+/// each at the key or value it is about.
 public enum ConfigLoader {
-    public static func load(from url: URL) -> (SiteConfig, [Diagnostic]) {
+    /// `displayPath` is how diagnostics name the file (default: its name).
+    public static func load(from url: URL, displayPath: String? = nil) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
-        guard let data = try? Data(contentsOf: url) else { return (config, []) }
-        let path = url.lastPathComponent
-        guard let text = String(data: data, encoding: .utf8) else {
-            return (config, [.error("not UTF-8 text", code: "config-encoding", at: SourceLocation(path: path, line: 1))])
-        }
-        let root: Any?
+        let path = displayPath ?? url.lastPathComponent
+        guard FileManager.default.fileExists(atPath: url.path) else { return (config, []) }
+        let data: Data
         do {
-            root = try Yams.load(yaml: text)
+            data = try Data(contentsOf: url)
         } catch {
-            return (config, [YAMLDiagnostics.diagnostic(for: error, path: path, firstLine: 1, code: "config-yaml")])
+            return (config, [.error("cannot read the settings file '\(path)': \(FileSystem.reason(for: error))", code: "config-unreadable")])
         }
-        guard let map = root as? [String: Any] else {
-            if root == nil { return (config, []) }
-            return (config, [.error("expected a mapping of settings", code: "config-type", at: SourceLocation(path: path, line: 1))])
+        let text: String
+        switch TextDecoding.utf8(data, path: path, code: "config-encoding") {
+        case .success(let decoded): text = decoded
+        case .failure(let error): return (config, [error.diagnostic])
         }
-        var diagnostics: [Diagnostic] = []
-        let lines = text.sourceLines
-        func location(of key: String) -> SourceLocation {
-            let line = lines.firstIndex { $0.hasPrefix(key + ":") }.map { $0 + 1 } ?? 1
-            return SourceLocation(path: path, line: line, column: 1)
+        let document = YAMLDocument(path: path, firstLine: 1)
+        let (root, error) = document.compose(text, code: "config-yaml")
+        if let error { return (config, [error]) }
+        guard let root else { return (config, []) }
+        guard let settings = root.mapping else {
+            if root.null != nil { return (config, []) }
+            return (config, [.error("expected a mapping of settings (`title: …`, `output: …`)", code: "config-type", at: document.location(of: root))])
         }
-        func string(_ key: String, _ apply: (String) -> Void) {
-            guard let value = map[key] else { return }
-            if let s = value as? String { apply(s) } else if let n = value as? NSNumber { apply(n.stringValue) } else {
-                diagnostics.append(.error("'\(key)' must be a string", code: "config-type", at: location(of: key)))
+        var reader = SettingsReader(document: document)
+        for (keyNode, value) in settings {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "title": reader.text(value, key) { config.title = $0 }
+            case "description": reader.text(value, key) { config.description = $0 }
+            case "language": reader.text(value, key) { config.language = $0 }
+            case "author": reader.text(value, key) { config.author = $0 }
+            case "baseURL": reader.text(value, key) { config.baseURL = $0 }
+            case "notes": reader.text(value, key) { config.notesDirectory = $0 }
+            case "templates": reader.text(value, key) { config.templatesDirectory = $0 }
+            case "output": reader.text(value, key) { config.outputDirectory = $0 }
+            case "cache": reader.text(value, key) { config.cacheDirectory = $0 }
+            case "rawHTML": reader.bool(value, key) { config.allowRawHTML = $0 }
+            case "drafts": reader.bool(value, key) { config.includeDrafts = $0 }
+            case "formats": config.formats = reader.textMap(value, key, entries: "a format name")
+            case "math":
+                for (mathKey, mathValue) in reader.mapping(value, key, of: "math settings (`macros:`)") {
+                    let name = "math.\(mathKey.string ?? "")"
+                    if mathKey.string == "macros" {
+                        config.mathMacros = reader.textMap(mathValue, name, entries: "TeX text")
+                    } else {
+                        reader.unknown(name, at: mathKey)
+                    }
+                }
+            default: reader.unknown(key, at: keyNode)
             }
         }
-        func bool(_ key: String, _ apply: (Bool) -> Void) {
-            guard let value = map[key] else { return }
-            if let b = value as? Bool { apply(b) } else {
-                diagnostics.append(.error("'\(key)' must be true or false", code: "config-type", at: location(of: key)))
-            }
-        }
-        func stringMap(_ value: Any?, key: String) -> [String: String] {
-            guard let value else { return [:] }
-            guard let m = value as? [String: Any] else {
-                diagnostics.append(.error("'\(key)' must be a mapping", code: "config-type", at: location(of: key)))
-                return [:]
-            }
-            return m.compactMapValues { ($0 as? String) ?? ($0 as? NSNumber)?.stringValue }
-        }
-        string("title") { config.title = $0 }
-        string("description") { config.description = $0 }
-        string("language") { config.language = $0 }
-        string("author") { config.author = $0 }
-        string("baseURL") { config.baseURL = $0 }
-        string("notes") { config.notesDirectory = $0 }
-        string("templates") { config.templatesDirectory = $0 }
-        string("output") { config.outputDirectory = $0 }
-        string("cache") { config.cacheDirectory = $0 }
-        bool("rawHTML") { config.allowRawHTML = $0 }
-        bool("drafts") { config.includeDrafts = $0 }
-        if let math = map["math"] as? [String: Any] {
-            config.mathMacros = stringMap(math["macros"], key: "math")
-        }
-        config.formats = stringMap(map["formats"], key: "formats")
-        let known: Set = ["title", "description", "language", "author", "baseURL", "notes", "templates", "output",
-                          "cache", "rawHTML", "drafts", "math", "formats"]
-        for key in map.keys.sorted() where !known.contains(key) {
-            diagnostics.append(.warning("unknown setting '\(key)' is ignored", code: "config-unknown", at: location(of: key)))
-        }
-        return (config, diagnostics)
+        return (config, reader.diagnostics)
     }
 }
 
-/// Turns Yams errors into located diagnostics.
-enum YAMLDiagnostics {
-    /// `firstLine` is the file line of the YAML text's first line (2 for front matter after `---`).
-    static func diagnostic(for error: Error, path: String, firstLine: Int, code: String) -> Diagnostic {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case .scanner(let context, let problem, let mark, _),
-                 .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                let what = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-                return .error("invalid YAML: \(what)", code: code,
-                              at: SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column))
-            case .duplicatedKeysInMapping(let duplicates, _):
-                return .error("invalid YAML: duplicated keys \(duplicates.joined(separator: ", "))", code: code,
-                              at: SourceLocation(path: path, line: firstLine))
-            default:
-                break
+/// Typed reads of settings values that record a located diagnostic for each value of the wrong kind.
+private struct SettingsReader {
+    let document: YAMLDocument
+    var diagnostics: [Diagnostic] = []
+
+    mutating func text(_ value: Node, _ key: String, _ apply: (String) -> Void) {
+        if let text = YAMLDocument.text(value) { apply(text) } else {
+            diagnostics.append(.error("'\(key)' must be text, not a list or mapping", code: "config-type", at: document.location(of: value)))
+        }
+    }
+
+    mutating func bool(_ value: Node, _ key: String, _ apply: (Bool) -> Void) {
+        if let flag = value.bool { apply(flag) } else {
+            diagnostics.append(.error("'\(key)' must be true or false", code: "config-type", at: document.location(of: value)))
+        }
+    }
+
+    /// The pairs of a mapping value; nothing (and an error) for any other value but an empty one.
+    mutating func mapping(_ value: Node, _ key: String, of what: String) -> Node.Mapping {
+        if let mapping = value.mapping { return mapping }
+        if value.null == nil {
+            diagnostics.append(.error("'\(key)' must be a mapping of \(what)", code: "config-type", at: document.location(of: value)))
+        }
+        return [:]
+    }
+
+    /// A mapping of text to text, such as `formats:` or `math.macros:`.
+    mutating func textMap(_ value: Node, _ key: String, entries what: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for (entryKey, entryValue) in mapping(value, key, of: "names to \(what)") {
+            let name = entryKey.string ?? ""
+            if let text = YAMLDocument.text(entryValue) { result[name] = text } else {
+                diagnostics.append(.error("'\(key)' entry '\(name)' must be \(what)", code: "config-type", at: document.location(of: entryValue)))
             }
         }
-        return .error("invalid YAML: \(error)", code: code, at: SourceLocation(path: path, line: firstLine))
+        return result
+    }
+
+    mutating func unknown(_ key: String, at node: Node) {
+        diagnostics.append(.warning("unknown setting '\(key)' is ignored", code: "config-unknown", at: document.location(of: node)))
     }
 }

@@ -15,6 +15,8 @@ public struct FrontMatter: Hashable, Sendable {
     public var macros: [String: String] = [:]
     /// Every top-level key present, e.g. Jekyll's `layout` and `categories`.
     public var keys: Set<String> = []
+    /// Where each top-level key's value is, for diagnostics about it found later (an unknown `format`).
+    public var valueLocations: [String: SourceLocation] = [:]
 
     public init() {}
 
@@ -38,60 +40,100 @@ public struct FrontMatter: Hashable, Sendable {
         let bodyFirstLine = close + 2
         var diagnostics: [Diagnostic] = []
         var matter = FrontMatter()
-        do {
-            let resolver = Resolver.default.removing(.timestamp)
-            let value = try Yams.load(yaml: yaml, resolver)
-            if let map = value as? [String: Any] {
-                matter = FrontMatter(map: map, lines: Array(lines[1..<close]), path: path, diagnostics: &diagnostics)
-            } else if value != nil {
-                diagnostics.append(.error("front matter must be a mapping of keys to values", code: "front-matter-type",
-                                          at: SourceLocation(path: path, line: 2, column: 1)))
-            }
-        } catch {
-            diagnostics.append(YAMLDiagnostics.diagnostic(for: error, path: path, firstLine: 2, code: "front-matter-yaml"))
+        let document = YAMLDocument(path: path, firstLine: 2)
+        let (root, error) = document.compose(yaml, code: "front-matter-yaml")
+        if let error {
+            diagnostics.append(error)
+        } else if let mapping = root?.mapping {
+            matter = FrontMatter(mapping: mapping, document: document, diagnostics: &diagnostics)
+        } else if let root, root.null == nil {
+            diagnostics.append(.error("front matter must be a mapping of keys to values", code: "front-matter-type",
+                                      at: document.location(of: root)))
         }
         return (matter, body, bodyFirstLine, diagnostics)
     }
 
-    private init(map: [String: Any], lines: [Substring], path: String, diagnostics: inout [Diagnostic]) {
-        keys = Set(map.keys)
-        func location(_ key: String) -> SourceLocation {
-            let index = lines.firstIndex { $0.hasPrefix(key + ":") } ?? 0
-            return SourceLocation(path: path, line: index + 2, column: 1)
+    private init(mapping: Node.Mapping, document: YAMLDocument, diagnostics: inout [Diagnostic]) {
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            values[name] = value
+            valueLocations[name] = document.location(of: value)
+        }
+        keys = Set(values.keys)
+        func warn(_ message: String, at node: Node) {
+            diagnostics.append(.warning(message, code: "front-matter-type", at: document.location(of: node)))
         }
         func text(_ key: String) -> String? {
-            guard let value = map[key] else { return nil }
-            if let s = value as? String { return s }
-            if value is [Any] || value is [String: Any] {
-                diagnostics.append(.warning("'\(key)' should be a single value", code: "front-matter-type", at: location(key)))
+            guard let value = values[key] else { return nil }
+            guard let text = YAMLDocument.text(value) else {
+                warn("'\(key)' should be a single value; it is ignored", at: value)
                 return nil
             }
-            return "\(value)"
+            return text.isEmpty ? nil : text
         }
         title = text("title")?.trimmingCharacters(in: .whitespaces)
-        if let raw = text("date") {
-            let day = String(raw.prefix(10))
-            if day.count == 10, day.enumerated().allSatisfy({ i, c in (i == 4 || i == 7) ? c == "-" : c.isASCII && c.isNumber }) {
+        if let raw = text("date"), let value = values["date"] {
+            switch Self.calendarDay(raw) {
+            case .valid(let day):
                 date = day
-            } else {
-                diagnostics.append(.warning("date '\(raw)' is not YYYY-MM-DD; it is ignored", code: "front-matter-date", at: location("date")))
+            case .impossible:
+                diagnostics.append(.error("date '\(raw)' does not exist (months run 01–12, days to the end of the month)",
+                                          code: "front-matter-date", at: document.location(of: value)))
+            case .notADate:
+                diagnostics.append(.warning("date '\(raw)' is not YYYY-MM-DD; it is ignored", code: "front-matter-date",
+                                            at: document.location(of: value)))
             }
         }
-        switch map["tags"] {
-        case let list as [Any]: tags = list.map { "\($0)" }
-        case let s as String: tags = s.split { $0 == "," || $0 == " " }.map(String.init)
-        default: break
-        }
-        if let value = map["draft"] {
-            if let b = value as? Bool { draft = b } else {
-                diagnostics.append(.warning("'draft' must be true or false", code: "front-matter-type", at: location("draft")))
+        if let value = values["tags"] {
+            if let list = value.sequence {
+                for item in list {
+                    if let tag = YAMLDocument.text(item) {
+                        if !tag.isEmpty { tags.append(tag) }
+                    } else {
+                        warn("a tag should be a single word or phrase; this one is ignored", at: item)
+                    }
+                }
+            } else if value.scalar != nil, value.tag.rawValue == Tag.Name.str.rawValue {
+                tags = (value.string ?? "").split { $0 == "," || $0 == " " }.map(String.init)
+            } else if value.null == nil {
+                warn("'tags' should be a list (`tags: [优化, 训练]`) or comma-separated words; it is ignored", at: value)
             }
+        }
+        if let value = values["draft"] {
+            if let flag = value.bool { draft = flag } else { warn("'draft' must be true or false", at: value) }
         }
         slug = text("slug")
         format = text("format")
-        if let m = map["macros"] as? [String: Any] {
-            macros = m.compactMapValues { $0 as? String }
+        if let value = values["macros"] {
+            if let map = value.mapping {
+                for (name, definition) in map {
+                    if let tex = YAMLDocument.text(definition) { macros[name.string ?? ""] = tex } else {
+                        warn("macro '\(name.string ?? "")' should be TeX text; it is ignored", at: definition)
+                    }
+                }
+            } else if value.null == nil {
+                warn("'macros' should be a mapping of macro names to TeX (`\\E: \\mathbb{E}`); it is ignored", at: value)
+            }
         }
+    }
+
+    enum CalendarDay: Equatable {
+        case valid(String)
+        case impossible
+        case notADate
+    }
+
+    /// `YYYY-MM-DD` at the start of `raw` (a time and zone may follow), checked against the calendar.
+    static func calendarDay(_ raw: String) -> CalendarDay {
+        let day = String(raw.prefix(10))
+        let shaped = day.count == 10 && day.enumerated().allSatisfy { i, c in (i == 4 || i == 7) ? c == "-" : c.isASCII && c.isNumber }
+        guard shaped, let year = Int(day.prefix(4)), let month = Int(day.dropFirst(5).prefix(2)), let dayOfMonth = Int(day.suffix(2))
+        else { return .notADate }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...lengths[month - 1]).contains(dayOfMonth) else { return .impossible }
+        return .valid(day)
     }
 }
 

@@ -44,10 +44,11 @@ public enum StagedOutput {
         return BackgroundRemoval(old)
     }
 
-    /// Puts the staging folder in place of the output folder.
+    /// Puts the staging folder, marked as sitegen's (`OutputSafety.markerName`), in place of the output folder.
     public static func commit(output: URL) throws {
         let fm = FileManager.default
         let staging = stagingURL(for: output)
+        try writeFile(Data(OutputSafety.markerText.utf8), to: staging.appendingPathComponent(OutputSafety.markerName).path)
         if fm.fileExists(atPath: output.path) {
             if exchange(staging, output) {
                 // The staging path now holds the previous site: set it aside for the next build to delete.

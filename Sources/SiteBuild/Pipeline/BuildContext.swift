@@ -11,6 +11,8 @@ public struct BuildContext: Sendable {
     public var config: SiteConfig
     /// The project folder; relative settings and diagnostic paths are relative to it.
     public var root: URL
+    /// The settings file the config came from (present or not); its folder is never replaced by the output.
+    public var configFile: URL?
     public var notesURL: URL
     public var templatesURL: URL
     public var outputURL: URL
@@ -20,6 +22,9 @@ public struct BuildContext: Sendable {
     public var pages: [Page] = []
     /// Files under the notes folder that are not notes (images, PDFs), relative paths.
     public var assets: [String] = []
+    /// The URL path of each section (by its folder relative to the notes folder), unique across the site:
+    /// `基础` → `基础`; its index page is `<path>/index.html`.
+    public var sectionPaths: [String: String] = [:]
     public var templates: TemplateSet?
     public var math: (any MathRendering)?
     public var mathMode: MathRenderingMode = .clientSide
@@ -96,7 +101,7 @@ public struct Page: Sendable {
     }
 
     /// The page's location for a line of the parsed (protected) text.
-    func location(line: Int, column: Int = 0) -> SourceLocation {
+    func location(line: Int, column: Int) -> SourceLocation {
         let map = protected?.lineMap ?? normalized?.lineMap ?? bodyLineMap
         return map.location(path: displayPath, line: line, column: column)
     }

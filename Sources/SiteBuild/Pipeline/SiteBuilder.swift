@@ -4,7 +4,8 @@ import SiteCore
 /// The version printed by `sitegen --version` and in every page's generator tag.
 public let sitegenVersion = "0.1.0"
 
-/// Runs the build: the named steps in order, then the swap of the staging folder into the output.
+/// Runs the build: checks the output folder may be replaced (`OutputSafety`) and locks it, runs the named
+/// steps in order, then swaps the staging folder into the output.
 public struct SiteBuilder: Sendable {
     /// The default pipeline, in reading order.
     public static let defaultSteps: [BuildStep] = [
@@ -24,10 +25,17 @@ public struct SiteBuilder: Sendable {
     public var steps: [BuildStep]
     /// Treat warnings as errors: the output is not replaced when there are any.
     public var strict: Bool
+    /// Replace an output folder that lacks sitegen's marker (the other `OutputSafety` rules still apply).
+    public var force: Bool
+    /// How long to wait for another build writing the same output before giving up.
+    public var lockTimeout: Double
 
-    public init(steps: [BuildStep] = SiteBuilder.defaultSteps, strict: Bool = false) {
+    public init(steps: [BuildStep] = SiteBuilder.defaultSteps, strict: Bool = false, force: Bool = false,
+                lockTimeout: Double = 5) {
         self.steps = steps
         self.strict = strict
+        self.force = force
+        self.lockTimeout = lockTimeout
     }
 
     /// Builds `context`'s notes into its output folder. `progress` is told each step as it starts.
@@ -38,11 +46,29 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         var timings: [BuildResult.Timing] = []
         var aborted = false
+        let output = context.displayPath(context.outputURL)
+        if let refusal = OutputSafety.refusal(for: context, force: force) {
+            context.diagnostics.append(.error(refusal, code: "output-unsafe"))
+            return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false, refused: true)
+        }
+        let lock: OutputLock
+        do {
+            guard let acquired = try OutputLock.acquire(for: context.outputURL, waiting: lockTimeout) else {
+                context.diagnostics.append(.error("another sitegen build is writing '\(output)' (it holds '\(context.displayPath(OutputLock.lockURL(for: context.outputURL)))'); waited \(Int(lockTimeout)) s, try again when it is done",
+                                                  code: "output-locked"))
+                return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
+            }
+            lock = acquired
+        } catch {
+            context.diagnostics.append(.error("cannot create the lock file next to '\(output)': \(FileSystem.reason(for: error))", code: "output-staging"))
+            return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
+        }
+        defer { lock.release() }
         let oldSites: StagedOutput.BackgroundRemoval
         do {
             oldSites = try StagedOutput.prepare(output: context.outputURL)
         } catch {
-            context.diagnostics.append(.error("cannot create the staging folder next to '\(context.displayPath(context.outputURL))': \(error.localizedDescription)",
+            context.diagnostics.append(.error("cannot create the staging folder next to '\(output)': \(FileSystem.reason(for: error))",
                                               code: "output-staging"))
             return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
         }
@@ -71,7 +97,7 @@ public struct SiteBuilder: Sendable {
                 try StagedOutput.commit(output: context.outputURL)
                 committed = true
             } catch {
-                context.diagnostics.append(.error("cannot replace '\(context.displayPath(context.outputURL))': \(error.localizedDescription)",
+                context.diagnostics.append(.error("cannot replace '\(output)': \(FileSystem.reason(for: error))",
                                                   code: "output-swap"))
                 StagedOutput.discard(output: context.outputURL)
             }

@@ -13,13 +13,16 @@ public struct BuildResult: Sendable {
     public var seconds: Double
     /// True when the new site replaced the output folder.
     public var committed: Bool
+    /// True when the output folder was refused before anything was touched (`OutputSafety`): a usage error.
+    public var refused = false
 
     public var diagnostics: [Diagnostic] { context.allDiagnostics }
 
     /// `built 23 pages, 2 warnings, 0 errors in 0.41 s`
     public var summary: String {
         let d = diagnostics
-        let verb = committed ? "built \(context.pages.count) pages" : "build failed, \(context.outputURL.lastPathComponent)/ left as it was"
+        let verb = committed ? "built \(context.pages.count) pages"
+            : refused ? "nothing built" : "build failed, \(context.outputURL.lastPathComponent)/ left as it was"
         let w = d.warningCount, e = d.errorCount
         return "\(verb), \(w) warning\(w == 1 ? "" : "s"), \(e) error\(e == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
     }

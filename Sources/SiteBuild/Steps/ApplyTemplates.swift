@@ -48,11 +48,13 @@ extension BuildStep {
 struct SiteModel {
     let config: SiteConfig
     let head: String
+    let sectionPaths: [String: String]
     /// Previous and next page in the same section, by index into the rendered pages.
     let neighbours: [Int: (prev: Int?, next: Int?)]
 
     init(context: BuildContext, pages: [Page]) {
         config = context.config
+        sectionPaths = context.sectionPaths
         head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode, macros: context.config.mathMacros)
         var bySection: [String?: [Int]] = [:]
         for (i, page) in pages.enumerated() { bySection[page.section, default: []].append(i) }
@@ -81,7 +83,7 @@ struct SiteModel {
         }
         order.sort { ($0 ?? "") < ($1 ?? "") }
         return order.map { key in
-            let path = key.map { $0.split(separator: "/").map { URLSlug.make(String($0)) }.joined(separator: "/") } ?? ""
+            let path = key.flatMap { sectionPaths[$0] } ?? ""
             return Section(key: key, title: key.map { String($0.split(separator: "/").last ?? "") } ?? config.title,
                            path: path, pages: members[key] ?? [])
         }
@@ -111,7 +113,7 @@ struct SiteModel {
         ]
         if let date = page.frontMatter.date { model["date"] = date }
         if let section = page.section {
-            let path = section.split(separator: "/").map { URLSlug.make(String($0)) }.joined(separator: "/")
+            let path = sectionPaths[section] ?? ""
             model["section"] = ["title": String(section.split(separator: "/").last ?? ""), "url": config.basePath + path + "/"]
         }
         if let neighbours = neighbours[index] {

@@ -2,27 +2,75 @@ import SiteCore
 
 extension BuildStep {
     /// Gives every page a slug, a section (its folder) and a pretty URL (`<section>/<slug>/`), unique across the site.
+    ///
+    /// When two want one URL, nothing is dropped: folders are placed first (a section's index page is
+    /// `<section>/index.html`), then notes in path order; a folder keeps its URL over a note (`优化/` over
+    /// `优化.md`), and otherwise the first in path order keeps it. The other gets `-2` (`-3`, …) and a warning
+    /// naming both.
     public static let assignURLs = BuildStep("assign URLs") { context in
         let base = context.config.basePath
-        var taken: Set<String> = ["assets", "404.html", "index.html"]
+        let notesFolder = context.displayPath(context.notesURL)
+        func shown(_ relative: String) -> String { notesFolder.isEmpty ? relative : "\(notesFolder)/\(relative)" }
+        func folder(of page: Page) -> String? {
+            let components = page.sourcePath.split(separator: "/").dropLast()
+            return components.isEmpty ? nil : components.joined(separator: "/")
+        }
+        func free(_ path: String, in taken: [String: String]) -> String {
+            var n = 2
+            while taken["\(path)-\(n)"] != nil { n += 1 }
+            return "\(path)-\(n)"
+        }
+
+        // Every folder and its parents, parents first, each under its parent's (possibly moved) path.
+        var folders: Set<String> = []
+        var firstPage: [String: Int] = [:]
+        for (i, page) in context.pages.enumerated() {
+            guard let key = folder(of: page) else { continue }
+            if firstPage[key] == nil { firstPage[key] = i }
+            var prefix = ""
+            for component in key.split(separator: "/") {
+                prefix = prefix.isEmpty ? String(component) : "\(prefix)/\(component)"
+                folders.insert(prefix)
+            }
+        }
+        var folderPaths: [String: String] = [:]
+        var folderOwners: [String: String] = [:]
+        for key in folders.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
+            let name = String(key.split(separator: "/").last ?? "")
+            let parent = key.contains("/") ? folderPaths[String(key[..<key.lastIndex(of: "/")!])].map { "\($0)/" } ?? "" : ""
+            var path = parent + URLSlug.make(name)
+            if let owner = folderOwners[path] {
+                let moved = free(path, in: folderOwners)
+                let message = "folder '\(shown(key))/' would have the URL '\(base)\(path)/', which folder '\(owner)/' already has (the first in path order keeps it); its pages are under '\(base)\(moved)/'"
+                let page = firstPage[key] ?? context.pages.indices.first { context.pages[$0].sourcePath.hasPrefix(key + "/") }
+                if let page {
+                    context.pages[page].diagnostics.append(.warning(message, code: "url-collision",
+                                                                    at: SourceLocation(path: context.pages[page].displayPath, line: 1, column: 1)))
+                }
+                path = moved
+            }
+            folderOwners[path] = shown(key)
+            folderPaths[key] = path
+        }
+        context.sectionPaths = folderPaths.filter { firstPage[$0.key] != nil }
+
+        var owners: [String: String] = ["assets": "the theme's assets folder", "404.html": "the 404 page", "index.html": "the home page"]
+        for (key, path) in context.sectionPaths { owners[path] = "the section of folder '\(shown(key))/'" }
         for i in context.pages.indices {
             var page = context.pages[i]
-            let components = page.sourcePath.split(separator: "/").map(String.init)
-            let fileName = components.last ?? page.sourcePath
+            let fileName = page.sourcePath.split(separator: "/").last.map(String.init) ?? page.sourcePath
             let stem = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
-            let folders = components.dropLast()
-            page.section = folders.isEmpty ? nil : folders.joined(separator: "/")
-            let sectionPath = folders.map { URLSlug.make($0) }.joined(separator: "/")
+            page.section = folder(of: page)
             let slug = URLSlug.make(page.frontMatter.slug ?? stem)
-            var path = sectionPath.isEmpty ? slug : "\(sectionPath)/\(slug)"
-            if taken.contains(path) {
-                var n = 2
-                while taken.contains("\(path)-\(n)") { n += 1 }
-                page.diagnostics.append(.warning("another note already has the URL '\(base)\(path)/'; this one gets '\(base)\(path)-\(n)/'",
-                                                 code: "slug-duplicate", at: SourceLocation(path: page.displayPath, line: 1)))
-                path += "-\(n)"
+            var path = page.section.flatMap { context.sectionPaths[$0] }.map { "\($0)/\(slug)" } ?? slug
+            if let owner = owners[path] {
+                let moved = free(path, in: owners)
+                let rule = owner.hasPrefix("'") ? "(the first in path order keeps it)" : "(sections and sitegen's own pages keep theirs)"
+                page.diagnostics.append(.warning("note '\(page.displayPath)' would have the URL '\(base)\(path)/', which \(owner) already has \(rule); this note gets '\(base)\(moved)/'",
+                                                 code: "url-collision", at: SourceLocation(path: page.displayPath, line: 1, column: 1)))
+                path = moved
             }
-            taken.insert(path)
+            owners[path] = "'\(page.displayPath)'"
             page.slug = String(path.split(separator: "/").last ?? Substring(path))
             page.url = base + path + "/"
             page.outputPath = path + "/index.html"

@@ -14,7 +14,7 @@ extension BuildStep {
         do {
             files = try context.fileSystem.listFiles(notesURL)
         } catch {
-            context.diagnostics.append(.error("cannot list '\(context.displayPath(notesURL))': \(error.localizedDescription)", code: "notes-unreadable"))
+            context.diagnostics.append(.error("cannot list '\(context.displayPath(notesURL))': \(FileSystem.reason(for: error))", code: "notes-unreadable"))
             throw BuildAbort(step: "discover notes")
         }
         let rootPath = notesURL.standardizedFileURL.path
@@ -39,16 +39,15 @@ extension BuildStep {
             let display = displayBase.isEmpty ? relative : "\(displayBase)/\(relative)"
             var page = Page(sourcePath: relative, displayPath: display, text: "")
             do {
-                let data = try fileSystem.read(url)
-                guard let text = String(data: data, encoding: .utf8) else {
-                    page.diagnostics.append(.error("the file is not UTF-8 text; it was skipped", code: "note-encoding",
-                                                   at: SourceLocation(path: display, line: 1)))
+                switch TextDecoding.utf8(try fileSystem.read(url), path: display, code: "note-encoding", consequence: "; the note is skipped") {
+                case .success(let text): page.text = text
+                case .failure(let failure):
+                    page.diagnostics.append(failure.diagnostic)
                     return page
                 }
-                page.text = text
             } catch {
-                page.diagnostics.append(.error("cannot read the note: \(error.localizedDescription)", code: "note-unreadable",
-                                               at: SourceLocation(path: display, line: 1)))
+                page.diagnostics.append(.error("cannot read the note: \(FileSystem.reason(for: error))", code: "note-unreadable",
+                                               at: SourceLocation(path: display, line: 1, column: 1)))
                 return page
             }
             let split = FrontMatter.split(page.text, path: display)

@@ -18,7 +18,8 @@ extension BuildStep {
                 if declared == nil {
                     let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
                     page.diagnostics.append(.warning("unknown format '\(name)' (known: \(known)); detecting it instead",
-                                                     code: "format-unknown", at: SourceLocation(path: page.displayPath, line: 1)))
+                                                     code: "format-unknown",
+                                                     at: page.frontMatter.valueLocations["format"] ?? SourceLocation(path: page.displayPath, line: 1, column: 1)))
                 }
             }
             let input = NormalizerInput(

@@ -56,7 +56,7 @@ extension Page {
         var idByLine: [Int: [(id: String, used: Bool)]] = [:]
         for (i, heading) in headings.enumerated() {
             guard let line = heading.range?.startLine else { continue }
-            idByLine[location(line: line).line, default: []].append((headingIDs[i], false))
+            idByLine[location(line: line, column: 1).line, default: []].append((headingIDs[i], false))
         }
         func entry(_ q: Question) -> QuestionEntry {
             var id = ""

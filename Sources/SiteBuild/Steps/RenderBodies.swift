@@ -24,7 +24,7 @@ extension BuildStep {
                 if let url = result.url { rewritten[destination] = url }
                 if let problem = result.problem {
                     page.diagnostics.append(.warning(problem.message, code: problem.code,
-                                                     at: page.location(line: line, column: node.range?.startColumn ?? 0)))
+                                                     at: page.location(line: line, column: max(node.range?.startColumn ?? 1, 1))))
                 }
                 return true
             }

@@ -14,14 +14,19 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Output folder; replaced only when the build succeeds.") var out: String?
     @Option(name: .customLong("base-url"), help: "URL or path the site is served from, e.g. https://me.github.io/notes/.") var baseURL: String?
     @Option(help: "Write a JSON build report (pages, diagnostics, counts, timings) to this file.") var report: String?
-    @Option(help: "Settings file.") var config = "sitegen.yml"
+    @Option(help: "Settings file (default: sitegen.yml, which may be absent).") var config: String?
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.") var quiet = false
     @Flag(help: "Include notes marked draft: true.") var drafts = false
+    @Flag(help: "Replace an output folder that holds files sitegen did not write.") var force = false
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let (loaded, configDiagnostics) = ConfigLoader.load(from: BuildContext.resolve(config, against: root))
+        let configURL = BuildContext.resolve(config ?? "sitegen.yml", against: root)
+        if let config, !FileManager.default.fileExists(atPath: configURL.path) {
+            throw ValidationError("the settings file '\(config)' does not exist")
+        }
+        let (loaded, configDiagnostics) = ConfigLoader.load(from: configURL, displayPath: config ?? "sitegen.yml")
         var settings = loaded
         if let notes { settings.notesDirectory = notes }
         if let templates { settings.templatesDirectory = templates }
@@ -30,9 +35,10 @@ struct BuildCommand: ParsableCommand {
         if drafts { settings.includeDrafts = true }
 
         var context = BuildContext(config: settings, root: root)
+        context.configFile = configURL
         context.diagnostics += configDiagnostics
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let result = SiteBuilder(strict: strict).build(context) { index, count, step in
+        let result = SiteBuilder(strict: strict, force: force).build(context) { index, count, step in
             progress.show("[\(index)/\(count)] \(step)…")
         }
         progress.clear()
@@ -48,10 +54,11 @@ struct BuildCommand: ParsableCommand {
             do {
                 try BuildReport(result).json().write(to: url)
             } catch {
-                FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(FileSystem.reason(for: error))\n".utf8))
                 throw ExitCode(1)
             }
         }
+        if result.refused { throw ExitCode(2) }
         if !result.committed { throw ExitCode(1) }
     }
 }
