@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "TensorScriptTests", dependencies: ["TensorScript"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
-        .testTarget(name: "sitegenTests", dependencies: ["sitegen"]),
+        .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore"]),
     ]
 )

@@ -9,10 +9,10 @@ import Yams
 /// Anchors and aliases are shared while composing but copied when Yams constructs values, so ten lines of
 /// aliases that repeat aliases ("billion laughs") would need 10⁹ values and gigabytes; a key that is such an
 /// alias is even hashed in full while composing. The check counts what every alias stands for and stops
-/// the document as soon as aliases add more than `maxAliasedValues` values or it nests deeper than `maxDepth`.
+/// the document as soon as aliases add more than `maxAliasedValues` values. (libyaml itself stops nesting
+/// at 1,000 levels.)
 struct YAMLDocument {
     static let maxAliasedValues = 10_000
-    static let maxDepth = 200
 
     /// The file the text is from and the file line of its first line (2 for front matter after `---`).
     var path: String
@@ -60,8 +60,8 @@ struct YAMLDocument {
         }
     }
 
-    /// The first place where aliases expand the document too far or it nests too deep (0-based line and
-    /// column in `text`); nil when neither happens or the text does not parse (Yams then reports why).
+    /// The first place where aliases expand the document too far (0-based line and column in `text`); nil
+    /// when they do not or the text does not parse (Yams then reports why).
     static func expansionProblem(_ text: String) -> (message: String, line: Int, column: Int)? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -89,9 +89,6 @@ struct YAMLDocument {
                     open.append((values, name(anchor)))
                     values += 1
                     written += 1
-                    if open.count > maxDepth {
-                        return ("YAML nested more than \(maxDepth) levels deep", Int(mark.line), Int(mark.column))
-                    }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     if let frame = open.popLast(), let anchor = frame.anchor { anchorSizes[anchor] = values - frame.valuesBefore }
                 case YAML_ALIAS_EVENT:
