@@ -45,6 +45,18 @@ import Glibc
         #expect(try project.sitegen(["build"]).status == 0)
     }
 
+    @Test func foldersInASettingsFileElsewhereAreRelativeToThatFile() throws {
+        let project = try CommandLineProject(notes: [:])
+        defer { project.delete() }
+        let site = project.root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try Data("# Page\n\n正文\n".utf8).write(to: site.appendingPathComponent("pages/p.md"))
+        try Data("notes: pages\noutput: out\n".utf8).write(to: site.appendingPathComponent("sitegen.yml"))
+        let run = try project.sitegen(["build", "--config", "site/sitegen.yml"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("out/p/index.html").path))
+    }
+
     /// Another build holds the lock: this one waits a moment, then fails and leaves the output alone.
     @Test func buildWaitsForTheLockThenFails() throws {
         let project = try CommandLineProject(notes: ["a.md": "# A\n\n正文\n"])

@@ -79,10 +79,15 @@ public enum OutputSafety {
         return nil
     }
 
-    /// An empty folder, or one with the marker an earlier build left.
+    /// An empty folder, one with the marker an earlier build left, or a site of sitegen 0.1.0 (which wrote no
+    /// marker yet): its home page names sitegen as its generator.
     static func isSitegenOutput(_ folder: URL) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.isEmpty || names.contains(markerName)
+        if names.isEmpty || names.contains(markerName) { return true }
+        guard names.contains("index.html"),
+              let home = FileManager.default.contents(atPath: folder.appendingPathComponent("index.html").path)
+        else { return false }
+        return String(decoding: home.prefix(4096), as: UTF8.self).contains(#"<meta name="generator" content="sitegen 0.1.0">"#)
     }
 
     /// `outer` contains `inner` (and is not the same path).

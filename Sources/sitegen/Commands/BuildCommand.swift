@@ -28,6 +28,14 @@ struct BuildCommand: ParsableCommand {
         }
         let (loaded, configDiagnostics) = ConfigLoader.load(from: configURL, displayPath: config ?? "sitegen.yml")
         var settings = loaded
+        // Folders named in a settings file elsewhere are relative to that file, as the README says.
+        let settingsFolder = configURL.deletingLastPathComponent()
+        if settingsFolder.standardizedFileURL.path != root.standardizedFileURL.path {
+            for key in [\SiteConfig.notesDirectory, \.templatesDirectory, \.outputDirectory, \.cacheDirectory]
+            where !settings[keyPath: key].hasPrefix("/") {
+                settings[keyPath: key] = BuildContext.resolve(settings[keyPath: key], against: settingsFolder).path
+            }
+        }
         if let notes { settings.notesDirectory = notes }
         if let templates { settings.templatesDirectory = templates }
         if let out { settings.outputDirectory = out }

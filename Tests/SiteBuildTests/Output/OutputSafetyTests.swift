@@ -90,4 +90,16 @@ import Testing
         #expect(marker.contains(sitegenVersion))
         #expect(project.build(output: "docs").committed)
     }
+
+    @Test func siteOfTheFirstVersionIsRecognisedWithoutAMarker() throws {
+        let project = try TemporaryProject(notes: Self.notes)
+        defer { project.delete() }
+        let docs = project.root.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let home = docs.appendingPathComponent("index.html")
+        try Data(#"<html><head><meta name="generator" content="Hugo 0.120"></head></html>"#.utf8).write(to: home)
+        try expectRefused("docs", in: project, saying: "holds files sitegen did not write")
+        try Data(#"<html><head><meta name="generator" content="sitegen 0.1.0"></head></html>"#.utf8).write(to: home)
+        #expect(project.build(output: "docs").committed)
+    }
 }
