@@ -60,6 +60,13 @@ public enum ConfigLoader {
         bool("drafts") { config.includeDrafts = $0 }
         if let math = map["math"] as? [String: Any] {
             config.mathMacros = stringMap(math["macros"], key: "math")
+            if let errors = math["errors"] {
+                if let policy = (errors as? String).flatMap(SiteConfig.MathErrors.init(rawValue:)) {
+                    config.mathErrors = policy
+                } else {
+                    diagnostics.append(.error("'math.errors' must be warn or fail", code: "config-type", at: location(of: "math")))
+                }
+            }
         }
         config.formats = stringMap(map["formats"], key: "formats")
         let known: Set = ["title", "description", "language", "author", "baseURL", "notes", "templates", "output",
