@@ -36,9 +36,10 @@ enum KaTeXAdvice {
         case "mathVsTextAccents":
             let accent = warning.message.between("accent ", and: " works") ?? #"\…"#
             if accent == #"\textcircled"# {
-                return #"\textcircled works only in text: write \text{\textcircled{4}} or the character ④"#
+                return #"\textcircled is a text command that LaTeX rejects in math (KaTeX draws it): "#
+                    + #"write \text{\textcircled{4}}, or one of the circled numbers ①–⑳"#
             }
-            return "\(accent) is a text accent and works only in text: write \\text{\(accent){…}}, "
+            return "\(accent) is a text accent that LaTeX rejects in math (KaTeX draws it): write \\text{\(accent){…}}, "
                 + #"or use a math accent (\hat, \tilde, \bar, \acute, \grave, \dot, \ddot)"#
         case "mathVsTextUnits":
             return warning.message + #": use mu units with \mkern and \mskip, other units (em, pt) with \kern and \hskip"#
@@ -67,7 +68,11 @@ enum KaTeXAdvice {
             }
             return "KaTeX failed (\(error)): simplify the formula or split it"
         }
-        let message = String(error.dropFirst(parsePrefix.count))
+        // KaTeX quotes the formula around the position with combining underlines; the diagnostic shows the formula.
+        var message = String(error.dropFirst(parsePrefix.count))
+        if let context = message.range(of: #" at (position \d+|end of input): "#, options: .regularExpression) {
+            message = String(message[..<context.upperBound].dropLast(2))
+        }
         if message.hasPrefix("Can't use function '$'") {
             return "cannot parse the formula: \(message). A `$` inside a formula means its delimiters are paired "
                 + #"wrongly: close the formula before it, or write \$ for a dollar sign"#

@@ -10,8 +10,11 @@ final class LineProcess {
     private let process: Process
     private let input: FileHandle
     private let output: FileHandle
-    private var buffer = Data()
-    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// Output read but not yet returned starts at `buffer[start]`.
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private static let chunkSize = 1 << 16
+    private var chunk = [UInt8](repeating: 0, count: chunkSize)
 
     /// Starts `executable` with `arguments`; `extraEnvironment` is merged into the current environment.
     init(executable: URL, arguments: [String], extraEnvironment: [String: String]) throws {
@@ -56,25 +59,30 @@ final class LineProcess {
     /// The next line (without the newline); fails when the output ends or `seconds` pass first.
     func readLine(within seconds: Double) -> Result<Data, ReadFailure> {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
-        var searchFrom = buffer.startIndex
+        var scanned = start
         while true {
-            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
-                let line = Data(buffer[buffer.startIndex..<newline])
-                buffer.removeSubrange(buffer.startIndex...newline)
+            if let newline = buffer.withUnsafeBytes({ bytes -> Int? in
+                guard scanned < bytes.count, let base = bytes.baseAddress,
+                      let found = memchr(base + scanned, 0x0A, bytes.count - scanned) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
+            }) {
+                let line = buffer.withUnsafeBytes { Data(bytes: $0.baseAddress! + start, count: newline - start) }
+                start = newline + 1
                 return .success(line)
             }
-            searchFrom = buffer.endIndex
+            buffer.removeFirst(start)
+            start = 0
+            scanned = buffer.count
             let now = DispatchTime.now().uptimeNanoseconds
             guard now < deadline else { return .failure(.timedOut) }
             var descriptor = pollfd(fd: output.fileDescriptor, events: Int16(POLLIN), revents: 0)
-            let waitMilliseconds = Int32(min(UInt64(Int32.max), (deadline - now + 999_999) / 1_000_000))
-            let ready = poll(&descriptor, 1, waitMilliseconds)
-            if ready < 0 && errno == EINTR { continue }
-            guard ready > 0 else { if ready == 0 { continue } else { return .failure(.ended) } }
+            let ready = poll(&descriptor, 1, Int32(min(UInt64(Int32.max), (deadline - now + 999_999) / 1_000_000)))
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+            guard ready > 0 else { return .failure(.ended) }
             let count = chunk.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return .failure(.ended) }
-            buffer.append(contentsOf: chunk[0..<count])
+            chunk.withUnsafeBytes { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
     }
 

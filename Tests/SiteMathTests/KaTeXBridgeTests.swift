@@ -94,6 +94,8 @@ import Testing
         #expect(messages[1].contains("expands without end"), "\(messages[1])")
         #expect(messages[2].contains(#"\foo"#) && messages[2].contains("math: macros:"), "\(messages[2])")
         #expect(messages[3].contains("paired") && messages[3].contains(#"\$"#), "\(messages[3])")
+        #expect(messages[3].contains("in math mode at position 3.") && !messages[3].contains("\u{332}"),
+                "KaTeX's underlined quote of the formula is left to the page's tooltip: \(messages[3])")
         // Hovering the marked source shows KaTeX's own message.
         #expect(out[3].html.contains(#"title="KaTeX parse error: Too many expansions"#))
     }

@@ -65,7 +65,7 @@ func span(_ tex: String, display: Bool = false, line: Int = 1) -> MathSpan {
         ], macros: [:])
         let messages = out.map { $0.diagnostics.map(\.message) }
         #expect(messages[0].count == 1, "one warning for the same complaint: \(messages[0])")
-        #expect(messages[0].first?.contains(#"write \text{\textcircled{4}} or the character ④ (2 times)"#) == true, "\(messages[0])")
+        #expect(messages[0].first?.contains(#"write \text{\textcircled{4}}, or one of the circled numbers ①–⑳ (2 times)"#) == true, "\(messages[0])")
         #expect(messages[1].first?.contains(#"\begin{aligned}"#) == true, "\(messages[1])")
         #expect(messages[2].first?.contains(#"write \% for a percent sign"#) == true, "\(messages[2])")
         #expect(messages[3].first?.contains(#"\text{\'{…}}"#) == true, "\(messages[3])")
