@@ -9,7 +9,7 @@ enum KaTeXAdvice {
         let error = outcome.error.map { error in
             if error.contains("Font metrics not found"), let styled = warnings.first(where: { styledLetter($0.symbol) != nil }) {
                 warnings.removeAll { $0.symbol == styled.symbol }
-                return "KaTeX has no font for " + (styledLetter(styled.symbol) ?? "")
+                return "no font for " + (styledLetter(styled.symbol) ?? "")
             }
             return describeError(error)
         }
@@ -30,7 +30,7 @@ enum KaTeXAdvice {
         switch warning.code {
         case "unknownSymbol":
             guard let symbol = warning.symbol else { return warning.message }
-            if let styled = styledLetter(symbol) { return "KaTeX has no font for " + styled }
+            if let styled = styledLetter(symbol) { return "no font for " + styled }
             return "\(named(symbol)) is not a math symbol KaTeX knows (it is drawn in a fallback font): "
                 + #"put text inside \text{…}, or write the symbol's TeX command"#
         case "mathVsTextAccents":
@@ -66,7 +66,7 @@ enum KaTeXAdvice {
             if error.contains("Maximum call stack size exceeded") {
                 return "the formula nests too deeply for KaTeX (\(error)): split it, and check that its braces are balanced"
             }
-            return "KaTeX failed (\(error)): simplify the formula or split it"
+            return "could not typeset the formula (\(error)): simplify or split it"
         }
         // KaTeX quotes the formula around the position with combining underlines; the diagnostic shows the formula.
         var message = String(error.dropFirst(parsePrefix.count))

@@ -177,7 +177,7 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
 
     static func result(_ failure: KaTeXBridgeFailure, for span: MathSpan) -> RenderedMath {
         let what = switch failure.kind {
-        case .timedOut: "\(failure.detail) on this formula and was stopped; the other formulas are typeset. Split or simplify it"
+        case .timedOut: "\(failure.detail) for this formula, so node was stopped; the other formulas are typeset. Split or simplify it"
         case .died: "\(failure.detail) while typesetting this formula alone; the other formulas are typeset. Split or simplify it"
         case .notStarted, .unreadable: "the formula could not be typeset because \(failure.detail)"
         }

@@ -91,7 +91,7 @@ final class KaTeXWorker: @unchecked Sendable {
         for _ in batch {
             switch process.readLine(within: timeout) {
             case .failure(.timedOut):
-                return KaTeXBridgeFailure(kind: .timedOut, detail: "KaTeX did not finish within \(Self.seconds(timeout))")
+                return KaTeXBridgeFailure(kind: .timedOut, detail: "no answer within \(Self.seconds(timeout))")
             case .failure(.ended):
                 process.waitForExit(within: 1)
                 return KaTeXBridgeFailure(kind: .died, detail: "node " + (process.exitDescription ?? "closed its output"))
