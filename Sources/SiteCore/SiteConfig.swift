@@ -18,10 +18,16 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var includeDrafts = false
     /// TeX macros for every formula, e.g. `\R: \mathbb{R}`.
     public var mathMacros: [String: String] = [:]
+    /// What a formula KaTeX cannot typeset is: a warning (`math: {errors: warn}`) or an error (`fail`).
+    public var mathErrors = MathErrors.warn
     /// Forced source formats by note path relative to the notes folder, e.g. `old/export.txt: notion-toggle`.
     public var formats: [String: String] = [:]
 
     public init() {}
+
+    public enum MathErrors: String, Hashable, Sendable, Codable, CaseIterable {
+        case warn, fail
+    }
 
     /// The path prefix of every URL: `/` or `/sub/path/`.
     public var basePath: String {

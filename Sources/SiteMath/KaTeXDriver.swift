@@ -1,44 +1,69 @@
-/// The JavaScript run by `node -e`: reads one JSON batch per line on stdin, answers one JSON line.
+/// The JavaScript run by `node -e`: reads one JSON batch per line on stdin and answers one JSON line per
+/// formula, as soon as that formula is typeset, so a formula that crashes or hangs node is known exactly.
 ///
 /// Request: `{"macros": {...}, "items": [{"tex": "...", "display": true}]}`.
-/// Answer: `{"results": [{"html": "..."} | {"error": "..."}, with "warnings": [...]]}`.
-/// A KaTeX strict-mode complaint is collected as a warning (the formula still renders); a parse error
-/// is an error. The first line written is `{"ready": true, "version": "0.16.4"}`.
+/// Answer lines: `{"html": "...", "warnings": [...]}` or `{"error": "...", "warnings": [...]}`, where a
+/// warning is `{"code": "unknownSymbol", "message": "...", "symbol": "𝜎"}` (`symbol` only when KaTeX names
+/// a token). A strict-mode complaint is a warning (the formula still renders), except
+/// `unicodeTextInMathMode`: CJK text in math is normal in Chinese notes and KaTeX renders it. A parse error
+/// is `"KaTeX parse error: …"`, any other exception its `String(e)` (`RangeError: …`). A request that is not
+/// JSON gets one `{"failure": "..."}` line. Every string is made well-formed (a lone UTF-16 surrogate, which
+/// KaTeX puts in messages about astral characters, becomes U+FFFD) so that every line is valid JSON.
+/// The first line written is `{"ready": true, "version": "0.16.4"}`.
 enum KaTeXDriver {
     /// Bump when the script's output changes, so cached renderings are not reused.
-    static let revision = "1"
+    static let revision = "2"
 
     static let script = #"""
     const katex = require('katex');
     const readline = require('readline');
+    const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+    function wellFormed(key, value) {
+      return typeof value === 'string' ? value.replace(loneSurrogate, '\ufffd') : value;
+    }
+    function line(answer) {
+      return JSON.stringify(answer, wellFormed) + '\n';
+    }
     function render(item, macros) {
       const warnings = [];
       const consoleWarn = console.warn;
-      console.warn = (...args) => warnings.push(args.join(' '));
+      console.warn = (...args) => warnings.push({ code: 'console', message: args.join(' ') });
       try {
-        const html = katex.renderToString(item.tex, {
+        const html = katex.renderToString(String(item.tex), {
           displayMode: !!item.display, output: 'htmlAndMathml', throwOnError: true, trust: false,
           macros: Object.assign({}, macros),
-          strict: (code, message) => { warnings.push(message + ' [' + code + ']'); return 'ignore'; },
+          strict: (code, message, token) => {
+            if (code !== 'unicodeTextInMathMode') {
+              const symbol = token && typeof token.text === 'string' ? token.text : undefined;
+              warnings.push({ code, message, symbol });
+            }
+            return 'ignore';
+          },
         });
         return { html, warnings };
       } catch (e) {
-        return { error: String(e && e.message || e), warnings };
+        return { error: e instanceof katex.ParseError ? String(e.message) : String(e), warnings };
       } finally {
         console.warn = consoleWarn;
       }
     }
-    process.stdout.write(JSON.stringify({ ready: true, version: katex.version }) + '\n');
+    function answer(item, macros) {
+      try {
+        return line(render(item, macros));
+      } catch (e) {
+        return line({ error: 'the result could not be passed on: ' + String(e), warnings: [] });
+      }
+    }
+    process.stdout.write(line({ ready: true, version: katex.version }));
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-    lines.on('line', (line) => {
+    lines.on('line', (text) => {
       let request;
-      try { request = JSON.parse(line); } catch (e) {
-        process.stdout.write(JSON.stringify({ failure: 'bad request: ' + e.message }) + '\n');
+      try { request = JSON.parse(text); } catch (e) {
+        process.stdout.write(line({ failure: 'bad request: ' + e.message }));
         return;
       }
       const macros = request.macros || {};
-      const results = (request.items || []).map((item) => render(item, macros));
-      process.stdout.write(JSON.stringify({ results }) + '\n');
+      for (const item of request.items || []) process.stdout.write(answer(item, macros));
     });
     """#
 }

@@ -3,11 +3,13 @@ import SiteCore
 
 /// Renders formulas at build time with KaTeX in long-lived node processes fed in batches.
 ///
-/// HTML+MathML output; KaTeX errors become `error:` diagnostics (the page shows the source TeX in
-/// `<code class="math-error">`), strict-mode complaints become `warning:` diagnostics. Results are
-/// cached by sha256(formula, display, KaTeX version, macros) in memory and in `cacheDirectory`.
+/// HTML+MathML output. A formula KaTeX rejects, or one that crashes or hangs node, costs only itself: it
+/// becomes a `math-katex-error` warning and the page shows its source in `<code class="math-error">`;
+/// strict-mode complaints are `math-katex-warning`s. What KaTeX said is cached by sha256(formula,
+/// display, KaTeX version, macros) in memory and in `cacheDirectory`; a failure of node itself is not.
 public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
-    /// Distinct formulas KaTeX rendered, found in the cache, and failed to render, since creation.
+    /// Distinct formulas KaTeX rendered, found in the cache, and failed to render (KaTeX errors and
+    /// node failures), since creation.
     public struct Statistics: Sendable, Hashable {
         public var rendered = 0
         public var cached = 0
@@ -48,12 +50,16 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
     /// `minBatchSize` so that small calls do not wake every worker.
     private let maxBatchSize = 400
     private let minBatchSize = 32
+    /// Seconds KaTeX may take for one formula before its node process is stopped (the formula fails
+    /// alone; a simple formula takes about a millisecond).
+    private let formulaTimeout: Double
 
     /// Starts node with KaTeX. `nodePath` defaults to `$SITEGEN_NODE`, then `node`/`nodejs` on `PATH`;
     /// `/usr/share/nodejs` (Debian's `katex` package) is added to `NODE_PATH`. Up to `processes` node
     /// processes (default: the number of cores, at most 4) render in parallel; all but the first start
-    /// only when a call has enough formulas to need them.
-    public init(cacheDirectory: URL?, nodePath: String? = nil, processes: Int? = nil) throws {
+    /// only when a call has enough formulas to need them. A formula that KaTeX has not typeset after
+    /// `formulaTimeout` seconds fails.
+    public init(cacheDirectory: URL?, nodePath: String? = nil, processes: Int? = nil, formulaTimeout: Double = 15) throws {
         guard let node = Self.findNode(nodePath) else { throw StartError.nodeNotFound }
         let nodePathVariable = ([ProcessInfo.processInfo.environment["NODE_PATH"], "/usr/share/nodejs"]
             .compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: ":")
@@ -68,6 +74,7 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         }
         self.workers = workers
         self.cache = MathRenderCache(directory: cacheDirectory)
+        self.formulaTimeout = formulaTimeout
     }
 
     public var statistics: Statistics {
@@ -106,21 +113,26 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
             }
         }
         let fresh = renderWithNode(missing.map(\.span), macros: macros.katexMacros)
-        for ((key, _), outcome) in zip(missing, fresh) {
-            outcomes[key] = outcome
-            if outcome.error?.hasPrefix(Self.bridgeFailurePrefix) != true { cache.store(outcome, for: key) }
+        var failures: [String: KaTeXBridgeFailure] = [:]
+        for ((key, _), answer) in zip(missing, fresh) {
+            switch answer {
+            case .success(let outcome):
+                outcomes[key] = outcome
+                cache.store(outcome, for: key)
+            case .failure(let failure):
+                failures[key] = failure
+            }
         }
         statisticsLock.withLock {
             counters.cached += cachedCount
-            counters.rendered += fresh.count
-            counters.failed += fresh.filter { $0.error != nil }.count
+            counters.rendered += fresh.count { (try? $0.get()) != nil }
+            counters.failed += fresh.count { (try? $0.get())?.html == nil }
         }
         return zip(keys, spans).map { key, span in
-            Self.result(outcomes[key] ?? KaTeXOutcome(html: nil, error: Self.bridgeFailurePrefix, warnings: []), for: span)
+            if let outcome = outcomes[key] { return Self.result(outcome, for: span) }
+            return Self.result(failures[key] ?? KaTeXBridgeFailure(kind: .unreadable, detail: "node gave no answer"), for: span)
         }
     }
-
-    static let bridgeFailurePrefix = "the KaTeX process failed"
 
     /// Starts the first node process if that has not been tried yet; false when it cannot load KaTeX.
     private func nodeIsReady() -> Bool {
@@ -144,40 +156,80 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         }
     }
 
+    /// The code of the warning for a formula that could not be typeset.
+    public static let errorCode = "math-katex-error"
+
     static func result(_ outcome: KaTeXOutcome, for span: MathSpan) -> RenderedMath {
         if let html = outcome.html, outcome.error == nil, outcome.warnings.isEmpty {
             return RenderedMath(html: html)
         }
         let shown = MathProtector.excerpt(span.original)
-        var diagnostics = outcome.warnings.map {
+        let (warnings, error) = KaTeXAdvice.describe(outcome)
+        var diagnostics = warnings.map {
             Diagnostic.warning("KaTeX: \($0) in \(shown)", code: "math-katex-warning", at: span.location)
         }
         if let html = outcome.html, outcome.error == nil {
             return RenderedMath(html: html, diagnostics: diagnostics)
         }
-        let message = outcome.error ?? "no output"
-        diagnostics.append(.error("KaTeX: \(message) in \(shown)", code: "math-katex-error", at: span.location))
-        return RenderedMath(html: errorHTML(span: span, message: message), diagnostics: diagnostics)
+        diagnostics.append(.warning("KaTeX: \(error ?? "no output") in \(shown)", code: errorCode, at: span.location))
+        return RenderedMath(html: errorHTML(span: span, message: outcome.error ?? "no output"), diagnostics: diagnostics)
     }
 
-    /// The source TeX, visibly marked, shown where a formula failed.
+    static func result(_ failure: KaTeXBridgeFailure, for span: MathSpan) -> RenderedMath {
+        let what = switch failure.kind {
+        case .timedOut: "\(failure.detail) for this formula, so node was stopped; the other formulas are typeset. Split or simplify it"
+        case .died: "\(failure.detail) while typesetting this formula alone; the other formulas are typeset. Split or simplify it"
+        case .notStarted, .unreadable: "the formula could not be typeset because \(failure.detail)"
+        }
+        return RenderedMath(html: errorHTML(span: span, message: failure.detail), diagnostics: [
+            .warning("KaTeX: \(what) in \(MathProtector.excerpt(span.original))", code: errorCode, at: span.location),
+        ])
+    }
+
+    /// The source TeX, visibly marked, shown where a formula failed; `message` shows on hover.
     static func errorHTML(span: MathSpan, message: String) -> String {
-        #"<code class="math-error" title="\#(message.htmlEscaped)">\#(span.original.htmlEscaped)</code>"#
+        let classes = span.display ? "math-error math-display" : "math-error"
+        return #"<code class="\#(classes)" title="\#(message.htmlEscaped)">\#(span.original.htmlEscaped)</code>"#
     }
 
     /// Splits `spans` into batches spread over the workers, which run in parallel.
-    private func renderWithNode(_ spans: [MathSpan], macros: [String: String]) -> [KaTeXOutcome] {
+    private func renderWithNode(_ spans: [MathSpan], macros: [String: String]) -> [Result<KaTeXOutcome, KaTeXBridgeFailure>] {
         guard !spans.isEmpty else { return [] }
         let perWorker = (spans.count + workers.count - 1) / workers.count
         let size = min(maxBatchSize, max(minBatchSize, perWorker))
         let batches = stride(from: 0, to: spans.count, by: size).map { Array(spans[$0..<min($0 + size, spans.count)]) }
-        let results = ResultSlots<[KaTeXOutcome]>(count: batches.count)
+        let results = ResultSlots<[Result<KaTeXOutcome, KaTeXBridgeFailure>]>(count: batches.count)
         DispatchQueue.concurrentPerform(iterations: batches.count) { i in
-            let worker = workers[i % workers.count]
-            let failure = KaTeXOutcome(html: nil, error: Self.bridgeFailurePrefix, warnings: [])
-            results.set(i, worker.render(batches[i], macros: macros) ?? Array(repeating: failure, count: batches[i].count))
+            results.set(i, renderIsolatingFailures(batches[i], on: workers[i % workers.count], macros: macros))
         }
         return results.values.flatMap { $0 ?? [] }
+    }
+
+    /// One result per formula of `batch`. node answers formula by formula, so when it dies, hangs or
+    /// answers garbage, the formula it was on is known: that formula is tried once more alone in a new
+    /// process (unless it hung), and the rest of the batch goes on in a new process. No formula can fail
+    /// more than itself.
+    private func renderIsolatingFailures(_ batch: [MathSpan], on worker: KaTeXWorker, macros: [String: String])
+        -> [Result<KaTeXOutcome, KaTeXBridgeFailure>] {
+        var results: [Result<KaTeXOutcome, KaTeXBridgeFailure>] = []
+        var rest = batch[...]
+        while !rest.isEmpty {
+            let attempt = worker.render(Array(rest), macros: macros, timeout: formulaTimeout)
+            results += attempt.outcomes.map { .success($0) }
+            rest = rest.dropFirst(attempt.outcomes.count)
+            guard let failure = attempt.failure, let culprit = rest.popFirst() else { break }
+            if failure.kind == .notStarted {
+                results += ([culprit] + rest).map { _ in .failure(failure) }
+                break
+            }
+            if failure.kind == .timedOut {
+                results.append(.failure(failure))
+                continue
+            }
+            let alone = worker.render([culprit], macros: macros, timeout: formulaTimeout)
+            results.append(alone.outcomes.first.map { .success($0) } ?? .failure(alone.failure ?? failure))
+        }
+        return results
     }
 
     /// The `version` of the first `katex/package.json` on `nodePath` (the module node would load).

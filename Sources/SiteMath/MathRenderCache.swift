@@ -9,8 +9,17 @@ import SiteCore
 /// What KaTeX said about one formula, stored without its location so any page can reuse it.
 struct KaTeXOutcome: Codable, Sendable, Hashable {
     var html: String?
+    /// KaTeX's parse error (`KaTeX parse error: …`) or the exception it threw (`RangeError: …`).
     var error: String?
-    var warnings: [String]
+    var warnings: [KaTeXWarning]
+}
+
+/// A strict-mode complaint (`code` as KaTeX names it, e.g. `unknownSymbol`) or a `console.warn` (`console`).
+struct KaTeXWarning: Codable, Sendable, Hashable {
+    var code: String
+    var message: String
+    /// The token KaTeX complained about, whole (KaTeX's `message` may hold half of an astral character).
+    var symbol: String?
 }
 
 /// Renderings keyed by sha256(formula, display, KaTeX version, macros), in memory and in a folder.

@@ -167,11 +167,12 @@ import Testing
             "m.md": "---\ntitle: M\nmacros:\n  \\E: \\mathbb{E}\n---\n期望 $\\E[x]$，实数 $x \\in \\R$\n",
         ])
         defer { project.delete() }
-        func build() -> BuildResult {
+        func build(strict: Bool = false, errors: SiteConfig.MathErrors = .warn) -> BuildResult {
             var context = project.context()
             context.math = nil
             context.config.mathMacros = ["\\R": "\\mathbb{R}"]
-            return SiteBuilder().build(context)
+            context.config.mathErrors = errors
+            return SiteBuilder(strict: strict).build(context)
         }
         let result = build()
         guard result.context.mathMode == .buildTime else {
@@ -181,13 +182,23 @@ import Testing
         #expect(result.committed, "\(result.diagnostics)")
         let m = try project.page("m/index.html")
         #expect(m.components(separatedBy: "mathbb").count - 1 >= 2, "both macros expand to blackboard bold")
-        // `\E` is defined only on page m: on another page it is an error at its line, and the build fails.
-        try project.write("n.md", "第一行\n\n未定义的 $\\E$\n")
-        let failed = build()
-        #expect(!failed.committed)
-        let undefined = failed.diagnostics.filter { $0.code == "math-katex-error" }
-        #expect(undefined.count == 1)
+        // `\E` is defined only on page m: on another page it is a warning at its line, the page shows the
+        // source marked, and the site is written.
+        try project.write("n.md", "第一行\n\n未定义的 $\\E$，定义了的 $\\R$\n")
+        let warned = build()
+        #expect(warned.committed, "\(warned.diagnostics)")
+        let undefined = warned.diagnostics.filter { $0.code == "math-katex-error" }
+        #expect(undefined.map(\.severity) == [.warning])
         #expect(undefined.first?.location?.path == "notes/n.md" && undefined.first?.location?.line == 3)
+        #expect(warned.context.counters["formulasFailed"] == 1)
+        let n = try project.page("n/index.html")
+        #expect(n.contains(#"<code class="math-error" title="KaTeX parse error: Undefined control sequence: \E"#))
+        #expect(n.contains("mathbb"), "the page's other formula is typeset")
+        // `--strict`, or `math: {errors: fail}`, fails the build.
+        #expect(!build(strict: true).committed)
+        let failed = build(errors: .fail)
+        #expect(!failed.committed)
+        #expect(failed.diagnostics.filter { $0.code == "math-katex-error" }.map(\.severity) == [.error])
     }
 
     @Test func reportListsPagesDiagnosticsAndTimings() throws {
@@ -203,6 +214,7 @@ import Testing
         let counts = json?["counts"] as? [String: Any]
         #expect(counts?["pages"] as? Int == 2)
         #expect((counts?["warnings"] as? Int ?? -1) == result.diagnostics.warningCount)
+        #expect(counts?["formulasFailed"] as? Int == 0)
     }
 }
 

@@ -34,17 +34,42 @@ func span(_ tex: String, display: Bool = false, line: Int = 1) -> MathSpan {
     @Test(.enabled(if: available, "node or the Debian `katex` module is missing: KaTeX bridge not tested"))
     func errorsAndWarningsBecomeDiagnosticsAtTheFormula() throws {
         let renderer = try KaTeXRenderer(cacheDirectory: nil)
-        let out = renderer.render([span(#"\frac{a"#, line: 7), span("你好", line: 9), span("ok")], macros: [:])
+        let out = renderer.render([span(#"\frac{a"#, line: 7), span("“x”", line: 9), span("ok"), span(#"\frac{b"#, display: true)], macros: [:])
         #expect(out[0].html.hasPrefix(#"<code class="math-error" title="KaTeX parse error"#))
         #expect(out[0].html.hasSuffix(#">$\frac{a$</code>"#))
-        #expect(out[0].diagnostics.map(\.severity) == [.error])
+        #expect(out[0].diagnostics.map(\.severity) == [.warning], "one bad formula costs only itself")
         #expect(out[0].diagnostics.first?.location == SourceLocation(path: "k.md", line: 7, column: 3))
         #expect(out[0].diagnostics.first?.code == "math-katex-error")
         #expect(out[1].html.contains("katex"))
         #expect(out[1].diagnostics.map(\.severity) == [.warning, .warning])
         #expect(out[1].diagnostics.allSatisfy { $0.code == "math-katex-warning" && $0.location?.line == 9 })
+        #expect(out[1].diagnostics.first?.message.contains("U+201C LEFT DOUBLE QUOTATION MARK") == true)
         #expect(out[2].diagnostics.isEmpty)
-        #expect(renderer.statistics.failed == 1)
+        #expect(out[3].html.hasPrefix(#"<code class="math-error math-display""#), "display errors are blocks")
+        #expect(renderer.statistics.failed == 2)
+    }
+
+    @Test(.enabled(if: available, "node or the Debian `katex` module is missing: KaTeX bridge not tested"))
+    func chineseTextInMathRendersWithoutWarnings() throws {
+        let renderer = try KaTeXRenderer(cacheDirectory: nil)
+        let out = renderer.render([span("损失 = \\sum_i 误差_i，其中 i 为样本"), span("é + ü")], macros: [:])
+        #expect(out[0].html.contains("损") && out[0].html.contains("误"))
+        #expect(out.allSatisfy { $0.diagnostics.isEmpty }, "\(out.flatMap(\.diagnostics))")
+    }
+
+    @Test(.enabled(if: available, "node or the Debian `katex` module is missing: KaTeX bridge not tested"))
+    func strictWarningsSayWhatToDo() throws {
+        let renderer = try KaTeXRenderer(cacheDirectory: nil)
+        let out = renderer.render([
+            span(#"\textcircled{1} + \textcircled{2}"#), span(#"x \\ y"#, display: true), span("50%"), span(#"\'{e}"#),
+        ], macros: [:])
+        let messages = out.map { $0.diagnostics.map(\.message) }
+        #expect(messages[0].count == 1, "one warning for the same complaint: \(messages[0])")
+        #expect(messages[0].first?.contains(#"write \text{\textcircled{4}}, or one of the circled numbers ①–⑳ (2 times)"#) == true, "\(messages[0])")
+        #expect(messages[1].first?.contains(#"\begin{aligned}"#) == true, "\(messages[1])")
+        #expect(messages[2].first?.contains(#"write \% for a percent sign"#) == true, "\(messages[2])")
+        #expect(messages[3].first?.contains(#"\text{\'{…}}"#) == true, "\(messages[3])")
+        #expect(out.allSatisfy { $0.html.contains("katex") && $0.diagnostics.allSatisfy { $0.code == "math-katex-warning" } })
     }
 
     @Test(.enabled(if: available, "node or the Debian `katex` module is missing: KaTeX bridge not tested"))
@@ -54,7 +79,7 @@ func span(_ tex: String, display: Bool = false, line: Int = 1) -> MathSpan {
         #expect(withMacro[0].diagnostics.isEmpty)
         #expect(withMacro[0].html.contains("mathcal"))
         let without = renderer.render([span(#"\Loss(\theta)"#)], macros: [:])
-        #expect(without[0].diagnostics.map(\.severity) == [.error])
+        #expect(without[0].diagnostics.map(\.code) == ["math-katex-error"])
     }
 
     @Test(.enabled(if: available, "node or the Debian `katex` module is missing: KaTeX bridge not tested"))

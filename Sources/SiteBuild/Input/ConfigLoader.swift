@@ -46,10 +46,12 @@ public enum ConfigLoader {
             case "drafts": reader.bool(value, key) { config.includeDrafts = $0 }
             case "formats": config.formats = reader.textMap(value, key, entries: "a format name")
             case "math":
-                for (mathKey, mathValue) in reader.mapping(value, key, of: "math settings (`macros:`)") {
+                for (mathKey, mathValue) in reader.mapping(value, key, of: "math settings (`macros:`, `errors:`)") {
                     let name = "math.\(mathKey.string ?? "")"
                     if mathKey.string == "macros" {
                         config.mathMacros = reader.textMap(mathValue, name, entries: "TeX text")
+                    } else if mathKey.string == "errors" {
+                        reader.choice(mathValue, name) { config.mathErrors = $0 }
                     } else {
                         reader.unknown(name, at: mathKey)
                     }
@@ -75,6 +77,16 @@ private struct SettingsReader {
     mutating func bool(_ value: Node, _ key: String, _ apply: (Bool) -> Void) {
         if let flag = value.bool { apply(flag) } else {
             diagnostics.append(.error("'\(key)' must be true or false", code: "config-type", at: document.location(of: value)))
+        }
+    }
+
+    /// One of the named values of `T`, such as `warn` or `fail`.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ value: Node, _ key: String, _ apply: (T) -> Void)
+        where T.RawValue == String
+    {
+        if let choice = YAMLDocument.text(value).flatMap(T.init(rawValue:)) { apply(choice) } else {
+            let names = T.allCases.map(\.rawValue).joined(separator: " or ")
+            diagnostics.append(.error("'\(key)' must be \(names)", code: "config-type", at: document.location(of: value)))
         }
     }
 

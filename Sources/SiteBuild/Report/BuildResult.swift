@@ -59,6 +59,8 @@ public struct BuildReport: Codable, Sendable {
         /// Formulas KaTeX typeset in this build, and those taken from the cache (both 0 in client-side mode).
         public var formulasRendered: Int
         public var formulasCached: Int
+        /// Formulas shown as marked source because KaTeX could not typeset them (`math-katex-error`).
+        public var formulasFailed: Int
         public var examples: Int
     }
 
@@ -94,6 +96,7 @@ public struct BuildReport: Codable, Sendable {
                         formulas: context.counters["formulas"] ?? 0,
                         formulasRendered: context.counters["formulasRendered"] ?? 0,
                         formulasCached: context.counters["formulasCached"] ?? 0,
+                        formulasFailed: context.counters["formulasFailed"] ?? 0,
                         examples: context.counters["examples"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds

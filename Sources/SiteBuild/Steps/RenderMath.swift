@@ -4,7 +4,8 @@ import SiteMath
 
 extension BuildStep {
     /// Typesets every formula of the site in one batch per macro set (KaTeX at build time when available)
-    /// and puts the results where the placeholders stand.
+    /// and puts the results where the placeholders stand. A formula that cannot be typeset is a warning,
+    /// or an error with `math: {errors: fail}`.
     public static let renderMath = BuildStep("render math") { context in
         let renderer: any MathRendering
         if let injected = context.math {
@@ -22,7 +23,7 @@ extension BuildStep {
         for (i, page) in context.pages.enumerated() where !(page.protected?.spans.isEmpty ?? true) {
             groups[siteMacros.merging(page.frontMatter.macros) { _, p in p }, default: []].append(i)
         }
-        var total = 0
+        var total = 0, failed = 0
         for (macros, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
             let spans = indices.flatMap { context.pages[$0].protected?.spans ?? [] }
             let rendered = renderer.render(spans, macros: macros)
@@ -39,11 +40,17 @@ extension BuildStep {
                 MathSubstitution.substitute(in: pages[slice.page].bodyHTML, rendered: slice.results.map(\.html))
             }
             for (slice, html) in zip(slices, substituted) {
-                context.pages[slice.page].diagnostics += slice.results.flatMap(\.diagnostics)
+                var diagnostics = slice.results.flatMap(\.diagnostics)
+                for i in diagnostics.indices where diagnostics[i].code == KaTeXRenderer.errorCode {
+                    failed += 1
+                    if context.config.mathErrors == .fail { diagnostics[i].severity = .error }
+                }
+                context.pages[slice.page].diagnostics += diagnostics
                 context.pages[slice.page].bodyHTML = html
             }
         }
         context.counters["formulas"] = total
+        context.counters["formulasFailed"] = failed
         context.mathMode = renderer.mode
         if let katex = renderer as? KaTeXRenderer {
             if let failure = katex.startFailure {
