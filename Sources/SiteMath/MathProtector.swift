@@ -21,21 +21,20 @@ public enum MathProtector {
 
         var spans: [MathSpan] = []
         var diagnostics: [Diagnostic] = []
-        var text = String.UnicodeScalarView()
+        var text = ""
+        text.reserveCapacity(markdown.utf8.count)
         var origins = [1]
         var inputLine = 1
         var copied = 0
 
         func copy(upTo end: Int) {
-            var k = copied
-            while k < end {
+            text += t.string[t.range(copied, end)]
+            for k in copied..<max(copied, end) {
                 let c = t.scalars[k]
-                text.append(c)
                 if c == "\n" || (c == "\r" && t[k + 1] != "\n") {
                     inputLine += 1
                     origins.append(inputLine)
                 }
-                k += 1
             }
             copied = end
         }
@@ -56,7 +55,7 @@ public enum MathProtector {
             }
             let display = m.delimiter.isDisplay || (m.delimiter == .dollar && standsAlone(m, in: t))
             copy(upTo: m.start)
-            text.append(contentsOf: MathPlaceholder.make(spans.count).unicodeScalars)
+            text += MathPlaceholder.make(spans.count)
             spans.append(MathSpan(tex: repair.tex, original: original, delimiter: m.delimiter, display: display, location: location))
             inputLine = t.line(of: max(m.end - 1, m.start)) + 1
             copied = m.end
@@ -89,7 +88,7 @@ public enum MathProtector {
 
         let localMap = LineMap(origins: origins.map { LineMap.Origin(line: $0) })
         return ProtectedMarkdown(
-            text: String(text), spans: spans, lineMap: inputMap.composed(with: localMap),
+            text: text, spans: spans, lineMap: inputMap.composed(with: localMap),
             diagnostics: diagnostics.sortedByLocation()
         )
     }
@@ -99,8 +98,11 @@ public enum MathProtector {
     static func standsAlone(_ m: MathScanner.OffsetMatch, in t: ScalarText) -> Bool {
         let l = t.line(of: m.start)
         guard t.line(of: m.end - 1) == l else { return false }
-        for k in t.lineStarts[l]..<m.start where !t.scalars[k].isMarkdownSpace { return false }
-        for k in m.end..<t.lineEnds[l] where !t.scalars[k].isMarkdownSpace { return false }
+        var before = m.start
+        while before > t.lineStarts[l], t.scalars[before - 1].isMarkdownSpace { before -= 1 }
+        var after = m.end
+        while after < t.lineEnds[l], t.scalars[after].isMarkdownSpace { after += 1 }
+        guard before == t.lineStarts[l], after == t.lineEnds[l] else { return false }
         return t.isBlankLine(l - 1) && t.isBlankLine(l + 1)
     }
 

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""One large seeded note for the math-protection benchmark.
+
+    generate_note.py --megabytes N --seed S --out FILE
+
+Writes about N MB (UTF-8 bytes) of Markdown: Chinese prose with English terms, inline `$…$` (some with a
+space before the closing `$`, as Typora writes them), `$$…$$` on one line and across lines, `\\(…\\)`,
+bare `\\begin{aligned}` blocks, lists, tables, fenced code, prices such as `$5`, and a few gaps and bare
+TeX that the lost-formula detector looks at: about one formula per 150 bytes, as in a dense study note.
+Same size and seed give identical bytes. The vocabulary is written for this benchmark.
+"""
+
+import argparse
+import random
+
+WORDS = ["梯度", "损失函数", "权重", "偏置", "学习率", "激活函数", "隐藏层", "正则化", "批归一化", "注意力",
+         "矩阵", "向量", "概率", "期望", "方差", "样本", "参数", "输出", "输入", "模型"]
+ENGLISH = ["softmax", "ReLU", "dropout", "batch size", "attention", "encoder", "optimizer", "LayerNorm"]
+LETTERS = "abcdefghijkmnpqrstuvwxyzABCDEFGHKLMNPQRSTUVWXYZ"
+GREEK = ["\\alpha", "\\beta", "\\gamma", "\\theta", "\\lambda", "\\sigma", "\\eta", "\\mu"]
+
+
+def symbol(rng):
+    base = rng.choice(LETTERS) if rng.random() < 0.7 else rng.choice(GREEK)
+    r = rng.random()
+    if r < 0.3:
+        return f"{base}_{rng.choice('ijkt')}"
+    if r < 0.5:
+        return f"{base}_{{{rng.choice('ijk')}{rng.choice('ijk')}}}"
+    if r < 0.6:
+        return f"{base}^{{({rng.randint(1, 9)})}}"
+    return base
+
+
+def inline(rng):
+    r = rng.random()
+    if r < 0.4:
+        return symbol(rng)
+    if r < 0.7:
+        return f"{symbol(rng)} = {symbol(rng)} + {symbol(rng)}"
+    if r < 0.85:
+        return f"\\frac{{\\partial L}}{{\\partial {symbol(rng)}}}"
+    return f"\\sum_{{i=1}}^{{n}} {symbol(rng)} \\cdot {symbol(rng)}"
+
+
+def sentence(rng):
+    parts = []
+    for _ in range(rng.randint(2, 5)):
+        parts.append(rng.choice(WORDS))
+        r = rng.random()
+        if r < 0.55:
+            closing = " $" if rng.random() < 0.1 else "$"
+            parts.append(f" ${inline(rng)}{closing} ")
+        elif r < 0.6:
+            parts.append(f" \\({inline(rng)}\\) ")
+        elif r < 0.7:
+            parts.append(f" {rng.choice(ENGLISH)} ")
+        elif r < 0.72:
+            parts.append(f" ${rng.randint(2, 99)} ")
+    return "".join(parts) + rng.choice(["。", "，并且", "；", "。"])
+
+
+def block(rng):
+    r = rng.random()
+    if r < 0.45:
+        return "".join(sentence(rng) for _ in range(rng.randint(1, 4)))
+    if r < 0.6:
+        return f"$${inline(rng)} = {inline(rng)}$$"
+    if r < 0.68:
+        return f"$$\n{inline(rng)} \\\\\n{inline(rng)}\n$$"
+    if r < 0.72:
+        return f"\\begin{{aligned}}\n{symbol(rng)} &= {inline(rng)} \\\\\n{symbol(rng)} &= {inline(rng)}\n\\end{{aligned}}"
+    if r < 0.85:
+        return "\n".join(f"- {sentence(rng)}" for _ in range(rng.randint(2, 4)))
+    if r < 0.9:
+        rows = [f"| {rng.choice(WORDS)} | ${inline(rng)}$ |" for _ in range(rng.randint(2, 4))]
+        return "| 名称 | 公式 |\n|---|---|\n" + "\n".join(rows)
+    if r < 0.94:
+        return f"```python\nx = {rng.randint(1, 9)} * y_{rng.randint(0, 9)}  # $not math$\n```"
+    if r < 0.97:
+        return f"设一个维度为 的方阵 , 其中 {symbol(rng)} 是 {rng.choice(WORDS)}。"
+    return f"## {rng.choice(WORDS)}与{rng.choice(WORDS)}"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--megabytes", type=float, required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out", required=True)
+    a = p.parse_args()
+    rng = random.Random(a.seed)
+    target = int(a.megabytes * 1024 * 1024)
+    chunks, size = ["# 大笔记\n"], 0
+    while size < target:
+        b = block(rng) + "\n\n"
+        chunks.append(b)
+        size += len(b.encode("utf-8"))
+    with open(a.out, "w", encoding="utf-8") as f:
+        f.write("".join(chunks))
+
+
+if __name__ == "__main__":
+    main()
