@@ -45,13 +45,6 @@ struct LostFormulaDetector {
         return out.sorted { $0.offset < $1.offset }
     }
 
-    func isHan(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
-        default: false
-        }
-    }
-
     static let gapPunctuation: Set<Unicode.Scalar> = [
         ",", ".", ";", ":", "!", "?", ")", "，", "。", "；", "：", "、", "！", "？", "）",
     ]
@@ -85,7 +78,7 @@ struct LostFormulaDetector {
         var k = t.lineStarts[l] + 1
         let end = t.lineEnds[l]
         while k < end {
-            guard t.scalars[k] == " ", !masked[k], isHan(t.scalars[k - 1]), !masked[k - 1] else { k += 1; continue }
+            guard t.scalars[k] == " ", !masked[k], t.scalars[k - 1].isHan, !masked[k - 1] else { k += 1; continue }
             var e = k
             while e < end, t.scalars[e] == " " { e += 1 }
             guard e < end, !masked[e] else { k = e; continue }
@@ -93,7 +86,7 @@ struct LostFormulaDetector {
             let finding = Finding(kind: .gap, offset: k, excerpt: t.text(max(t.lineStarts[l], k - 4), min(end, e + 4)))
             if Self.gapPunctuation.contains(right) {
                 strong.append(finding)
-            } else if isHan(right) {
+            } else if right.isHan {
                 weak.append((finding, Self.particles.contains(right)))
             }
             k = e
@@ -181,7 +174,7 @@ struct LostFormulaDetector {
             let singleSymbol = length == 1 || !(k + 2..<e).contains { t.scalars[$0].isASCIILetter }
             let before = k > start ? t.scalars[k - 1] : " "
             let after = t[e + 1] ?? " "
-            let attached = [before, after].contains { isHan($0) || $0 == "(" || $0 == ")" }
+            let attached = [before, after].contains { $0.isHan || $0 == "(" || $0 == ")" }
             if singleSymbol || attached {
                 return [Finding(kind: .italicMath, offset: k, excerpt: t.text(k, e + 1))]
             }
@@ -193,7 +186,7 @@ struct LostFormulaDetector {
     func wordAround(_ k: Int, line l: Int) -> (start: Int, end: Int, text: String) {
         func inWord(_ p: Int) -> Bool {
             let c = t.scalars[p]
-            return !masked[p] && !c.properties.isWhitespace && !isHan(c) && !(c.value >= 0x3000 && c.value <= 0x303F)
+            return !masked[p] && !c.properties.isWhitespace && !c.isHan && !(c.value >= 0x3000 && c.value <= 0x303F)
                 && !(c.value >= 0xFF00 && c.value <= 0xFFEF)
         }
         var s = k

@@ -86,6 +86,15 @@ public enum MathProtector {
                 code: "math-unclosed", at: inputMap.location(path: path, line: p.line, column: p.column)))
         }
 
+        for stretch in cursor.ambiguousDollars {
+            let p = t.position(of: stretch.offset)
+            let chosen = stretch.formulas.isEmpty ? "none of them as a formula"
+                : stretch.formulas.prefix(3).map { excerpt(t.text($0.lowerBound, $0.upperBound)) }.joined(separator: ", ")
+            diagnostics.append(.note(
+                "the `$` signs from here on pair up in more than one way; read as \(chosen); write `\\$` for a dollar sign and put no space just inside `$…$`",
+                code: "math-dollar-pairing", at: inputMap.location(path: path, line: p.line, column: p.column)))
+        }
+
         let localMap = LineMap(origins: origins.map { LineMap.Origin(line: $0) })
         return ProtectedMarkdown(
             text: text, spans: spans, lineMap: inputMap.composed(with: localMap),

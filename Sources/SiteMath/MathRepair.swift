@@ -10,6 +10,13 @@ public enum MathRepairKind: String, Sendable, Codable, CaseIterable {
     case scriptGroup = "math-repair-script-group"
     /// Unicode look-alikes (U+2000–U+200A spaces, `′`, `″`, `−`, `⋅`) replaced by TeX.
     case unicodeLookalike = "math-repair-unicode"
+    /// Invisible characters (zero-width spaces, byte-order marks, U+2061 function application…) removed,
+    /// no-break and ideographic spaces made plain spaces.
+    case invisibleCharacter = "math-repair-invisible"
+    /// Mathematical Alphanumeric Symbols (`𝑥 𝐱 𝜎 𝑾`) written as letters with font commands.
+    case mathAlphanumeric = "math-repair-alphanumeric"
+    /// `eqnarray`/`eqnarray*`, which KaTeX lacks, rewritten as `aligned` with `&=&` as `&=`.
+    case eqnarray = "math-repair-eqnarray"
 
     var explanation: String {
         switch self {
@@ -18,6 +25,9 @@ public enum MathRepairKind: String, Sendable, Codable, CaseIterable {
         case .textUnderscore: "escaped `_` inside `\\text{…}` as `\\_`"
         case .scriptGroup: "braced the parenthesised script: `^(…)` → `^{(…)}`"
         case .unicodeLookalike: "replaced Unicode look-alike characters by TeX (odd spaces, `′`, `−`, `⋅`)"
+        case .invisibleCharacter: "removed invisible characters (zero-width spaces, byte-order marks, U+2061…) and made no-break spaces plain"
+        case .mathAlphanumeric: "wrote styled Unicode letters such as `𝑥 𝐱 𝜎` as TeX (`x`, `\\mathbf{x}`, `\\sigma`)"
+        case .eqnarray: "rewrote `eqnarray`, which KaTeX does not support, as `aligned` (`&=&` → `&=`)"
         }
     }
 }
@@ -35,7 +45,10 @@ public enum MathRepair {
         var applied: [MathRepairKind] = []
         var t = TeXText(tex)
         if delimiter == .dollar, removeNotionWrapper(&t) { applied.append(.notionEmphasisWrapper) }
+        if replaceInvisibles(&t) { applied.append(.invisibleCharacter) }
         if replaceLookalikes(&t) { applied.append(.unicodeLookalike) }
+        if replaceMathAlphanumerics(&t) { applied.append(.mathAlphanumeric) }
+        if rewriteEqnarrays(&t) { applied.append(.eqnarray) }
         if fixRowBreaks(&t) { applied.append(.rowBreak) }
         if escapeTextUnderscores(&t) { applied.append(.textUnderscore) }
         if braceScriptGroups(&t) { applied.append(.scriptGroup) }
@@ -50,29 +63,16 @@ public enum MathRepair {
     }
 
     static func replaceLookalikes(_ t: inout TeXText) -> Bool {
-        guard t.s.contains(where: { lookalike($0) }) else { return false }
-        let textGroups = t.textModeGroups()
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(t.s.count + 8)
-        for (k, c) in t.s.enumerated() {
+        t.substitute(where: lookalike) { c, inText in
             switch c.value {
-            case 0x2000...0x200A: out.append(" ")
-            case 0x2032: out.append("'")
-            case 0x2033: out.append(contentsOf: "''".unicodeScalars)
-            case 0x2212: out.append("-")
-            case 0x22C5:
-                if textGroups.contains(where: { $0.contains(k) }) {
-                    out.append(c)
-                } else {
-                    out.append(contentsOf: "\\cdot".unicodeScalars)
-                    if let next = t[k + 1], next.isASCIILetter { out.append(" ") }
-                }
-            default: out.append(c)
+            case 0x2000...0x200A: " "
+            case 0x2032: "'"
+            case 0x2033: "''"
+            case 0x2212: "-"
+            case 0x22C5: inText ? nil : "\\cdot"
+            default: nil
             }
         }
-        guard out != t.s else { return false }
-        t.s = out
-        return true
     }
 
     static func lookalike(_ c: Unicode.Scalar) -> Bool {
@@ -80,6 +80,71 @@ public enum MathRepair {
         case 0x2000...0x200A, 0x2032, 0x2033, 0x2212, 0x22C5: true
         default: false
         }
+    }
+
+    static func replaceInvisibles(_ t: inout TeXText) -> Bool {
+        t.substitute(where: invisible) { c, _ in
+            switch c.value {
+            case 0xA0, 0x202F, 0x205F, 0x3000: " "
+            default: ""
+            }
+        }
+    }
+
+    /// Characters that show nothing in a formula (or only a space) but make KaTeX warn.
+    static func invisible(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0xA0, 0xAD, 0x180E, 0x200B...0x200F, 0x202A...0x202F, 0x205F...0x2064, 0x2066...0x2069, 0x3000, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// Outside text-mode groups only: `\text{𝑥}` is text, where a font command would be an error.
+    static func replaceMathAlphanumerics(_ t: inout TeXText) -> Bool {
+        t.substitute(where: { MathAlphanumerics.block.contains($0.value) }) { c, inText in
+            inText ? nil : MathAlphanumerics.tex[c.value]
+        }
+    }
+
+    /// Each `\begin{eqnarray}` or `\begin{eqnarray*}` with its `\end` becomes `aligned`; in each row the second
+    /// `&` outside braces and nested environments goes, so `a &=& b` becomes `a &= b`.
+    static func rewriteEqnarrays(_ t: inout TeXText) -> Bool {
+        var edits: [TeXText.Edit] = []
+        var k = 0
+        while k < t.s.count {
+            guard t.s[k] == "\\", t.controlWord(at: k) == "begin", let env = environment(t, at: k + 6),
+                  env.name == "eqnarray" || env.name == "eqnarray*",
+                  let end = findEnd(t, name: env.name, from: env.nameEnd + 1),
+                  let endName = environment(t, at: end + 4)
+            else {
+                k += t.s[k] == "\\" ? 2 : 1
+                continue
+            }
+            edits.append(.init(range: (k + 7)..<env.nameEnd, text: "aligned"))
+            var cells = 0, depth = 0
+            var p = env.nameEnd + 1
+            while p < end {
+                switch t.s[p] {
+                case "\\":
+                    if t[p + 1] == "\\" { cells = 0 }
+                    if let word = t.controlWord(at: p), word == "begin" || word == "end" { depth += word == "begin" ? 1 : -1 }
+                    p += 2
+                    continue
+                case "{": depth += 1
+                case "}": depth -= 1
+                case "&" where depth == 0:
+                    cells += 1
+                    if cells == 2 { edits.append(.init(range: p..<(p + 1), text: "")) }
+                default: break
+                }
+                p += 1
+            }
+            edits.append(.init(range: (end + 5)..<endName.nameEnd, text: "aligned"))
+            k = endName.nameEnd + 1
+        }
+        guard !edits.isEmpty else { return false }
+        t.apply(edits)
+        return true
     }
 
     static let rowEnvironments: Set<String> = [
@@ -129,7 +194,7 @@ public enum MathRepair {
                     pieceStart = cut + 2
                 }
                 if everyPieceHasCell {
-                    for cut in controlSpaces.reversed() { t.s.insert("\\", at: cut + 1) }
+                    t.apply(controlSpaces.map { .init(range: ($0 + 1)..<($0 + 1), text: "\\") })
                     changed = true
                     k = end + controlSpaces.count
                     continue
@@ -185,37 +250,37 @@ public enum MathRepair {
                 if c == "_", !inMath, !t.isEscaped(p) { positions.append(p) }
             }
         }
-        for p in positions.reversed() { t.s.insert("\\", at: p) }
+        t.apply(positions.map { .init(range: $0..<$0, text: "\\") })
         return !positions.isEmpty
     }
 
     /// `^(…)` or `_(…)` outside text mode whose parentheses balance within one brace level and one cell.
     static func braceScriptGroups(_ t: inout TeXText) -> Bool {
-        let textGroups = t.textModeGroups()
-        var edits: [(open: Int, close: Int)] = []
+        let inText = t.textModeMask()
+        var edits: [TeXText.Edit] = []
         var k = 0
         while k < t.s.count {
             let c = t.s[k]
             if c == "\\" { k += 2; continue }
-            guard c == "^" || c == "_", !textGroups.contains(where: { $0.contains(k) }) else { k += 1; continue }
+            guard c == "^" || c == "_", !inText[k] else { k += 1; continue }
             var p = k + 1
             while t[p] == " " { p += 1 }
             guard t[p] == "(", let close = closingParenthesis(t, from: p), close > p + 1 else { k += 1; continue }
-            edits.append((p, close))
+            edits += [.init(range: p..<p, text: "{"), .init(range: (close + 1)..<(close + 1), text: "}")]
             k = close + 1
         }
-        for e in edits.reversed() {
-            t.s.insert("}", at: e.close + 1)
-            t.s.insert("{", at: e.open)
-        }
+        t.apply(edits)
         return !edits.isEmpty
     }
+
+    /// A script in parentheses longer than this is not one; the bound keeps the search linear.
+    static let longestScriptGroup = 1_000
 
     static func closingParenthesis(_ t: TeXText, from open: Int) -> Int? {
         var parens = 0
         var braces = 0
         var p = open
-        while p < t.s.count {
+        while p < min(t.s.count, open + longestScriptGroup) {
             let c = t.s[p]
             if c == "\\" {
                 if t[p + 1] == "\\" { return nil }

@@ -1,9 +1,9 @@
 /// Finds formulas in Markdown: `$…$`, `$$…$$`, `\(…\)`, `\[…\]` and bare `\begin{env}…\end{env}`.
 ///
-/// Skips fenced and indented code blocks and backtick code spans. `\$` is a dollar sign, and a `$`
-/// opens inline math only when followed by a non-space and closed by a `$` on the same line that
-/// follows a non-space and is not followed by a digit (Pandoc's rule), so prices like `$2.00` or
-/// `$5 and $10` are text. No formula crosses a blank line or a code line.
+/// Skips fenced and indented code blocks and backtick code spans. `\$` is a dollar sign; single `$`
+/// signs pair up as `DollarPairing` decides (Pandoc's rule first, Typora's `$x_i $` when no prose ends
+/// up inside, prices like `$5 and $10` stay text), and no formula holds an unescaped `$`. No formula
+/// crosses a blank line or a code line.
 public enum MathScanner {
     /// One formula found by the scanner.
     public struct Match: Sendable, Hashable {
@@ -68,6 +68,14 @@ struct MathCursor {
     var codeSpans: [Range<Int>] = []
     /// Openers of `$$`, `\(`, `\[` and math environments that found no closer in their paragraph.
     var unclosed: [(offset: Int, opener: String)] = []
+    /// Stretches of `$` signs that could pair in more than one way: the first sign and the formulas chosen.
+    var ambiguousDollars: [(offset: Int, formulas: [Range<Int>])] = []
+    /// Inline formulas already decided: the offset of each opening `$` and of its closing `$`.
+    var dollarCloser: [Int: Int] = [:]
+    /// Every single `$` up to this offset belongs to a stretch already paired.
+    var dollarsDecidedThrough = -1
+    /// Searches for a closer that failed: from any start in `from..<until` the same search fails too.
+    var closerMisses: [String: (from: Int, until: Int)] = [:]
 
     init(_ t: ScalarText) {
         self.t = t
@@ -121,16 +129,14 @@ struct MathCursor {
         case "\\":
             guard let next = t[k + 1] else { return (k + 1, nil) }
             switch next {
-            case "(":
-                if let m = delimited(k, open: 2, close: ["\\", ")"], delimiter: .parenthesis, line: line) {
-                    return record(m)
+            case "(", "[":
+                let delimiter: MathDelimiter = next == "(" ? .parenthesis : .bracket
+                switch delimited(k, open: 2, close: ["\\", next == "(" ? ")" : "]"], delimiter: delimiter, line: line) {
+                case .formula(let m):
+                    if !isEscapedBracket(m) { return record(m) }
+                case .unclosed: unclosed.append((k, next == "(" ? "\\(" : "\\["))
+                case .text: break
                 }
-                unclosed.append((k, "\\("))
-            case "[":
-                if let m = delimited(k, open: 2, close: ["\\", "]"], delimiter: .bracket, line: line) {
-                    return record(m)
-                }
-                unclosed.append((k, "\\["))
             case "b":
                 if let m = environment(at: k, line: line) { return record(m) }
                 if let name = environmentName(after: "begin", at: k), Self.environments.contains(name) {
@@ -142,13 +148,16 @@ struct MathCursor {
             return (k + 2, nil)
         case "$":
             if t[k + 1] == "$" {
-                if let m = delimited(k, open: 2, close: ["$", "$"], delimiter: .doubleDollar, line: line) {
+                if case .formula(let m) = delimited(k, open: 2, close: ["$", "$"], delimiter: .doubleDollar, line: line) {
                     return record(m)
                 }
                 unclosed.append((k, "$$"))
                 return (k + 2, nil)
             }
-            if let m = inlineDollar(at: k, line: line) { return record(m) }
+            if k > dollarsDecidedThrough { pairDollars(from: k, line: line) }
+            if let close = dollarCloser[k] {
+                return record(.init(start: k, end: close + 1, contentStart: k + 1, contentEnd: close, delimiter: .dollar))
+            }
             return (k + 1, nil)
         default:
             return (k + 1, nil)
@@ -167,13 +176,15 @@ struct MathCursor {
     }
 
     /// The offset just past a closing backtick run of exactly `run`, within the paragraph.
-    func findBacktickClose(run: Int, from start: Int, line: Int) -> Int? {
+    mutating func findBacktickClose(run: Int, from start: Int, line: Int) -> Int? {
+        let key = String(repeating: "`", count: run)
+        if knownMiss(key, at: start) { return nil }
         var k = start
         var l = line
         while k < t.count {
             if k >= t.lineEnds[l] {
                 l += 1
-                guard l < t.lineCount, !t.isBlankLine(l), !isCodeLine[l] else { return nil }
+                guard l < t.lineCount, !t.isBlankLine(l), !isCodeLine[l] else { break }
                 k = t.lineStarts[l]
                 continue
             }
@@ -185,67 +196,189 @@ struct MathCursor {
                 k += 1
             }
         }
+        closerMisses[key] = (start, k)
         return nil
+    }
+
+    /// Whether a search for `closer` from `start` is known to fail (an earlier one from before `start` did,
+    /// and `start` lies in the stretch it covered).
+    func knownMiss(_ closer: String, at start: Int) -> Bool {
+        guard let miss = closerMisses[closer] else { return false }
+        return start >= miss.from && start < miss.until
+    }
+
+    enum Delimited {
+        case formula(MathScanner.OffsetMatch)
+        /// No closer before the end of the paragraph.
+        case unclosed
+        /// Not a formula: `\(`/`\[` around text holding `$…$` are Markdown's escaped brackets.
+        case text
     }
 
     /// A formula opened by `open` scalars at `k` and closed by the two scalars `close`, within the paragraph.
     /// Inside, a backslash escapes the next scalar, so `\$` and `\\` never close.
-    func delimited(_ k: Int, open: Int, close: [Unicode.Scalar], delimiter: MathDelimiter, line: Int)
-        -> MathScanner.OffsetMatch?
-    {
+    mutating func delimited(_ k: Int, open: Int, close: [Unicode.Scalar], delimiter: MathDelimiter, line: Int) -> Delimited {
+        let closer = String(String.UnicodeScalarView(close))
+        if knownMiss(closer, at: k) { return .unclosed }
         var p = k + open
         var l = line
+        var holdsDollar = false
         while p < t.count {
             if p >= t.lineEnds[l] {
                 l += 1
-                guard l < t.lineCount, !t.isBlankLine(l), !isCodeLine[l] else { return nil }
+                guard l < t.lineCount, !t.isBlankLine(l), !isCodeLine[l] else { break }
                 p = t.lineStarts[l]
                 continue
             }
             let c = t.scalars[p]
             if c == close[0], t[p + 1] == close[1] {
-                guard p > k + open else { return nil }
-                return .init(start: k, end: p + 2, contentStart: k + open, contentEnd: p, delimiter: delimiter)
+                guard p > k + open else { return .unclosed }
+                if holdsDollar { return .text }
+                return .formula(.init(start: k, end: p + 2, contentStart: k + open, contentEnd: p, delimiter: delimiter))
+            }
+            if c == "$", delimiter == .parenthesis || delimiter == .bracket { holdsDollar = true }
+            if c == "\\", let name = commandName(at: p), TeXText.textCommands.contains(name),
+               let groupEnd = textGroupEnd(after: p + 1 + name.unicodeScalars.count, line: l)
+            {
+                p = groupEnd
+                l = t.line(of: p - 1)
+                continue
             }
             p += c == "\\" ? 2 : 1
         }
-        return nil
+        closerMisses[closer] = (k, p)
+        return .unclosed
     }
 
-    /// `$…$` on one line, following Pandoc's rules for the opening and closing dollar.
-    func inlineDollar(at k: Int, line: Int) -> MathScanner.OffsetMatch? {
-        guard let first = t[k + 1], !first.properties.isWhitespace, k + 1 < t.lineEnds[line] else { return nil }
+    /// `\(1\)` or `\(II\)` opening a line, `\[解析\]` or `\[pæk\]`: Markdown's escaped brackets around a
+    /// label or a word (converters write them to keep `(1)` from starting a list), not math.
+    func isEscapedBracket(_ m: MathScanner.OffsetMatch) -> Bool {
+        let content = t.text(m.contentStart, m.contentEnd)
+        if m.delimiter == .parenthesis, content.count <= 4,
+           content.allSatisfy({ $0.isASCII && $0.isNumber }) || content.allSatisfy({ "IVXivx".contains($0) })
+        {
+            var k = m.start
+            while k > t.lineStarts[t.line(of: m.start)], t.scalars[k - 1].isMarkdownSpace { k -= 1 }
+            return k == t.lineStarts[t.line(of: m.start)]
+        }
+        let shape = FormulaShape(t, from: m.contentStart, to: m.contentEnd)
+        return shape.isProse && !shape.hasTeXSyntax && !shape.crossesLines
+    }
+
+    /// Collects the single `$` signs from `k` on — through the lines of its paragraph, up to a `$$` or a
+    /// code span — and records which of them pair up as formulas (`DollarPairing`).
+    mutating func pairDollars(from k: Int, line: Int) {
+        var tokens = [k]
         var p = k + 1
-        let end = t.lineEnds[line]
-        while p < end {
-            let c = t.scalars[p]
-            if c == "\\" {
-                p += 2
+        var l = line
+        scan: while p < t.count {
+            if p >= t.lineEnds[l] {
+                guard continuesInlineMath(after: l) else { break }
+                l += 1
+                p = t.lineStarts[l]
                 continue
             }
-            if c == "$" {
-                let before = t.scalars[p - 1]
-                let after = t[p + 1]
-                if p > k + 1, !before.properties.isWhitespace, !(after?.isASCIIDigit ?? false) {
-                    return .init(start: k, end: p + 1, contentStart: k + 1, contentEnd: p, delimiter: .dollar)
+            switch t.scalars[p] {
+            case "\\":
+                // `\text{… $x$ …}`: math nested in a text group of a formula, not a delimiter.
+                if let name = commandName(at: p), TeXText.textCommands.contains(name),
+                   let groupEnd = textGroupEnd(after: p + 1 + name.unicodeScalars.count, line: l)
+                {
+                    p = groupEnd
+                    l = t.line(of: p - 1)
+                    continue
                 }
-                if t[p + 1] == "$" { return nil }
+                p += 2
+            case "$":
+                if t[p + 1] == "$" {
+                    // `$x$$y$`: a closer right before an opener, when it closes a Pandoc-style formula.
+                    guard tokens.count % 2 == 1, let w = DollarPairing.weight(open: tokens[tokens.count - 1], close: p, in: t),
+                          w >= 3, t[p + 2].map({ !$0.properties.isWhitespace && $0 != "$" }) ?? false
+                    else { break scan }
+                    tokens += [p, p + 1]
+                    p += 2
+                    continue
+                }
+                tokens.append(p)
+                p += 1
+            case "`":
+                let run = runLength(of: "`", at: p)
+                if findBacktickClose(run: run, from: p + run, line: l) != nil { break scan }
+                p += run
+            default:
+                p += 1
+            }
+        }
+        let pairing = DollarPairing(tokens: tokens, in: t)
+        for pair in pairing.pairs { dollarCloser[pair.open] = pair.close }
+        if pairing.isAmbiguous { ambiguousDollars.append((k, pairing.pairs.map { $0.open..<($0.close + 1) })) }
+        dollarsDecidedThrough = tokens[tokens.count - 1]
+    }
+
+    /// The longest `\text{…}` group searched for its closing brace inside inline math.
+    static let longestTextGroup = 1_000
+
+    /// The ASCII letters of the control word at the backslash at `k`.
+    func commandName(at k: Int) -> String? {
+        var e = k + 1
+        while e < t.count, t.scalars[e].isASCIILetter { e += 1 }
+        return e > k + 1 ? t.text(k + 1, e) : nil
+    }
+
+    /// The offset just past the `}` closing the brace group that starts at `k` (after optional spaces),
+    /// searched within the paragraph and `longestTextGroup` scalars.
+    func textGroupEnd(after k: Int, line: Int) -> Int? {
+        var p = k
+        while t[p] == " " { p += 1 }
+        guard t[p] == "{" else { return nil }
+        var depth = 0
+        var l = line
+        let limit = min(t.count, p + Self.longestTextGroup)
+        while p < limit {
+            if p >= t.lineEnds[l] {
+                guard continuesInlineMath(after: l) else { return nil }
+                l += 1
+                p = t.lineStarts[l]
+                continue
+            }
+            switch t.scalars[p] {
+            case "\\": p += 1
+            case "{": depth += 1
+            case "}":
+                depth -= 1
+                if depth == 0 { return p + 1 }
+            default: break
             }
             p += 1
         }
         return nil
     }
 
+    /// Whether inline math may continue from line `l` onto the next: the same paragraph, not a table row,
+    /// and the next line starts no list item, heading, quote or table row.
+    func continuesInlineMath(after l: Int) -> Bool {
+        let next = l + 1
+        guard next < t.lineCount, !t.isBlankLine(next), !isCodeLine[next] else { return false }
+        let here = LineShape(t, line: l), there = LineShape(t, line: next)
+        if here.contentStart < here.end, t.scalars[here.contentStart] == "|" { return false }
+        if there.listItemContentIndent != nil { return false }
+        let first = t.scalars[there.contentStart]
+        return first != "#" && first != "|" && first != ">" && t.scalars[t.lineStarts[next]] != ">"
+    }
+
     /// `\begin{env}…\end{env}` for a math environment, nesting counted, within the paragraph.
-    func environment(at k: Int, line: Int) -> MathScanner.OffsetMatch? {
+    mutating func environment(at k: Int, line: Int) -> MathScanner.OffsetMatch? {
         guard let name = environmentName(after: "begin", at: k), Self.environments.contains(name) else { return nil }
+        let closer = "\\end{\(name)}"
+        if knownMiss(closer, at: k) { return nil }
         var depth = 0
+        var sawEnd = false
         var p = k
         var l = line
         while p < t.count {
             if p >= t.lineEnds[l] {
                 l += 1
-                guard l < t.lineCount, !t.isBlankLine(l), !isCodeLine[l] else { return nil }
+                guard l < t.lineCount, !t.isBlankLine(l), !isCodeLine[l] else { break }
                 p = t.lineStarts[l]
                 continue
             }
@@ -253,6 +386,7 @@ struct MathCursor {
                 if environmentName(after: "begin", at: p) == name {
                     depth += 1
                 } else if environmentName(after: "end", at: p) == name {
+                    sawEnd = true
                     depth -= 1
                     if depth == 0 {
                         let end = p + "\\end{".unicodeScalars.count + name.unicodeScalars.count + 1
@@ -264,6 +398,8 @@ struct MathCursor {
             }
             p += 1
         }
+        // With no `\end{name}` at all in the stretch, a search from any later `\begin{name}` in it fails too.
+        if !sawEnd { closerMisses[closer] = (k, p) }
         return nil
     }
 

@@ -3,8 +3,10 @@ import Testing
 @testable import SiteMath
 
 @Suite struct MathProtectorTests {
-    static let delimiterFixtures = ["dollar", "double-dollar", "parenthesis", "bracket", "environment"]
-    static let repairFixtures = ["notion", "row-break", "text-underscore", "script-group", "lookalike"]
+    static let delimiterFixtures = ["dollar", "dollar-pairing", "double-dollar", "parenthesis", "bracket", "environment"]
+    static let repairFixtures = [
+        "notion", "row-break", "text-underscore", "script-group", "lookalike", "invisible", "alphanumeric", "eqnarray",
+    ]
 
     @Test(arguments: delimiterFixtures)
     func delimiterStyle(_ name: String) throws {
@@ -42,7 +44,7 @@ import Testing
         let source = try Fixture.text(fixture)
         let protected = MathProtector.protect(source, path: fixture)
         #expect(!protected.spans.isEmpty)
-        #expect(!protected.text.contains("$") || source.contains("\\$") || source.contains("$3.50"))
+        #expect(!protected.text.contains("$") || source.contains("\\$") || source.contains("$3.50") || source.contains("$HOME"))
         let restored = MathSubstitution.substitute(in: protected.text, rendered: protected.spans.map(\.original))
         #expect(Array(restored.utf8) == Array(source.utf8))
     }

@@ -26,9 +26,54 @@ import Testing
         #expect(found("价格 $5 and $10 不是公式").isEmpty)
         #expect(found("$2.00/$5").isEmpty)
         #expect(found(#"转义 \$x\$ 不是公式"#).isEmpty)
-        #expect(found("$ x$ 和 $x $ 都不是").isEmpty)
         #expect(found("其中 $1 < n < m$, m 是大小") == ["$1 < n < m$"])
         #expect(found(#"$\$5$ 是公式"#) == [#"$\$5$"#])
+        #expect(found("花了 $30，其中 $x$ 是变量") == ["$x$"], "a price before a formula")
+        #expect(found("路径 $HOME/$USER 不是公式").isEmpty)
+    }
+
+    /// Typora, Notion and MathJax accept a space just inside the dollars; so do we when nothing but TeX ends up inside.
+    @Test func spacesJustInsideDollars() {
+        #expect(found("$x_i $ is a vector and $y_i$ is its label") == ["$x_i $", "$y_i$"])
+        #expect(found("$ x$ 和 $x $ 都是公式") == ["$ x$", "$x $"])
+        #expect(found("其中 $a $和$ b$ 都大于零") == ["$a $", "$ b$"])
+        #expect(found("$w $ 的维度 $d$") == ["$w $", "$d$"])
+        // Prose would end up inside: the space-separated signs are text.
+        #expect(found("a $ sign and a $ sign").isEmpty)
+        #expect(found("我们用 $ 表示美元，$ 后面跟金额").isEmpty)
+    }
+
+    @Test func noFormulaHoldsAnUnescapedDollar() {
+        let text = "得分从 $-$7 变成 $-$2，而在 $s_b$ 执行 $a_2$ 与 $x $ 之后 $$y$$ 还有 $z$"
+        let formulas = found(text)
+        #expect(formulas == ["$-$", "$-$", "$s_b$", "$a_2$", "$x $", "$$y$$", "$z$"])
+        #expect(formulas.allSatisfy { !$0.dropFirst().dropLast().contains("$") || $0.hasPrefix("$$") })
+        #expect(found("$x$$y$") == ["$x$", "$y$"])
+    }
+
+    @Test func ambiguousPairingIsNoted() {
+        let p = MathProtector.protect("先写 $a $b$ 再说", path: "a.md")
+        #expect(p.spans.map(\.original) == ["$b$"])
+        #expect(p.diagnostics.map { "\($0.location?.description ?? "") \($0.severity) \($0.code)" } == ["a.md:1:4 note math-dollar-pairing"])
+        #expect(p.diagnostics.first?.message.contains("`$b$`") == true)
+        let clear = MathProtector.protect("$x_i $ is a vector and $y_i$ is its label", path: "b.md")
+        #expect(clear.diagnostics.isEmpty)
+    }
+
+    @Test func inlineMathContinuesOnTheNextLineOfItsParagraph() {
+        #expect(found("设 $\\{x_1,\nx_2\\}$ 为集合") == ["$\\{x_1,\nx_2\\}$"])
+        #expect(found("设 $x 为输入\n$y$ 为输出") == ["$y$"], "a stray sign does not pair across prose")
+        #expect(found("- 价格 $5\n- 公式 $x$") == ["$x$"], "a list item is a new paragraph")
+        #expect(found("| $a | b |\n| c | $d$ |") == ["$d$"], "a table row is a line of its own")
+    }
+
+    @Test func escapedBracketsAroundTextAreNotMath() {
+        #expect(found("\\(1\\) 第一步 \\(x\\)") == ["\\(x\\)"])
+        #expect(found("  \\(IV\\) 第四步") == [])
+        #expect(found("第 \\(1\\) 步") == ["\\(1\\)"], "only a label that opens its line")
+        #expect(found("\\[解析\\]：如下") == [])
+        #expect(found("\\[见 $W$ 的定义\\]") == ["$W$"])
+        #expect(found("\\[x^2\\]") == ["\\[x^2\\]"])
     }
 
     @Test func codeIsNeverMath() {
@@ -56,7 +101,7 @@ import Testing
     @Test func noFormulaCrossesABlankLine() {
         #expect(found("$$ a\n\nb $$").isEmpty)
         #expect(found("\\( a\n\n b \\)").isEmpty)
-        #expect(found("$a\nb$").isEmpty)
+        #expect(found("$a\n\nb$").isEmpty)
     }
 
     @Test func unknownEnvironmentsAreText() {
