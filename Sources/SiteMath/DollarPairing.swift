@@ -110,6 +110,16 @@ struct FormulaShape {
         "de", "des", "est", "et", "la", "le", "les", "un", "une",
     ]
 
+    /// Punctuation is prose when it opens or closes the stretch or touches Han text: `$。那么$`, `得到 $-$7 分，为`,
+    /// but not `(a|s)，\pi` inside a formula.
+    func isSentenceContext(_ t: ScalarText, around k: Int, from start: Int, to end: Int) -> Bool {
+        var before = k - 1
+        while before >= start, t.scalars[before].properties.isWhitespace { before -= 1 }
+        var after = k + 1
+        while after < end, t.scalars[after].properties.isWhitespace { after += 1 }
+        return before < start || after >= end || t.scalars[before].isHan || t.scalars[after].isHan
+    }
+
     init(_ t: ScalarText, from start: Int, to end: Int) {
         var depth = 0
         var lefts = 0, rights = 0, begins = 0, ends = 0
@@ -165,7 +175,7 @@ struct FormulaShape {
                 break
             }
             guard depth == 0 else { k += 1; continue }
-            if Self.sentencePunctuation.contains(c) { isProse = true }
+            if Self.sentencePunctuation.contains(c), isSentenceContext(t, around: k, from: start, to: end) { isProse = true }
             if c.isHan { hasHan = true }
             if c.value >= 0xC0, c.value <= 0x2AF, c.properties.isAlphabetic { hasAccentedLetters = true }
             if c.isASCIILetter {

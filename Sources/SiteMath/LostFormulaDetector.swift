@@ -1,3 +1,5 @@
+import SiteCore
+
 /// Finds places in prose where an export dropped a formula or left TeX without delimiters.
 ///
 /// Rules (docs/math.md): a `[公式]` placeholder; a gap — spaces between a Han character and a
@@ -9,6 +11,8 @@ struct LostFormulaDetector {
         var kind: Kind
         var offset: Int
         var excerpt: String
+        /// Too weak to be a warning: reported as a note for the build report.
+        var isHint = false
     }
 
     let t: ScalarText
@@ -64,36 +68,56 @@ struct LostFormulaDetector {
         return out
     }
 
-    /// Characters that follow a noun or a formula and never start a phrase: `为 的`, `有 恒成立`, `矩阵 是`.
+    /// Characters that follow a formula and never start a phrase: `为 的`, `有 恒成立`, `矩阵 是`.
     static let particles: Set<Unicode.Scalar> = [
         "的", "是", "为", "有", "在", "和", "与", "及", "或", "恒", "对", "中", "上", "时", "则", "即", "等", "之",
         "被", "到", "于", "以", "其", "维", "个", "阶",
     ]
 
-    /// Spaces after a Han character and before punctuation are a gap. Spaces between two Han characters
-    /// count only on a line that has such a gap, or that has two or more of them before a particle.
+    /// Words after which a formula must come: verbs and conjunctions (`为`, `设`, `有`, `和`) and the nouns
+    /// that name one (`矩阵`, `向量`). Each ends a word in front of a gap: `大小为 的`, `方阵 ,`.
+    static let operandWords: [[Unicode.Scalar]] = [
+        "为", "是", "有", "设", "令", "记", "取", "若", "当", "则", "和", "与", "及", "或", "即", "对", "且", "把", "将",
+        "使", "于", "以", "阵", "向量", "变量", "标量", "函数", "集合", "样本", "参数", "常数", "维度", "长度", "大小", "元素",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Gaps — spaces after a Han character, before a Han character or punctuation — where an export dropped a
+    /// formula. A gap is likely when the word before it needs an operand (`为`, `矩阵`) and likelier still when a
+    /// particle or punctuation follows (`为 的`, `矩阵 ,`); spaced terms (`用 深度网络 的`), letter-spaced text
+    /// (`其 中`) and a space before a comma are ordinary typing. A line with two likely gaps reports every gap
+    /// on it; a line with one likely gap gives a hint.
     func gaps(line l: Int) -> [Finding] {
-        var strong: [Finding] = []
-        var weak: [(finding: Finding, beforeParticle: Bool)] = []
-        var k = t.lineStarts[l] + 1
-        let end = t.lineEnds[l]
+        var found: [(finding: Finding, strength: Int)] = []
+        let start = t.lineStarts[l], end = t.lineEnds[l]
+        var k = start + 1
         while k < end {
             guard t.scalars[k] == " ", !masked[k], t.scalars[k - 1].isHan, !masked[k - 1] else { k += 1; continue }
             var e = k
             while e < end, t.scalars[e] == " " { e += 1 }
             guard e < end, !masked[e] else { k = e; continue }
             let right = t.scalars[e]
-            let finding = Finding(kind: .gap, offset: k, excerpt: t.text(max(t.lineStarts[l], k - 4), min(end, e + 4)))
-            if Self.gapPunctuation.contains(right) {
-                strong.append(finding)
-            } else if right.isHan {
-                weak.append((finding, Self.particles.contains(right)))
+            guard Self.gapPunctuation.contains(right) || (right.isHan && !isLetterSpaced(gap: k, right: e, line: l)) else {
+                k = e
+                continue
             }
+            let operandBefore = Self.operandWords.contains { word in
+                k - word.count >= start && t.scalars[(k - word.count)..<k].elementsEqual(word)
+            }
+            let strength = (operandBefore ? 1 : 0) + (Self.particles.contains(right) || Self.gapPunctuation.contains(right) ? 1 : 0)
+            let finding = Finding(kind: .gap, offset: k, excerpt: t.text(max(start, k - 4), min(end, e + 4)))
+            if strength > 0 { found.append((finding, strength)) }
             k = e
         }
-        let particleGaps = weak.filter(\.beforeParticle).count
-        let reportWeak = !strong.isEmpty || particleGaps >= 2
-        return (strong + (reportWeak ? weak.map(\.finding) : [])).sorted { $0.offset < $1.offset }
+        let likely = found.filter { $0.strength == 2 }
+        if likely.count >= 2 { return found.map(\.finding) }
+        return likely.map { var hint = $0.finding; hint.isHint = true; return hint }
+    }
+
+    /// `其 中` or `分 别 为`: single Han characters between spaces, as text copied from a PDF comes out.
+    func isLetterSpaced(gap k: Int, right e: Int, line l: Int) -> Bool {
+        let leftAlone = k - 1 == t.lineStarts[l] || !t.scalars[k - 2].isHan
+        let rightAlone = e + 1 >= t.lineEnds[l] || !t.scalars[e + 1].isHan
+        return leftAlone && rightAlone
     }
 
     static let texCommands: Set<String> = [
@@ -106,9 +130,12 @@ struct LostFormulaDetector {
         "max", "min", "arg", "argmax", "argmin", "mathop", "operatorname", "top", "prime", "quad", "qquad",
     ]
 
+    /// TeX tokens outside math; tokens with nothing but ASCII between them (`\sum_f … = \frac{1}{2}`) are one
+    /// formula and one finding.
     func bareTeX(line l: Int) -> [Finding] {
         var out: [Finding] = []
         var seen: Set<String> = []
+        var lastTokenEnd: Int? = nil
         var k = t.lineStarts[l]
         let end = t.lineEnds[l]
         while k < end {
@@ -139,15 +166,24 @@ struct LostFormulaDetector {
             }
             if hit {
                 let token = wordAround(k, line: l)
-                if seen.insert(token.text).inserted {
-                    out.append(Finding(kind: .bareTeX, offset: token.start, excerpt: token.text))
+                if let last = out.last, let lastEnd = lastTokenEnd,
+                   !(lastEnd..<token.start).contains(where: { masked[$0] || t.scalars[$0].isCJK })
+                {
+                    out[out.count - 1].excerpt = Self.shortened(t.text(last.offset, token.end))
+                } else if seen.insert(token.text).inserted {
+                    out.append(Finding(kind: .bareTeX, offset: token.start, excerpt: Self.shortened(token.text)))
                 }
+                lastTokenEnd = token.end
                 k = max(token.end, k + 1)
             } else {
                 k += 1
             }
         }
         return out
+    }
+
+    static func shortened(_ s: String) -> String {
+        s.count > 60 ? s.prefix(57) + "…" : s
     }
 
     func isGreek(_ c: Unicode.Scalar) -> Bool { (0x391...0x3A9).contains(c.value) || (0x3B1...0x3C9).contains(c.value) }
@@ -199,9 +235,11 @@ struct LostFormulaDetector {
     /// Masks HTML tags, autolinks, bare URLs and Markdown link destinations, where TeX-like text is normal.
     static func maskMarkup(_ t: ScalarText, _ masked: inout [Bool]) {
         var k = 0
+        // A `<` before this offset has no `>` on its line (a search from an earlier `<` failed).
+        var noTagEndBefore = 0
         while k < t.count {
             let c = t.scalars[k]
-            if c == "<", let next = t[k + 1], next.isASCIILetter || next == "/" || next == "!" {
+            if c == "<", k >= noTagEndBefore, let next = t[k + 1], next.isASCIILetter || next == "/" || next == "!" {
                 var e = k + 1
                 while e < t.count, t.scalars[e] != ">", !t.scalars[e].isLineBreak { e += 1 }
                 if e < t.count, t.scalars[e] == ">" {
@@ -209,10 +247,18 @@ struct LostFormulaDetector {
                     k = e + 1
                     continue
                 }
+                noTagEndBefore = e
             }
             if c == "]", t[k + 1] == "(" {
+                // The destination ends at the `)` that balances its parentheses, as in CommonMark:
+                // `](https://latex.codecogs.com/svg.latex?f(x)=x^2)` is one URL.
                 var e = k + 2
-                while e < t.count, t.scalars[e] != ")", !t.scalars[e].isLineBreak { e += 1 }
+                var depth = 1
+                while e < t.count, !t.scalars[e].isLineBreak {
+                    if t.scalars[e] == "(" { depth += 1 }
+                    if t.scalars[e] == ")" { depth -= 1; if depth == 0 { break } }
+                    e += 1
+                }
                 for p in k..<min(e + 1, t.count) { masked[p] = true }
                 k = e + 1
                 continue

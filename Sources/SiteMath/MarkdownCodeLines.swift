@@ -60,22 +60,13 @@ struct LineShape {
         self.text = text
         var k = text.lineStarts[l]
         let end = text.lineEnds[l]
-        var restart = k
         // Strip block-quote markers: up to 3 spaces, `>`, one optional space.
         while true {
-            var p = k, spaces = 0
-            while p < end, text.scalars[p] == " ", spaces < 3 { p += 1; spaces += 1 }
-            if p < end, text.scalars[p] == ">" {
-                p += 1
-                if p < end, text.scalars[p] == " " { p += 1 }
-                k = p
-                restart = p
-            } else {
-                break
-            }
+            let next = Self.afterOneQuoteMarker(text, from: k, end: end)
+            guard next > k else { break }
+            k = next
         }
         var column = 0
-        k = restart
         while k < end, text.scalars[k].isMarkdownSpace {
             column = text.scalars[k] == "\t" ? (column / 4 + 1) * 4 : column + 1
             k += 1
@@ -86,6 +77,40 @@ struct LineShape {
     }
 
     var isBlank: Bool { contentStart >= end }
+
+    /// How many block-quote markers (`>`) open line `l`.
+    static func quoteDepth(_ text: ScalarText, line l: Int) -> Int {
+        var depth = 0
+        var k = text.lineStarts[l]
+        while k < text.lineEnds[l] {
+            let next = afterOneQuoteMarker(text, from: k, end: text.lineEnds[l])
+            guard next > k else { break }
+            depth += 1
+            k = next
+        }
+        return depth
+    }
+
+    /// The offset after at most `depth` block-quote markers at the start of line `l`.
+    static func afterQuoteMarkers(_ text: ScalarText, line l: Int, upTo depth: Int) -> Int {
+        var k = text.lineStarts[l]
+        for _ in 0..<depth {
+            let next = afterOneQuoteMarker(text, from: k, end: text.lineEnds[l])
+            guard next > k else { break }
+            k = next
+        }
+        return k
+    }
+
+    /// Up to 3 spaces, `>`, one optional space; `from` itself when there is no marker.
+    static func afterOneQuoteMarker(_ text: ScalarText, from k: Int, end: Int) -> Int {
+        var p = k, spaces = 0
+        while p < end, text.scalars[p] == " ", spaces < 3 { p += 1; spaces += 1 }
+        guard p < end, text.scalars[p] == ">" else { return k }
+        p += 1
+        if p < end, text.scalars[p] == " " { p += 1 }
+        return p
+    }
 
     func fenceRun(of marker: Unicode.Scalar) -> Int {
         var k = contentStart

@@ -43,7 +43,7 @@ public enum MathProtector {
             let position = t.position(of: m.start)
             let location = inputMap.location(path: path, line: position.line, column: position.column)
             let original = t.text(m.start, m.end)
-            let repair = MathRepair.repair(t.text(m.contentStart, m.contentEnd), delimiter: m.delimiter)
+            let repair = MathRepair.repair(tex(of: m, in: t), delimiter: m.delimiter)
             for kind in repair.applied {
                 diagnostics.append(.note("repaired formula \(excerpt(original)): \(kind.explanation)", code: kind.rawValue, at: location))
             }
@@ -54,6 +54,7 @@ public enum MathProtector {
                     code: "math-lost-script", at: location))
             }
             let display = m.delimiter.isDisplay || (m.delimiter == .dollar && standsAlone(m, in: t))
+                || opensDisplayEnvironment(t, m)
             copy(upTo: m.start)
             text += MathPlaceholder.make(spans.count)
             spans.append(MathSpan(tex: repair.tex, original: original, delimiter: m.delimiter, display: display, location: location))
@@ -62,15 +63,24 @@ public enum MathProtector {
         }
         copy(upTo: t.count)
 
+        // The rest of the paragraph of an unclosed opener is a broken formula, already reported as one.
+        var unclosedParagraphs: [Range<Int>] = []
+        for opener in cursor.unclosed where opener.offset >= (unclosedParagraphs.last?.upperBound ?? 0) {
+            unclosedParagraphs.append(opener.offset..<t.paragraphEnd(after: opener.offset))
+        }
         let detector = LostFormulaDetector(
-            t, codeLines: cursor.isCodeLine, excluded: matches.map { $0.start..<$0.end } + cursor.codeSpans,
+            t, codeLines: cursor.isCodeLine, excluded: matches.map { $0.start..<$0.end } + cursor.codeSpans + unclosedParagraphs,
             extraCommands: Set(macros.keys.map { $0.hasPrefix("\\") ? String($0.dropFirst()) : $0 }),
             findsCopiedMath: fromExport
         )
         for finding in detector.findings() {
             let p = t.position(of: finding.offset)
             let location = inputMap.location(path: path, line: p.line, column: p.column)
-            diagnostics.append(.warning(message(for: finding), code: "math-lost", at: location))
+            if finding.isHint {
+                diagnostics.append(.note(message(for: finding), code: "math-lost-hint", at: location))
+            } else {
+                diagnostics.append(.warning(message(for: finding), code: "math-lost", at: location))
+            }
         }
 
         if let k = t.scalars.firstIndex(where: { $0 == MathPlaceholder.open || $0 == MathPlaceholder.close }) {
@@ -79,7 +89,9 @@ public enum MathProtector {
                 "the private-use character U+\(String(t.scalars[k].value, radix: 16, uppercase: true)) is reserved for math placeholders; remove it from the note",
                 code: "math-placeholder-collision", at: inputMap.location(path: path, line: p.line, column: p.column)))
         }
-        for opener in cursor.unclosed {
+        // An environment opened inside an unclosed `$$` is part of the same mistake: one report.
+        let firstOpeners = Set(unclosedParagraphs.map(\.lowerBound))
+        for opener in cursor.unclosed where firstOpeners.contains(opener.offset) || !opener.opener.hasPrefix("\\begin") {
             let p = t.position(of: opener.offset)
             diagnostics.append(.warning(
                 "`\(opener.opener)` opens a formula that is not closed before the end of its paragraph; it is shown as text",
@@ -115,6 +127,35 @@ public enum MathProtector {
         return t.isBlankLine(l - 1) && t.isBlankLine(l + 1)
     }
 
+    /// The TeX between the delimiters; in a block quote, the `>` markers of its continuation lines removed.
+    static func tex(of m: MathScanner.OffsetMatch, in t: ScalarText) -> String {
+        let first = t.line(of: m.start), last = t.line(of: max(m.end - 1, m.start))
+        let depth = LineShape.quoteDepth(t, line: first)
+        guard last > first, depth > 0 else { return t.text(m.contentStart, m.contentEnd) }
+        var pieces = [t.text(m.contentStart, t.lineEnds[first])]
+        for l in (first + 1)...last {
+            let start = max(LineShape.afterQuoteMarkers(t, line: l, upTo: depth), t.lineStarts[l])
+            pieces.append(t.text(start, min(t.lineEnds[l], m.contentEnd)))
+        }
+        return pieces.joined(separator: "\n")
+    }
+
+    /// Environments KaTeX typesets only in display mode.
+    static let displayEnvironments: Set<String> = [
+        "equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "alignat", "alignat*",
+    ]
+
+    /// `$\begin{equation*}…$`: inline delimiters around an environment that only exists as display math.
+    static func opensDisplayEnvironment(_ t: ScalarText, _ m: MathScanner.OffsetMatch) -> Bool {
+        var k = m.contentStart
+        while k < m.contentEnd, t.scalars[k].properties.isWhitespace { k += 1 }
+        let prefix = "\\begin{".unicodeScalars
+        guard k + prefix.count < m.contentEnd, t.scalars[k..<(k + prefix.count)].elementsEqual(prefix) else { return false }
+        var e = k + prefix.count
+        while e < m.contentEnd, t.scalars[e] != "}", e - k < 30 { e += 1 }
+        return displayEnvironments.contains(t.text(k + prefix.count, e))
+    }
+
     static func excerpt(_ s: String) -> String {
         let oneLine = s.split(whereSeparator: \.isNewline).joined(separator: " ")
         return "`" + (oneLine.count > 60 ? oneLine.prefix(57) + "…" : oneLine) + "`"
@@ -124,6 +165,8 @@ public enum MathProtector {
         switch f.kind {
         case .placeholder:
             "a formula was lost in export: `[公式]` stands where it was"
+        case .gap where f.isHint:
+            "perhaps a formula was lost here: a gap in the text at `\(f.excerpt)`"
         case .gap:
             "a formula seems lost in export: a gap in the text at `\(f.excerpt)` where a symbol must have stood"
         case .italicMath:

@@ -17,6 +17,8 @@ public enum MathRepairKind: String, Sendable, Codable, CaseIterable {
     case mathAlphanumeric = "math-repair-alphanumeric"
     /// `eqnarray`/`eqnarray*`, which KaTeX lacks, rewritten as `aligned` with `&=&` as `&=`.
     case eqnarray = "math-repair-eqnarray"
+    /// Display math with alignment `&` but no environment (MathJax-era `$$a &=& b \\ &=& c$$`) wrapped in `aligned`.
+    case bareAlignment = "math-repair-align"
 
     var explanation: String {
         switch self {
@@ -28,6 +30,7 @@ public enum MathRepairKind: String, Sendable, Codable, CaseIterable {
         case .invisibleCharacter: "removed invisible characters (zero-width spaces, byte-order marks, U+2061…) and made no-break spaces plain"
         case .mathAlphanumeric: "wrote styled Unicode letters such as `𝑥 𝐱 𝜎` as TeX (`x`, `\\mathbf{x}`, `\\sigma`)"
         case .eqnarray: "rewrote `eqnarray`, which KaTeX does not support, as `aligned` (`&=&` → `&=`)"
+        case .bareAlignment: "wrapped rows aligned with `&` but written without an environment in `aligned`"
         }
     }
 }
@@ -49,6 +52,7 @@ public enum MathRepair {
         if replaceLookalikes(&t) { applied.append(.unicodeLookalike) }
         if replaceMathAlphanumerics(&t) { applied.append(.mathAlphanumeric) }
         if rewriteEqnarrays(&t) { applied.append(.eqnarray) }
+        if delimiter.isDisplay, alignBareRows(&t) { applied.append(.bareAlignment) }
         if fixRowBreaks(&t) { applied.append(.rowBreak) }
         if escapeTextUnderscores(&t) { applied.append(.textUnderscore) }
         if braceScriptGroups(&t) { applied.append(.scriptGroup) }
@@ -143,6 +147,35 @@ public enum MathRepair {
             k = endName.nameEnd + 1
         }
         guard !edits.isEmpty else { return false }
+        t.apply(edits)
+        return true
+    }
+
+    /// `&` outside braces and environments is an error in KaTeX; such rows are wrapped in `aligned`, and when
+    /// every row with an `&` has exactly two (`a &=& b`), the second goes as in `eqnarray`.
+    static func alignBareRows(_ t: inout TeXText) -> Bool {
+        var rows: [[Int]] = [[]]
+        var depth = 0
+        var p = 0
+        while p < t.s.count {
+            switch t.s[p] {
+            case "\\":
+                if depth == 0, t[p + 1] == "\\" { rows.append([]) }
+                if let word = t.controlWord(at: p), word == "begin" || word == "end" { depth += word == "begin" ? 1 : -1 }
+                p += 2
+                continue
+            case "{": depth += 1
+            case "}": depth -= 1
+            case "&" where depth == 0: rows[rows.count - 1].append(p)
+            default: break
+            }
+            p += 1
+        }
+        guard rows.contains(where: { !$0.isEmpty }) else { return false }
+        let threeColumns = rows.allSatisfy { $0.isEmpty || $0.count == 2 }
+        var edits: [TeXText.Edit] = [.init(range: 0..<0, text: "\\begin{aligned}")]
+        if threeColumns { edits += rows.compactMap { $0.count == 2 ? .init(range: $0[1]..<($0[1] + 1), text: "") : nil } }
+        edits.append(.init(range: t.s.count..<t.s.count, text: "\\end{aligned}"))
         t.apply(edits)
         return true
     }

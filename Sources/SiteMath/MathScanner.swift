@@ -354,8 +354,8 @@ struct MathCursor {
         return nil
     }
 
-    /// Whether inline math may continue from line `l` onto the next: the same paragraph, not a table row,
-    /// and the next line starts no list item, heading, quote or table row.
+    /// Whether inline math may continue from line `l` onto the next: the same paragraph at the same block-quote
+    /// depth, not a table row, and the next line starts no list item, heading or table row.
     func continuesInlineMath(after l: Int) -> Bool {
         let next = l + 1
         guard next < t.lineCount, !t.isBlankLine(next), !isCodeLine[next] else { return false }
@@ -363,7 +363,7 @@ struct MathCursor {
         if here.contentStart < here.end, t.scalars[here.contentStart] == "|" { return false }
         if there.listItemContentIndent != nil { return false }
         let first = t.scalars[there.contentStart]
-        return first != "#" && first != "|" && first != ">" && t.scalars[t.lineStarts[next]] != ">"
+        return first != "#" && first != "|" && LineShape.quoteDepth(t, line: next) == LineShape.quoteDepth(t, line: l)
     }
 
     /// `\begin{env}…\end{env}` for a math environment, nesting counted, within the paragraph.

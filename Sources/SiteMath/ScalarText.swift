@@ -73,6 +73,13 @@ struct ScalarText {
         String(string[range(lower, upper)])
     }
 
+    /// The offset just past the last line of the paragraph holding offset `k` (before the next blank line).
+    func paragraphEnd(after k: Int) -> Int {
+        var l = line(of: k)
+        while l + 1 < lineCount, !isBlankLine(l + 1) { l += 1 }
+        return lineEnds[l]
+    }
+
     func isBlankLine(_ l: Int) -> Bool {
         guard l >= 0, l < lineCount else { return true }
         var k = lineStarts[l]

@@ -3,11 +3,13 @@ import Testing
 @testable import SiteMath
 
 @Suite struct LostFormulaTests {
-    func warnings(_ text: String) -> [String] {
+    func warnings(_ text: String, code: String = "math-lost") -> [String] {
         MathProtector.protect(text, path: "l.md").diagnostics
-            .filter { $0.code == "math-lost" }
+            .filter { $0.code == code }
             .map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
     }
+
+    func hints(_ text: String) -> [String] { warnings(text, code: "math-lost-hint") }
 
     @Test func gapsWhereSymbolsWereDropped() {
         let text = "前言\n- 对称矩阵: 设一个维度为 的方阵 , 若每个长度为 的非零向量 , 都有 成立。"
@@ -15,9 +17,22 @@ import Testing
         #expect(warnings(text) == ["2:15", "2:19", "2:28", "2:34", "2:39"])
     }
 
-    @Test func aSingleGapBeforePunctuationIsEnough() {
-        #expect(warnings("设矩阵 , 则它可逆。") == ["1:4"])
-        #expect(warnings("设矩阵 ，则它可逆。") == ["1:4"])
+    /// One likely gap on a line is a hint (a note for the report), two make a warning.
+    @Test func aSingleLikelyGapIsAHint() {
+        #expect(warnings("设矩阵 , 则它可逆。") == [])
+        #expect(hints("设矩阵 , 则它可逆。") == ["1:4"])
+        #expect(hints("设矩阵 ，则它可逆。") == ["1:4"])
+        let hint = MathProtector.protect("设矩阵 , 则它可逆。", path: "l.md").diagnostics.first
+        #expect(hint?.severity == .note)
+    }
+
+    @Test func ordinaryTypingIsNotALostFormula() {
+        #expect(warnings("模型收敛以后 ，再调小学习率。") + hints("模型收敛以后 ，再调小学习率。") == [], "a space before a comma")
+        let spacedTerms = "我们把 卷积网络 的输出交给 卷积网络 的下一层，再用 残差连接 和 批归一化 处理。"
+        #expect(warnings(spacedTerms) + hints(spacedTerms) == [], "terms set off by spaces")
+        #expect(warnings("其 中 的 参 数 为 向 量 与 矩 阵") == [], "letter-spaced text copied from a PDF")
+        let image = "激活函数见 ![sigmoid](https://latex.codecogs.com/svg.latex?f(x)=\\frac{1}{1+e^{-x}}) 这张图。"
+        #expect(warnings(image) == [], "TeX in a formula-image URL")
     }
 
     @Test func ordinarySpacesAreNotFlagged() {
@@ -35,9 +50,22 @@ import Testing
     }
 
     @Test func gapsBeforeParticlesWithoutPunctuation() {
-        #expect(warnings("若向量 满足条件则矩阵 是正定的") == [], "one particle gap is not enough")
-        #expect(warnings("若向量 满足 恒成立则矩阵 是正定的") == ["1:4", "1:7", "1:14"])
+        #expect(warnings("若向量 满足条件则矩阵 是正定的") == [], "one likely gap is not enough")
+        #expect(hints("若向量 满足 恒成立则矩阵 是正定的") == ["1:14"])
         #expect(warnings("设长度为 的向量 有 恒成立") == ["1:5", "1:9", "1:11"])
+    }
+
+    @Test func bareTeXWithOnlyASCIIBetweenIsOneWarning() {
+        let p = MathProtector.protect("因此 \\sum_i x_i = \\frac{1}{2} n 成立，而 \\alpha 另算。", path: "l.md")
+        let lost = p.diagnostics.filter { $0.code == "math-lost" }
+        #expect(lost.map { "\($0.location?.column ?? 0)" } == ["4", "36"])
+        #expect(lost.first?.message.contains("`\\sum_i x_i = \\frac{1}{2}`") == true)
+    }
+
+    @Test func aBrokenDisplayFormulaIsReportedOnceAtItsOpener() {
+        let text = "$$\n\\begin{aligned}\na &= \\frac{1}{2} \\\\\n\nb &= c\n\\end{aligned}\n$$"
+        let codes = MathProtector.protect(text, path: "l.md").diagnostics.map { "\($0.location?.line ?? 0) \($0.code)" }
+        #expect(codes == ["1 math-unclosed", "7 math-unclosed"])
     }
 
     @Test func exportPlaceholders() {

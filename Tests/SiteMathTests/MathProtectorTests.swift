@@ -89,6 +89,16 @@ import Testing
         #expect(parenthesis.spans.first?.display == false)
     }
 
+    @Test func aFormulaInABlockQuoteLosesTheQuoteMarkersOfItsLines() {
+        let p = MathProtector.protect("> 引文\n> $$\n> a = b \\\\\n> c\n> $$\n\n> > 行内 $x +\n> > y$ 结束", path: "q.md")
+        #expect(p.spans.map(\.tex) == ["\na = b \\\\\nc\n", "x +\ny"])
+    }
+
+    @Test func inlineDelimitersAroundADisplayEnvironmentGiveDisplayMath() {
+        let p = MathProtector.protect("前文 $\\begin{equation*} a = b \\end{equation*}$ 与 $\\begin{cases} 1 \\end{cases}$", path: "e.md")
+        #expect(p.spans.map(\.display) == [true, false])
+    }
+
     @Test func substitutionLeavesUnknownPlaceholdersAlone() {
         let html = "<p>\u{E000}0\u{E001} and \u{E000}5\u{E001} and \u{E000}x\u{E001}</p>"
         #expect(MathSubstitution.substitute(in: html, rendered: ["<b>0</b>"]) == "<p><b>0</b> and \u{E000}5\u{E001} and \u{E000}x\u{E001}</p>")

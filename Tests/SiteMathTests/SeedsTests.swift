@@ -5,7 +5,9 @@ import Testing
 
 /// The user's real exports in `../shared/seeds` (next to the repository); skipped when absent.
 @Suite struct SeedsTests {
-    static let seedsFolder: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+    /// `SITEGEN_SEEDS` when set (a worktree that lives elsewhere), else `../shared/seeds` beside the repository.
+    static let seedsFolder: URL = ProcessInfo.processInfo.environment["SITEGEN_SEEDS"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/seeds")
 
