@@ -57,8 +57,8 @@ struct DollarPairing {
         let shape = FormulaShape(t, from: open + 1, to: close)
         guard !shape.isBlank else { return nil }
         let first = t.scalars[open + 1], last = t.scalars[close - 1]
-        let spaceAfterOpener = first.properties.isWhitespace
-        let spaceBeforeCloser = last.properties.isWhitespace
+        let spaceAfterOpener = first.isUnicodeWhitespace
+        let spaceBeforeCloser = last.isUnicodeWhitespace
         let digitAfterCloser = t[close + 1]?.isASCIIDigit ?? false
         let looseness = [spaceAfterOpener, spaceBeforeCloser, digitAfterCloser, shape.crossesLines].count { $0 }
         if isShellPath(from: open + 1, in: t) { return nil }
@@ -114,9 +114,9 @@ struct FormulaShape {
     /// but not `(a|s)，\pi` inside a formula.
     func isSentenceContext(_ t: ScalarText, around k: Int, from start: Int, to end: Int) -> Bool {
         var before = k - 1
-        while before >= start, t.scalars[before].properties.isWhitespace { before -= 1 }
+        while before >= start, t.scalars[before].isUnicodeWhitespace { before -= 1 }
         var after = k + 1
-        while after < end, t.scalars[after].properties.isWhitespace { after += 1 }
+        while after < end, t.scalars[after].isUnicodeWhitespace { after += 1 }
         return before < start || after >= end || t.scalars[before].isHan || t.scalars[after].isHan
     }
 
@@ -130,7 +130,7 @@ struct FormulaShape {
         var lastEscaped = false
         while k < end {
             let c = t.scalars[k]
-            if !c.properties.isWhitespace { isBlank = false }
+            if !c.isUnicodeWhitespace { isBlank = false }
             if c.isLineBreak { crossesLines = true }
             if c == "\\" {
                 hasTeXSyntax = true
@@ -144,20 +144,18 @@ struct FormulaShape {
                     k += 2
                     continue
                 }
-                switch t.text(k + 1, e) {
-                case "left": lefts += 1
-                case "right": rights += 1
-                case "begin": begins += 1
-                case "end": ends += 1
-                default: break
-                }
+                let word = t.scalars[(k + 1)..<e]
+                if word.elementsEqual("left".unicodeScalars) { lefts += 1 }
+                if word.elementsEqual("right".unicodeScalars) { rights += 1 }
+                if word.elementsEqual("begin".unicodeScalars) { begins += 1 }
+                if word.elementsEqual("end".unicodeScalars) { ends += 1 }
                 longWordsInARow = 0
                 lastNonSpace = t.scalars[e - 1]
                 lastEscaped = false
                 k = e
                 continue
             }
-            if !c.properties.isWhitespace {
+            if !c.isUnicodeWhitespace {
                 lastNonSpace = c
                 lastEscaped = false
             }
@@ -181,8 +179,8 @@ struct FormulaShape {
             if c.isASCIILetter {
                 var e = k
                 while e < end, t.scalars[e].isASCIILetter { e += 1 }
-                let spacedBefore = k == start || t.scalars[k - 1].properties.isWhitespace
-                let spacedAfter = e == end || t.scalars[e].properties.isWhitespace
+                let spacedBefore = k == start || t.scalars[k - 1].isUnicodeWhitespace
+                let spacedAfter = e == end || t.scalars[e].isUnicodeWhitespace
                 if spacedBefore, spacedAfter {
                     let word = t.text(k, e)
                     if Self.functionWords.contains(word) { isProse = true }
@@ -195,7 +193,7 @@ struct FormulaShape {
                 k = e
                 continue
             }
-            if !c.properties.isWhitespace { longWordsInARow = 0 }
+            if !c.isUnicodeWhitespace { longWordsInARow = 0 }
             k += 1
         }
         if depth != 0 || lefts != rights || begins != ends { isBalanced = false }

@@ -74,16 +74,21 @@ struct LostFormulaDetector {
         "被", "到", "于", "以", "其", "维", "个", "阶",
     ]
 
-    /// Words after which a formula must come: verbs and conjunctions (`为`, `设`, `有`, `和`) and the nouns
-    /// that name one (`矩阵`, `向量`). Each ends a word in front of a gap: `大小为 的`, `方阵 ,`.
-    static let operandWords: [[Unicode.Scalar]] = [
+    /// Verbs and conjunctions after which a formula must come: `大小为 的`, `有 恒成立`.
+    static let operandVerbs: Set<Unicode.Scalar> = [
         "为", "是", "有", "设", "令", "记", "取", "若", "当", "则", "和", "与", "及", "或", "即", "对", "且", "把", "将",
-        "使", "于", "以", "阵", "向量", "变量", "标量", "函数", "集合", "样本", "参数", "常数", "维度", "长度", "大小", "元素",
+        "使", "于", "以",
+    ]
+
+    /// Nouns that name a symbol (`方阵 ,`, `向量 ,`); before a particle they are too often just spaced out.
+    static let symbolNouns: [[Unicode.Scalar]] = [
+        "阵", "向量", "变量", "标量", "函数", "集合", "样本", "参数", "常数", "维度", "长度", "大小", "元素",
     ].map { Array($0.unicodeScalars) }
 
     /// Gaps — spaces after a Han character, before a Han character or punctuation — where an export dropped a
-    /// formula. A gap is likely when the word before it needs an operand (`为`, `矩阵`) and likelier still when a
-    /// particle or punctuation follows (`为 的`, `矩阵 ,`); spaced terms (`用 深度网络 的`), letter-spaced text
+    /// formula. A gap is likely when a verb that needs an operand comes before it and a particle or punctuation
+    /// after it (`为 的`, `有 恒`), or a noun that names a symbol before punctuation (`矩阵 ,`); spaced terms
+    /// (`用 深度网络 的`), letter-spaced text
     /// (`其 中`) and a space before a comma are ordinary typing. A line with two likely gaps reports every gap
     /// on it; a line with one likely gap gives a hint.
     func gaps(line l: Int) -> [Finding] {
@@ -100,10 +105,14 @@ struct LostFormulaDetector {
                 k = e
                 continue
             }
-            let operandBefore = Self.operandWords.contains { word in
-                k - word.count >= start && t.scalars[(k - word.count)..<k].elementsEqual(word)
+            let punctuationAfter = Self.gapPunctuation.contains(right)
+            let verbBefore = Self.operandVerbs.contains(t.scalars[k - 1])
+            let nounBefore = Self.symbolNouns.contains { noun in
+                k - noun.count >= start && t.scalars[(k - noun.count)..<k].elementsEqual(noun)
             }
-            let strength = (operandBefore ? 1 : 0) + (Self.particles.contains(right) || Self.gapPunctuation.contains(right) ? 1 : 0)
+            let continues = punctuationAfter || Self.particles.contains(right)
+            let strength = (verbBefore && continues) || (nounBefore && punctuationAfter) ? 2
+                : verbBefore || nounBefore || continues ? 1 : 0
             let finding = Finding(kind: .gap, offset: k, excerpt: t.text(max(start, k - 4), min(end, e + 4)))
             if strength > 0 { found.append((finding, strength)) }
             k = e
@@ -222,7 +231,7 @@ struct LostFormulaDetector {
     func wordAround(_ k: Int, line l: Int) -> (start: Int, end: Int, text: String) {
         func inWord(_ p: Int) -> Bool {
             let c = t.scalars[p]
-            return !masked[p] && !c.properties.isWhitespace && !c.isHan && !(c.value >= 0x3000 && c.value <= 0x303F)
+            return !masked[p] && !c.isUnicodeWhitespace && !c.isHan && !(c.value >= 0x3000 && c.value <= 0x303F)
                 && !(c.value >= 0xFF00 && c.value <= 0xFFEF)
         }
         var s = k
@@ -265,7 +274,7 @@ struct LostFormulaDetector {
             }
             if c == "h", startsURL(t, at: k) {
                 var e = k
-                while e < t.count, !t.scalars[e].properties.isWhitespace, !t.scalars[e].isLineBreak { e += 1 }
+                while e < t.count, !t.scalars[e].isUnicodeWhitespace, !t.scalars[e].isLineBreak { e += 1 }
                 for p in k..<e { masked[p] = true }
                 k = e
                 continue

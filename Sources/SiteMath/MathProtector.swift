@@ -148,7 +148,7 @@ public enum MathProtector {
     /// `$\begin{equation*}…$`: inline delimiters around an environment that only exists as display math.
     static func opensDisplayEnvironment(_ t: ScalarText, _ m: MathScanner.OffsetMatch) -> Bool {
         var k = m.contentStart
-        while k < m.contentEnd, t.scalars[k].properties.isWhitespace { k += 1 }
+        while k < m.contentEnd, t.scalars[k].isUnicodeWhitespace { k += 1 }
         let prefix = "\\begin{".unicodeScalars
         guard k + prefix.count < m.contentEnd, t.scalars[k..<(k + prefix.count)].elementsEqual(prefix) else { return false }
         var e = k + prefix.count

@@ -293,7 +293,7 @@ struct MathCursor {
                 if t[p + 1] == "$" {
                     // `$x$$y$`: a closer right before an opener, when it closes a Pandoc-style formula.
                     guard tokens.count % 2 == 1, let w = DollarPairing.weight(open: tokens[tokens.count - 1], close: p, in: t),
-                          w >= 3, t[p + 2].map({ !$0.properties.isWhitespace && $0 != "$" }) ?? false
+                          w >= 3, t[p + 2].map({ !$0.isUnicodeWhitespace && $0 != "$" }) ?? false
                     else { break scan }
                     tokens += [p, p + 1]
                     p += 2

@@ -97,4 +97,9 @@ extension Unicode.Scalar {
     var isASCIILetter: Bool { (value >= 65 && value <= 90) || (value >= 97 && value <= 122) }
     var isASCIIDigit: Bool { value >= 48 && value <= 57 }
     var isLineBreak: Bool { self == "\n" || self == "\r" }
+    /// `properties.isWhitespace`, answered without the property table for ASCII and Han (the scanners' hot path).
+    var isUnicodeWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return !isHan && properties.isWhitespace
+    }
 }

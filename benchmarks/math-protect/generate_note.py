@@ -8,6 +8,10 @@ space before the closing `$`, as Typora writes them), `$$…$$` on one line and 
 bare `\\begin{aligned}` blocks, lists, tables, fenced code, prices such as `$5`, and a few gaps and bare
 TeX that the lost-formula detector looks at: about one formula per 150 bytes, as in a dense study note.
 Same size and seed give identical bytes. The vocabulary is written for this benchmark.
+
+With --hostile the note is one paragraph of short lines full of openers that find no closer (`\\(`,
+`$$`, `\\begin{cases}`, backtick runs, `<a`, `\\text{`, `^(`), stray and spaced `$` signs and prices: the
+input that makes a scanner which searches from every opener to the end of the paragraph quadratic.
 """
 
 import argparse
@@ -82,17 +86,26 @@ def block(rng):
     return f"## {rng.choice(WORDS)}与{rng.choice(WORDS)}"
 
 
+HOSTILE = ["\\(", "$$", "\\begin{cases}", "`", "``", "<a", "\\text{", "x^(", "$5", "$ ", "$x_i $", "$-$3",
+           "\\[", "_{", "矩阵", "向量 ", "为 的", "\\alpha", "& ", "\\\\ "]
+
+
+def hostile_line(rng):
+    return " ".join(rng.choice(HOSTILE) for _ in range(rng.randint(6, 14)))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--megabytes", type=float, required=True)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", required=True)
+    p.add_argument("--hostile", action="store_true")
     a = p.parse_args()
     rng = random.Random(a.seed)
     target = int(a.megabytes * 1024 * 1024)
     chunks, size = ["# 大笔记\n"], 0
     while size < target:
-        b = block(rng) + "\n\n"
+        b = hostile_line(rng) + "\n" if a.hostile else block(rng) + "\n\n"
         chunks.append(b)
         size += len(b.encode("utf-8"))
     with open(a.out, "w", encoding="utf-8") as f:
