@@ -237,9 +237,7 @@ struct MathCursor {
                 return .formula(.init(start: k, end: p + 2, contentStart: k + open, contentEnd: p, delimiter: delimiter))
             }
             if c == "$", delimiter == .parenthesis || delimiter == .bracket { holdsDollar = true }
-            if c == "\\", let name = commandName(at: p), TeXText.textCommands.contains(name),
-               let groupEnd = textGroupEnd(after: p + 1 + name.unicodeScalars.count, line: l)
-            {
+            if c == "\\", let groupEnd = textGroupEnd(at: p, line: l) {
                 p = groupEnd
                 l = t.line(of: p - 1)
                 continue
@@ -281,9 +279,7 @@ struct MathCursor {
             switch t.scalars[p] {
             case "\\":
                 // `\text{… $x$ …}`: math nested in a text group of a formula, not a delimiter.
-                if let name = commandName(at: p), TeXText.textCommands.contains(name),
-                   let groupEnd = textGroupEnd(after: p + 1 + name.unicodeScalars.count, line: l)
-                {
+                if let groupEnd = textGroupEnd(at: p, line: l) {
                     p = groupEnd
                     l = t.line(of: p - 1)
                     continue
@@ -318,17 +314,13 @@ struct MathCursor {
     /// The longest `\text{…}` group searched for its closing brace inside inline math.
     static let longestTextGroup = 1_000
 
-    /// The ASCII letters of the control word at the backslash at `k`.
-    func commandName(at k: Int) -> String? {
-        var e = k + 1
-        while e < t.count, t.scalars[e].isASCIILetter { e += 1 }
-        return e > k + 1 ? t.text(k + 1, e) : nil
-    }
-
-    /// The offset just past the `}` closing the brace group that starts at `k` (after optional spaces),
+    /// For `\text{…}`, `\mbox{…}` … at the backslash at `k`: the offset just past the `}` closing the group,
     /// searched within the paragraph and `longestTextGroup` scalars.
-    func textGroupEnd(after k: Int, line: Int) -> Int? {
-        var p = k
+    func textGroupEnd(at k: Int, line: Int) -> Int? {
+        guard t[k + 1] == "t" || t[k + 1] == "m" else { return nil }
+        var p = k + 1
+        while p < t.count, t.scalars[p].isASCIILetter { p += 1 }
+        guard TeXText.textCommands.contains(t.text(k + 1, p)) else { return nil }
         while t[p] == " " { p += 1 }
         guard t[p] == "{" else { return nil }
         var depth = 0
