@@ -156,9 +156,12 @@ public enum MathProtector {
         return displayEnvironments.contains(t.text(k + prefix.count, e))
     }
 
+    /// The first 60 characters of a formula on one line, in backticks (only the head is read: formulas can be huge).
     static func excerpt(_ s: String) -> String {
-        let oneLine = s.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return "`" + (oneLine.count > 60 ? oneLine.prefix(57) + "…" : oneLine) + "`"
+        let head = s.prefix(120)
+        let oneLine = head.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let truncated = oneLine.count > 60 || head.endIndex < s.endIndex
+        return "`" + (truncated ? oneLine.prefix(57) + "…" : oneLine) + "`"
     }
 
     static func message(for f: LostFormulaDetector.Finding) -> String {

@@ -189,7 +189,7 @@ public enum MathRepair {
     /// In a row environment whose body has `&` but no `\\`, a `\ ` between rows is a lost `\\` when every
     /// piece it separates holds an `&`.
     static func fixRowBreaks(_ t: inout TeXText) -> Bool {
-        var changed = false
+        var edits: [TeXText.Edit] = []
         var k = 0
         while k < t.s.count {
             guard t.s[k] == "\\", t.controlWord(at: k) == "begin", let env = environment(t, at: k + 6) else {
@@ -226,16 +226,12 @@ public enum MathRepair {
                     }
                     pieceStart = cut + 2
                 }
-                if everyPieceHasCell {
-                    t.apply(controlSpaces.map { .init(range: ($0 + 1)..<($0 + 1), text: "\\") })
-                    changed = true
-                    k = end + controlSpaces.count
-                    continue
-                }
+                if everyPieceHasCell { edits += controlSpaces.map { .init(range: ($0 + 1)..<($0 + 1), text: "\\") } }
             }
             k = end
         }
-        return changed
+        t.apply(edits)
+        return !edits.isEmpty
     }
 
     /// `{name}` at `k`; returns the name and the offset of its `}`.

@@ -12,6 +12,7 @@ Same size and seed give identical bytes. The vocabulary is written for this benc
 With --hostile the note is one paragraph of short lines full of openers that find no closer (`\\(`,
 `$$`, `\\begin{cases}`, backtick runs, `<a`, `\\text{`, `^(`), stray and spaced `$` signs and prices: the
 input that makes a scanner which searches from every opener to the end of the paragraph quadratic.
+With --formula the note is one `$$…$$` formula of that size full of damage every repair rule fixes.
 """
 
 import argparse
@@ -94,15 +95,25 @@ def hostile_line(rng):
     return " ".join(rng.choice(HOSTILE) for _ in range(rng.randint(6, 14)))
 
 
+# One piece of a huge damaged formula: `\text{a_b}`, `x^(…)`, `\ ` row breaks, `⋅`, `𝑥`, an eqnarray.
+DAMAGED = ("\\text{a_b} x^(y+1) \\begin{cases} a & b \\ c & d \\end{cases} ⋅ 𝑥 "
+           "\\begin{eqnarray} a &=& b \\end{eqnarray} \\text{c_d} ")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--megabytes", type=float, required=True)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", required=True)
     p.add_argument("--hostile", action="store_true")
+    p.add_argument("--formula", action="store_true")
     a = p.parse_args()
     rng = random.Random(a.seed)
     target = int(a.megabytes * 1024 * 1024)
+    if a.formula:
+        with open(a.out, "w", encoding="utf-8") as f:
+            f.write("$$" + DAMAGED * (target // len(DAMAGED.encode("utf-8"))) + "$$\n")
+        return
     chunks, size = ["# 大笔记\n"], 0
     while size < target:
         b = hostile_line(rng) + "\n" if a.hostile else block(rng) + "\n\n"
