@@ -347,12 +347,14 @@ struct MathCursor {
     }
 
     /// Whether inline math may continue from line `l` onto the next: the same paragraph at the same block-quote
-    /// depth, not a table row, and the next line starts no list item, heading or table row.
+    /// depth, not a heading or table row, and the next line starts no list item, heading or table row.
     func continuesInlineMath(after l: Int) -> Bool {
         let next = l + 1
         guard next < t.lineCount, !t.isBlankLine(next), !isCodeLine[next] else { return false }
         let here = LineShape(t, line: l), there = LineShape(t, line: next)
-        if here.contentStart < here.end, t.scalars[here.contentStart] == "|" { return false }
+        if here.contentStart < here.end, t.scalars[here.contentStart] == "|" || t.scalars[here.contentStart] == "#" {
+            return false
+        }
         if there.listItemContentIndent != nil { return false }
         let first = t.scalars[there.contentStart]
         return first != "#" && first != "|" && LineShape.quoteDepth(t, line: next) == LineShape.quoteDepth(t, line: l)

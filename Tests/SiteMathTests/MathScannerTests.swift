@@ -65,6 +65,7 @@ import Testing
         #expect(found("设 $x 为输入\n$y$ 为输出") == ["$y$"], "a stray sign does not pair across prose")
         #expect(found("- 价格 $5\n- 公式 $x$") == ["$x$"], "a list item is a new paragraph")
         #expect(found("| $a | b |\n| c | $d$ |") == ["$d$"], "a table row is a line of its own")
+        #expect(found("## 公式 $a +\nb$ 在正文里").isEmpty, "a heading is a line of its own")
     }
 
     @Test func escapedBracketsAroundTextAreNotMath() {
