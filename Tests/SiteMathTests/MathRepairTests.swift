@@ -78,7 +78,7 @@ import Testing
         let renderer = try KaTeXRenderer(cacheDirectory: nil)
         let pasted = MathAlphanumerics.tex.keys.sorted().compactMap(Unicode.Scalar.init).map { "a\($0)b_\($0)" }
         let spans = pasted.map { MathSpan(tex: MathRepair.repair($0, delimiter: .dollar).tex, original: $0, delimiter: .dollar,
-                                          display: false, location: SourceLocation(path: "t.md", line: 1)) }
+                                          display: false, location: SourceLocation(path: "t.md", line: 1, column: 1)) }
         for (rendered, span) in zip(renderer.render(spans, macros: [:]), spans) {
             #expect(rendered.diagnostics.isEmpty, "\(span.original) → \(span.tex)")
         }
