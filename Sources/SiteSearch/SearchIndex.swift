@@ -10,15 +10,15 @@ import SiteCore
 /// - `p/<n>.json`, one per page: URL, title, and each section's anchor, heading and text for snippets.
 ///
 /// Ranking happens here, at build time: each (term, page) pair carries one impact byte, the page's score
-/// for the term (BM25 over field-weighted frequencies, question > heading > body > code, plus a bonus when
-/// the title has the term), scaled to 1…255. The client adds up the impacts of a query's terms.
+/// for the term (title, then question headings, headings, text, code: see `FieldWeights`), scaled to
+/// 1…255. The client adds up the impacts of a query's terms.
 public struct SearchIndex: Sendable {
     /// Format version in the manifest; the client refuses other versions.
     public static let format = 1
     /// BM25 saturation and length normalisation. `b` is low because exported notes are long pages on many
     /// topics, which full normalisation would push below short notes that mention a term once.
     public static let k1: Float = 1.2
-    public static let b: Float = 0.5
+    public static let b: Float = 0.3
 
     /// Term → postings (page number, impact 1…255), pages ascending.
     public private(set) var postings: [String: [(page: Int, impact: UInt8)]]
@@ -27,16 +27,14 @@ public struct SearchIndex: Sendable {
     public var synonyms: SearchSynonyms
 
     /// Indexes `documents` (page numbers are their positions); `terms[i]` must be `DocumentTerms(documents[i],
-    /// names: synonyms.names)`.
-    /// A page's score for a term is idf × (title bonus if the title has the term + BM25 saturation of the
-    /// term's weighted frequency in headings, text and code).
+    /// names: synonyms.names)`. Scores are described at `FieldWeights`.
     public init(documents: [SearchDocument], terms: [DocumentTerms], synonyms: SearchSynonyms,
                 weights: FieldWeights = FieldWeights()) {
         self.documents = documents
         self.synonyms = synonyms
         var pagesByTerm: [String: [Int]] = [:]
         for (page, document) in terms.enumerated() {
-            for term in document.titleTerms.union(document.frequencies.keys) {
+            for term in document.titleTerms.union(document.headings.keys).union(document.frequencies.keys) {
                 pagesByTerm[term, default: []].append(page)
             }
         }
@@ -48,10 +46,12 @@ public struct SearchIndex: Sendable {
             let df = Float(pages.count)
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             scores[term] = pages.map { page in
-                let tf = terms[page].frequencies[term] ?? 0
-                let norm = Self.k1 * (1 - Self.b + Self.b * Float(terms[page].length) / averageLength)
-                let title = terms[page].titleTerms.contains(term) ? weights.title : 0
-                let score = idf * (title + tf * (Self.k1 + 1) / (tf + norm))
+                let document = terms[page]
+                let title = document.titleTerms.contains(term) ? weights.title : 0
+                let h = document.headings[term] ?? 0
+                let tf = document.frequencies[term] ?? 0
+                let norm = Self.k1 * (1 - Self.b + Self.b * Float(document.length) / averageLength)
+                let score = idf * (title + weights.headings * h / (h + 1) + tf * (Self.k1 + 1) / (tf + norm))
                 highest = max(highest, score)
                 return (page, score)
             }
