@@ -20,34 +20,39 @@ public struct FieldWeights: Hashable, Sendable {
 /// The terms of one page and where they occur: all the index needs from a page besides its snippet text.
 /// Depends on the page and the synonym names alone, so it can be computed in parallel (or cached per note).
 public struct DocumentTerms: Hashable, Sendable {
-    /// Term → occurrences in the text, code counting `FieldWeights.code` each.
-    public var frequencies: [String: Float]
-    /// Term → Σ of the weights of the headings that have it (each heading counts once).
-    public var headings: [String: Float]
-    /// The terms of the page title.
-    public var titleTerms: Set<String>
+    public struct Occurrences: Hashable, Sendable {
+        /// Occurrences in the text, code counting `FieldWeights.code` each.
+        public var text: Float = 0
+        /// Σ of the weights of the headings that have the term (each heading counts once).
+        public var headings: Float = 0
+        public var inTitle = false
+    }
+
+    public var terms: [SearchTokenizer.Term: Occurrences]
     /// Number of terms in the page's text and code, for length normalisation.
     public var length: Int
 
     public init(_ document: SearchDocument, names: SearchTokenizer.SynonymNames = .init(), weights: FieldWeights = FieldWeights()) {
-        var frequencies: [String: Float] = [:]
-        var headings: [String: Float] = [:]
+        var tokenizer = SearchTokenizer(names: names)
+        var terms: [SearchTokenizer.Term: Occurrences] = [:]
         var length = 0
-        func add(_ text: String, _ weight: Float) {
-            SearchTokenizer.forEachTerm(in: text, names: names) { term in
-                frequencies[term, default: 0] += weight
+        tokenizer.forEachTerm(in: document.title) { terms[$0, default: Occurrences()].inTitle = true }
+        var inHeading: Set<SearchTokenizer.Term> = []
+        for section in document.sections {
+            inHeading.removeAll(keepingCapacity: true)
+            tokenizer.forEachTerm(in: section.heading) { inHeading.insert($0) }
+            let weight = section.isQuestion ? weights.question : weights.heading
+            for term in inHeading { terms[term, default: Occurrences()].headings += weight }
+            tokenizer.forEachTerm(in: section.text) { term in
+                terms[term, default: Occurrences()].text += 1
+                length += 1
+            }
+            tokenizer.forEachTerm(in: section.code) { term in
+                terms[term, default: Occurrences()].text += weights.code
                 length += 1
             }
         }
-        for section in document.sections {
-            let weight = section.isQuestion ? weights.question : weights.heading
-            for term in Set(SearchTokenizer.terms(in: section.heading, names: names)) { headings[term, default: 0] += weight }
-            add(section.text, 1)
-            add(section.code, weights.code)
-        }
-        self.frequencies = frequencies
-        self.headings = headings
-        titleTerms = Set(SearchTokenizer.terms(in: document.title, names: names))
+        self.terms = terms
         self.length = length
     }
 }

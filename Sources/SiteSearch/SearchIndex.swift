@@ -32,34 +32,51 @@ public struct SearchIndex: Sendable {
                 weights: FieldWeights = FieldWeights()) {
         self.documents = documents
         self.synonyms = synonyms
-        var pagesByTerm: [String: [Int]] = [:]
+        // Occurrences by term number, pages ascending.
+        var numbers: [SearchTokenizer.Term: Int] = [:]
+        var names: [SearchTokenizer.Term] = []
+        var found: [[(page: Int32, occurrences: DocumentTerms.Occurrences)]] = []
         for (page, document) in terms.enumerated() {
-            for term in document.titleTerms.union(document.headings.keys).union(document.frequencies.keys) {
-                pagesByTerm[term, default: []].append(page)
+            for (term, occurrences) in document.terms {
+                let number: Int
+                if let known = numbers[term] {
+                    number = known
+                } else {
+                    number = names.count
+                    numbers[term] = number
+                    names.append(term)
+                    found.append([])
+                }
+                found[number].append((Int32(page), occurrences))
             }
         }
         let count = Float(max(terms.count, 1))
         let averageLength = max(1, Float(terms.reduce(0) { $0 + $1.length }) / count)
-        var scores: [String: [(page: Int, score: Float)]] = [:]
+        let norms = terms.map { Self.k1 * (1 - Self.b + Self.b * Float($0.length) / averageLength) }
+        var scores: [[Float]] = []
+        scores.reserveCapacity(found.count)
         var highest: Float = 0
-        for (term, pages) in pagesByTerm {
-            let df = Float(pages.count)
+        for list in found {
+            let df = Float(list.count)
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-            scores[term] = pages.map { page in
-                let document = terms[page]
-                let title = document.titleTerms.contains(term) ? weights.title : 0
-                let h = document.headings[term] ?? 0
-                let tf = document.frequencies[term] ?? 0
-                let norm = Self.k1 * (1 - Self.b + Self.b * Float(document.length) / averageLength)
-                let score = idf * (title + weights.headings * h / (h + 1) + tf * (Self.k1 + 1) / (tf + norm))
+            scores.append(list.map { page, o in
+                let title = o.inTitle ? weights.title : 0
+                let headings = weights.headings * o.headings / (o.headings + 1)
+                let text = o.text * (Self.k1 + 1) / (o.text + norms[Int(page)])
+                let score = idf * (title + headings + text)
                 highest = max(highest, score)
-                return (page, score)
-            }
+                return score
+            })
         }
         let scale = highest > 0 ? 255 / highest : 0
-        postings = scores.mapValues { list in
-            list.map { ($0.page, UInt8(max(1, min(255, ($0.score * scale).rounded())))) }
+        var postings: [String: [(page: Int, impact: UInt8)]] = [:]
+        postings.reserveCapacity(names.count)
+        for (number, name) in names.enumerated() {
+            postings[name.string] = zip(found[number], scores[number]).map { entry, score in
+                (Int(entry.page), UInt8(max(1, min(255, (score * scale).rounded()))))
+            }
         }
+        self.postings = postings
     }
 
     /// The terms in index order: UTF-16 code units, as JavaScript compares strings.

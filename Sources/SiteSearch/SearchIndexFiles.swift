@@ -69,13 +69,18 @@ extension SearchIndex {
         var previous = 0
         for (i, posting) in postings.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out += Array(String(posting.page - previous).utf8)
+            appendDecimal(posting.page - previous, to: &out)
             out.append(UInt8(ascii: ","))
-            out += Array(String(posting.impact).utf8)
+            appendDecimal(Int(posting.impact), to: &out)
             previous = posting.page
         }
         out.append(UInt8(ascii: "]"))
         return out
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The shortest prefix of `first` (whole scalars) that sorts after `last` in UTF-16 order.

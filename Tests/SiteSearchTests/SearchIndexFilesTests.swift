@@ -17,7 +17,7 @@ import Testing
     }()
 
     /// What the client does: the last shard whose key is not greater than the term (UTF-16 order).
-    func shard(of term: String, keys: [String]) -> Int {
+    func shardIndex(of term: String, keys: [String]) -> Int {
         keys.lastIndex { !term.utf16.lexicographicallyPrecedes($0.utf16) } ?? 0
     }
 
@@ -37,7 +37,7 @@ import Testing
             #expect(Set(entries.keys) == Set(shard.terms))
             #expect(shard.json.count <= 600 || shard.terms.count == 1)
             for term in shard.terms {
-                #expect(shard(of: term, keys: keys) == n, "\(term)")
+                #expect(shardIndex(of: term, keys: keys) == n, "\(term)")
                 // Postings: page deltas and impacts, decoded back to the index's.
                 var page = 0
                 let list = entries[term] ?? []

@@ -8,6 +8,7 @@
   const MAX_WORD_LENGTH = 40;
   const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
   const MARK = /^\p{M}$/u;
+  const PUNCTUATION_OR_SPACE = /^[\p{P}\p{Z}]$/u;
   const folded = new Map();
 
   function isCJK(c) {
@@ -91,6 +92,8 @@
       const c = text.codePointAt(i);
       const end = i + (c > 0xffff ? 2 : 1);
       if (c < 0x80 || isCJK(c)) take(c, i, end);
+      else if (c >= 0xff01 && c <= 0xff5e) take(c - 0xfee0, i, end); // full-width ASCII
+      else if (PUNCTUATION_OR_SPACE.test(String.fromCodePoint(c))) take(0x20, i, end);
       else for (const part of fold(c)) take(part, i, end);
       i = end;
     }

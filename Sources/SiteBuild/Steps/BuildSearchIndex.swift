@@ -67,7 +67,18 @@ extension SearchDocument {
 
     /// `text` with each formula as `⋯` and white space collapsed.
     private static func readable(_ text: String) -> String {
-        text.replacingMathPlaceholders { _ in "⋯" }
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for s in text.replacingMathPlaceholders({ _ in "⋯" }).unicodeScalars {
+            if s.properties.isWhitespace {
+                space = !out.isEmpty
+            } else {
+                if space { out.unicodeScalars.append(" ") }
+                space = false
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
     }
 }

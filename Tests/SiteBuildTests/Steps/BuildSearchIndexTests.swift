@@ -28,7 +28,7 @@ import Testing
                 model.eval()
                 ```
                 """,
-            "问答.txt": "1. 什么是 Dropout？\n答：随机把神经元置零。\n2. 为什么 BN 有效？\n答：让优化更平滑。\n",
+            "问答.txt": "训练技巧\n什么是 Dropout? > 随机把神经元置零 > 推理时不做\n为什么 BN 有效? > 让优化更平滑\n",
         ])
         defer { project.delete() }
         let result = project.build(baseURL: "https://example.org/sub/")
