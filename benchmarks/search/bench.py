@@ -99,15 +99,18 @@ def free_port():
 
 @contextlib.contextmanager
 def served(folder):
+    """Serves folder; yields its URL and the server's request log (one line per request)."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"], cwd=folder,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        time.sleep(0.8)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait()
+    log = Path(folder).parent / f"requests-{port}.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"], cwd=folder,
+                                  stdout=subprocess.DEVNULL, stderr=out)
+        try:
+            time.sleep(0.8)
+            yield f"http://127.0.0.1:{port}/", log
+        finally:
+            server.terminate()
+            server.wait()
 
 
 @contextlib.contextmanager
@@ -165,25 +168,27 @@ def quality(driver, base, queries, have):
     return rows
 
 
-def first_query_bytes(driver, base, site, query, engine):
-    """Bytes (gzipped) of the index files a fresh page load fetches to answer its first query."""
+def first_query_bytes(driver, base, log, site, query, engine):
+    """Bytes (gzipped) of the index files a fresh page load fetches to answer its first query, from the
+    server's request log (Pagefind fetches from a worker, which the page's resource timings do not show)."""
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     driver.get(base + "index.html")
-    script = SITEGEN_QUERY if engine == "sitegen" else PAGEFIND_QUERY
-    driver.execute_script("performance.clearResourceTimings()")
-    got = driver.execute_async_script(script, query)
+    time.sleep(0.5)
+    start = log.stat().st_size
+    got = driver.execute_async_script(SITEGEN_QUERY if engine == "sitegen" else PAGEFIND_QUERY, query)
     if isinstance(got, str):
         sys.exit(f"{engine}: {query}: {got}")
-    names = driver.execute_script("return performance.getEntriesByType('resource').map((e) => e.name)")
+    time.sleep(0.5)
+    with open(log, encoding="utf-8", errors="replace") as f:
+        f.seek(start)
+        requests = re.findall(r'"GET (\S+) HTTP', f.read())
     prefix = "search/" if engine == "sitegen" else "pagefind/"
-    total = count = 0
-    for name in names:
-        path = site_relative(name)
-        if path.startswith(prefix):
-            total += len(gz((site / path).read_bytes()))
-            count += 1
-    return total, count, len(got)
+    paths = {site_relative(r) for r in requests} - {""}
+    fetched = [p for p in paths if p.startswith(prefix)]
+    if engine == "sitegen":
+        fetched.append("assets/search.js")  # loaded with the page rather than on the first query, counted all the same
+    return sum(len(gz((site / p).read_bytes())) for p in fetched), len(fetched), len(got)
 
 
 def main():
@@ -216,7 +221,7 @@ def main():
     run_pagefind(args.pagefind, pf_site)
     have = {p["url"].lstrip("/") for p in report["pages"]}
     queries = json.loads((HERE / "queries.json").read_text())["queries"]
-    with served(pf_site) as base, browser() as driver:
+    with served(pf_site) as (base, _), browser() as driver:
         rows = quality(driver, base, queries, have)
 
     seeds_note = "notes/ + seeds" if seeds.is_dir() else "notes/ only (no ../shared/seeds)"
@@ -271,10 +276,10 @@ def main():
         _, big_sg, big_sg_files = folder_bytes(big_site / "search")
         _, big_pf_gz, big_pf_files = folder_bytes(big_pf / "pagefind", is_pagefind_code)
         first = {}
-        with served(big_pf) as base, browser() as driver:
+        with served(big_pf) as (base, log), browser() as driver:
             for query in SCALE_QUERIES:
-                first[query] = (first_query_bytes(driver, base, big_pf, query, "sitegen"),
-                                first_query_bytes(driver, base, big_pf, query, "pagefind"))
+                first[query] = (first_query_bytes(driver, base, log, big_pf, query, "sitegen"),
+                                first_query_bytes(driver, base, log, big_pf, query, "pagefind"))
         n = len(big_report["pages"])
         out.append(f"\n## Scale: {n:,} generated notes (benchmarks/site/generate_corpus.py, seed 1), "
                    f"median of {args.runs}\n")
@@ -284,8 +289,9 @@ def main():
                    f"{statistics.median(steps):.2f} s | {big_sg_files:,} | {big_sg['data']:,} B |")
         out.append(f"| Pagefind extended (on the built site) | {statistics.median(pf_times):.2f} s | {big_pf_files:,} | "
                    f"{big_pf_gz['data'] + big_pf_gz['code']:,} B |")
-        out.append("\nFirst query on a fresh page load: index files fetched, gzipped (sitegen: manifest, term "
-                   "shards, the ten result pages' snippet files; Pagefind: its entry, meta, wasm, chunks, fragments)\n")
+        out.append("\nFirst query on a fresh page load: files fetched, gzipped (sitegen: search.js, manifest, term "
+                   "shards, the ten result pages' snippet files; Pagefind: its script, entry, meta, wasm, chunks, "
+                   "fragments of the first ten results)\n")
         out.append("| query | sitegen | Pagefind |")
         out.append("|---|---:|---:|")
         for query, ((sb, sc, sn), (pb, pc, pn)) in first.items():
