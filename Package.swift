@@ -4,7 +4,8 @@ import PackageDescription
 // The build pipeline, one module per stage:
 //   SiteMarkdown (parse, the only user of CCmarkGFM) → SiteNormalize (export formats → outline)
 //   → SiteMath (protect, repair, render formulas) → TensorScript (runnable examples on Tensor)
-//   → SiteRender (Mustache templates) → SiteBuild (the named steps, staging output) → sitegen (CLI).
+//   → SiteRender (Mustache templates) → SiteSearch (the static search index)
+//   → SiteBuild (the named steps, staging output) → sitegen (CLI).
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
 let package = Package(
@@ -30,12 +31,13 @@ let package = Package(
         .target(name: "SiteMath", dependencies: ["SiteCore"]),
         .target(name: "SiteNormalize", dependencies: ["SiteCore", "SiteMath"]),
         .target(name: "TensorScript", dependencies: ["Tensor", "SiteCore"]),
+        .target(name: "SiteSearch", dependencies: ["SiteCore"]),
         .target(name: "SiteRender", dependencies: [
             "SiteCore",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "SiteBuild", dependencies: [
-            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "TensorScript", "SiteRender",
+            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "TensorScript", "SiteRender", "SiteSearch",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "sitegen", dependencies: [
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "SiteNormalizeTests", dependencies: ["SiteNormalize", "SiteMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorScriptTests", dependencies: ["TensorScript"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
+        .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
         .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore"]),
     ]

@@ -19,6 +19,7 @@ public struct SiteBuilder: Sendable {
         .renderBodies,
         .renderMath,
         .applyTemplates,
+        .buildSearchIndex,
         .writeOutput,
     ]
 
