@@ -25,6 +25,8 @@ public struct BuildContext: Sendable {
     /// The URL path of each section (by its folder relative to the notes folder), unique across the site:
     /// `基础` → `基础`; its index page is `<path>/index.html`.
     public var sectionPaths: [String: String] = [:]
+    /// The built-in theme with the templates folder's overrides.
+    public var theme = Theme.builtIn
     public var templates: TemplateSet?
     public var math: (any MathRendering)?
     public var mathMode: MathRenderingMode = .clientSide

@@ -4,13 +4,24 @@ import SiteMath
 import SiteRender
 
 extension BuildStep {
-    /// Loads the Mustache templates; a syntax error stops the build before any page is rendered.
+    /// Loads the theme: the built-in one, overridden file by file by the templates folder. A templates
+    /// folder that was named but does not exist, or a template syntax error, stops the build before any
+    /// page is rendered.
     public static let loadTemplates = BuildStep("load templates") { context in
-        let (templates, diagnostics) = TemplateSet.load(from: context.templatesURL, displayPath: context.displayPath(context.templatesURL))
+        let shown = context.displayPath(context.templatesURL)
+        var theme = Theme.builtIn
+        if let folder = Theme.folder(context.templatesURL, shownAs: shown) {
+            theme = theme.overridden(by: folder)
+        } else if context.config.templatesDirectoryRequired {
+            context.diagnostics.append(.error("templates folder '\(shown)' does not exist", code: "template-missing"))
+            throw BuildAbort(step: "load templates")
+        }
+        let (templates, diagnostics) = TemplateSet.load(theme)
         context.diagnostics += diagnostics
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildAbort(step: "load templates")
         }
+        context.theme = theme
         context.templates = templates
     }
 

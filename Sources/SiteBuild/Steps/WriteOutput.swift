@@ -1,6 +1,7 @@
 import Foundation
 import SiteCore
 import SiteMath
+import SiteRender
 
 extension BuildStep {
     /// Writes pages and assets into the staging folder (theme assets, math assets, files kept beside notes).
@@ -21,15 +22,12 @@ extension BuildStep {
         context.diagnostics += failures
         guard failures.isEmpty else { throw BuildAbort(step: "write") }
 
-        var copies: [(from: URL, shownFrom: String, to: String)] = []
-        let themeAssets = context.templatesURL.appendingPathComponent("assets")
-        let shownThemeAssets = context.displayPath(themeAssets)
-        for file in themeFiles(in: themeAssets) {
-            copies.append((themeAssets.appendingPathComponent(file), "\(shownThemeAssets)/\(file)", "assets/\(file)"))
+        var copies: [(from: Theme.File.Origin, shownFrom: String, to: String)] = context.theme.assets.map {
+            ($0.origin, $0.shownPath, $0.path)
         }
         let shownNotes = context.displayPath(context.notesURL)
         for asset in context.assets {
-            copies.append((context.notesURL.appendingPathComponent(asset), shownNotes.isEmpty ? asset : "\(shownNotes)/\(asset)", asset))
+            copies.append((.disk(context.notesURL.appendingPathComponent(asset)), shownNotes.isEmpty ? asset : "\(shownNotes)/\(asset)", asset))
         }
         let pages = Set(context.outputFiles.keys)
         context.diagnostics += copies.parallelMap { copy -> Diagnostic? in
@@ -40,7 +38,10 @@ extension BuildStep {
             } else {
                 do {
                     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try fileSystem.copy(copy.from.resolvingSymlinksInPath(), target)
+                    switch copy.from {
+                    case .disk(let url): try fileSystem.copy(url.resolvingSymlinksInPath(), target)
+                    case .builtIn(let data): try fileSystem.write(data, target)
+                    }
                     return nil
                 } catch {
                     problem = FileSystem.reason(for: error)
@@ -58,25 +59,5 @@ extension BuildStep {
                                                     code: "math-assets-missing"))
             }
         }
-    }
-
-    /// The theme's files under `folder` (relative paths, hidden files left out), following symbolic links so
-    /// the site holds real files.
-    static func themeFiles(in folder: URL) -> [String] {
-        let fm = FileManager.default
-        var files: [String] = []
-        var pending = [""]
-        var seen: Set<String> = []
-        while let relative = pending.popLast() {
-            let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-            guard seen.insert(directory.resolvingSymlinksInPath().path).inserted else { continue }
-            for name in ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted() where !name.hasPrefix(".") {
-                let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue { pending.append(path) } else { files.append(path) }
-            }
-        }
-        return files
     }
 }

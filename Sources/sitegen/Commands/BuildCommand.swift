@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
         discussion: "Settings come from sitegen.yml in the current folder; options here override them.")
 
     @Option(help: "Folder of notes (.md, .markdown, .txt).") var notes: String?
-    @Option(help: "Folder of Mustache templates and theme assets.") var templates: String?
+    @Option(help: "Folder of Mustache templates and theme assets that override the built-in theme file by file.") var templates: String?
     @Option(help: "Output folder; replaced only when the build succeeds.") var out: String?
     @Option(name: .customLong("base-url"), help: "URL or path the site is served from, e.g. https://me.github.io/notes/.") var baseURL: String?
     @Option(help: "Write a JSON build report (pages, diagnostics, counts, timings) to this file.") var report: String?
@@ -37,7 +37,10 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if let notes { settings.notesDirectory = notes }
-        if let templates { settings.templatesDirectory = templates }
+        if let templates {
+            settings.templatesDirectory = templates
+            settings.templatesDirectoryRequired = true
+        }
         if let out { settings.outputDirectory = out }
         if let baseURL { settings.baseURL = baseURL }
         if drafts { settings.includeDrafts = true }
