@@ -54,12 +54,12 @@ struct BuildCommand: ParsableCommand {
         }
         progress.clear()
 
-        for diagnostic in result.diagnostics where !(quiet && diagnostic.severity == .note) {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-        if !quiet || !result.committed {
-            FileHandle.standardError.write(Data((result.summary + "\n").utf8))
-        }
+        // Repeats of one code in one file fold into a count line; the report keeps every diagnostic.
+        let digest = DiagnosticDigest()
+        var lines = digest.lines(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
+        if !quiet { lines += digest.table(result.diagnostics) }
+        if !quiet || !result.committed { lines.append(result.summary) }
+        if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
         if let report {
             let url = BuildContext.resolve(report, against: root)
             do {
