@@ -565,6 +565,8 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
 .home-header h1 { margin-bottom: 0.3rem; }
 .home-description { color: var(--fg-muted); margin: 0 0 0.3rem; }
 .home-stats { color: var(--fg-faint); font-size: 0.9rem; margin: 0; }
+.home-intro { margin-bottom: 1.5rem; }
+.home-intro + .home-stats { margin-bottom: 2rem; padding-top: 0.75rem; border-top: 1px solid var(--border); }
 .home-section { margin-bottom: 2.5rem; }
 .home-section-title {
   display: flex;
@@ -675,16 +677,23 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
 {{$kind}}home-page{{/kind}}
 {{$content}}
 <div class="home">
+  {{! No title when the index page's content shows its own <h1>. }}
+  {{#home.showTitle}}
   <header class="home-header">
-    {{#home.title}}
-    <h1>{{home.title}}</h1>
-    {{/home.title}}
-    {{^home.title}}
-    <h1>{{site.title}}</h1>
-    {{#site.description}}<p class="home-description">{{site.description}}</p>{{/site.description}}
-    {{/home.title}}
+    {{#home.title}}<h1>{{home.title}}</h1>{{/home.title}}
+    {{^home.title}}<h1>{{site.title}}</h1>{{/home.title}}
+    {{^home.content}}
+    {{^home.title}}{{#site.description}}<p class="home-description">{{site.description}}</p>{{/site.description}}{{/home.title}}
     <p class="home-stats">共 {{home.noteCount}} 篇笔记</p>
+    {{/home.content}}
   </header>
+  {{/home.showTitle}}
+  {{#home.content}}
+  <div class="home-intro note-body">
+{{{home.content}}}
+  </div>
+  <p class="home-stats">共 {{home.noteCount}} 篇笔记</p>
+  {{/home.content}}
   {{#home.sections}}
   <section class="home-section">
     <h2 class="home-section-title">

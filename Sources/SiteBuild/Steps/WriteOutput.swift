@@ -5,7 +5,8 @@ import SiteRender
 
 extension BuildStep {
     /// Writes pages and assets into the staging folder (theme assets, math assets, files kept beside notes).
-    /// A page that cannot be written fails the build; a file that cannot be copied is a warning at that file.
+    /// A page that cannot be written fails the build; a file that cannot be copied, or that has the path of a
+    /// generated file, is a warning at that file.
     public static let writeOutput = BuildStep("write") { context in
         let staging = context.stagingURL
         let fileSystem = context.fileSystem
@@ -25,30 +26,39 @@ extension BuildStep {
         var copies: [(from: Theme.File.Origin, shownFrom: String, to: String)] = context.theme.assets.map {
             ($0.origin, $0.shownPath, $0.path)
         }
+        // Generated files win: a file beside the notes at the path of a page or a theme asset (a docsify or
+        // Jekyll `index.html`, `404.html`) is left out, with one warning naming it.
+        let themePaths = Set(copies.map(\.to))
         let shownNotes = context.displayPath(context.notesURL)
         for asset in context.assets {
-            copies.append((.disk(context.notesURL.appendingPathComponent(asset)), shownNotes.isEmpty ? asset : "\(shownNotes)/\(asset)", asset))
+            let shown = shownNotes.isEmpty ? asset : "\(shownNotes)/\(asset)"
+            let owner: String? = switch asset {
+            case "index.html": "sitegen's home page"
+            case "404.html": "sitegen's not-found page"
+            case _ where context.outputFiles[asset] != nil: "a page sitegen writes"
+            case _ where themePaths.contains(asset): "the theme's '\(asset)'"
+            default: nil
+            }
+            if let owner {
+                context.diagnostics.append(.warning("'\(shown)' is not copied into the site: \(owner) has that path (generated files win); rename the file to publish it",
+                                                    code: "asset-collision", at: SourceLocation(path: shown, line: 1, column: 1)))
+            } else {
+                copies.append((.disk(context.notesURL.appendingPathComponent(asset)), shown, asset))
+            }
         }
-        let pages = Set(context.outputFiles.keys)
         context.diagnostics += copies.parallelMap { copy -> Diagnostic? in
             let target = staging.appendingPathComponent(copy.to)
-            let problem: String
-            if pages.contains(copy.to) {
-                problem = "a page of the site has that path"
-            } else {
-                do {
-                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    switch copy.from {
-                    case .disk(let url): try fileSystem.copy(url.resolvingSymlinksInPath(), target)
-                    case .builtIn(let data): try fileSystem.write(data, target)
-                    }
-                    return nil
-                } catch {
-                    problem = FileSystem.reason(for: error)
+            do {
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                switch copy.from {
+                case .disk(let url): try fileSystem.copy(url.resolvingSymlinksInPath(), target)
+                case .builtIn(let data): try fileSystem.write(data, target)
                 }
+                return nil
+            } catch {
+                return .warning("cannot copy '\(copy.shownFrom)' to '\(output)/\(copy.to)': \(FileSystem.reason(for: error)); the site is written without it",
+                                code: "asset-copy", at: SourceLocation(path: copy.shownFrom, line: 1, column: 1))
             }
-            return .warning("cannot copy '\(copy.shownFrom)' to '\(output)/\(copy.to)': \(problem); the site is written without it",
-                            code: "asset-copy", at: SourceLocation(path: copy.shownFrom, line: 1, column: 1))
         }.compactMap { $0 }
         // Formulas are in the pages either way; without KaTeX's stylesheet they only look plainer.
         if context.counters["formulas", default: 0] > 0 {
