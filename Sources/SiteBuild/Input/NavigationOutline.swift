@@ -31,7 +31,10 @@ struct NavigationOutline: Equatable {
         return out
     }
 
-    private static func entries(in blocks: [MarkdownNode]) -> [Entry] {
+    /// Entries nested deeper than this are left out (a hostile file cannot exhaust the stack).
+    static let maximumDepth = 32
+
+    private static func entries(in blocks: [MarkdownNode], depth: Int = 0) -> [Entry] {
         var result: [Entry] = []
         var part: Entry?
         for (i, block) in blocks.enumerated() {
@@ -44,7 +47,7 @@ struct NavigationOutline: Equatable {
                 part = entry(titled: block.plainText, link: nil, at: block)
                 continue
             case .list:
-                found = block.children.compactMap(item)
+                found = block.children.compactMap { item($0, depth: depth) }
             case .paragraph:
                 found = links(in: block).map { entry(titled: $0.plainText, link: $0, at: $0) }
             default:
@@ -57,11 +60,12 @@ struct NavigationOutline: Equatable {
     }
 
     /// A list item: the first link of its text (or the text, for a label) and its nested lists.
-    private static func item(_ node: MarkdownNode) -> Entry? {
+    private static func item(_ node: MarkdownNode, depth: Int) -> Entry? {
         guard let text = node.children.first(where: { if case .paragraph = $0.kind { true } else { false } }) else { return nil }
         let link = links(in: text).first
         var entry = entry(titled: (link ?? text).plainText, link: link, at: link ?? text)
-        entry.children = entries(in: node.children.filter { if case .list = $0.kind { true } else { false } })
+        let lists = node.children.filter { if case .list = $0.kind { true } else { false } }
+        if depth < maximumDepth { entry.children = entries(in: lists, depth: depth + 1) }
         return entry.title.isEmpty && entry.children.isEmpty ? nil : entry
     }
 

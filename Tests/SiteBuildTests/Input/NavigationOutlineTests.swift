@@ -62,4 +62,11 @@ import Testing
             "  贡献者 -> misc/contributors.md @17:1",
         ])
     }
+
+    @Test func deepNestingIsCut() {
+        let text = (0..<200).map { String(repeating: "  ", count: $0) + "- [第 \($0) 层](n\($0).md)" }.joined(separator: "\n")
+        let outline = NavigationOutline(parsing: text)
+        #expect(outline.flattened.count == NavigationOutline.maximumDepth + 1)
+        #expect(outline.flattened.last?.destination == "n\(NavigationOutline.maximumDepth).md")
+    }
 }
