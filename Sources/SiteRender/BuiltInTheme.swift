@@ -388,6 +388,7 @@ th[align="right"], td[align="right"] { text-align: right; }
   font-family: var(--font-mono);
   font-size: 0.9em;
   white-space: pre-wrap;
+  cursor: help;
 }
 div.math-error, .math-display.math-error { display: block; padding: 0.5em 0.8em; margin: 0 0 1.1em; }
 
