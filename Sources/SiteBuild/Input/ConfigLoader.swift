@@ -39,7 +39,9 @@ public enum ConfigLoader {
             case "author": reader.text(value, key) { config.author = $0 }
             case "baseURL": reader.text(value, key) { config.baseURL = $0 }
             case "notes": reader.text(value, key) { config.notesDirectory = $0 }
-            case "templates": reader.text(value, key) { config.templatesDirectory = $0 }
+            case "templates":
+                reader.text(value, key) { config.templatesDirectory = $0 }
+                config.templatesDirectoryRequired = true
             case "output": reader.text(value, key) { config.outputDirectory = $0 }
             case "cache": reader.text(value, key) { config.cacheDirectory = $0 }
             case "rawHTML": reader.bool(value, key) { config.allowRawHTML = $0 }

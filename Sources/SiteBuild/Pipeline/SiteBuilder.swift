@@ -12,6 +12,7 @@ public struct SiteBuilder: Sendable {
         .discoverNotes,
         .loadTemplates,
         .assignURLs,
+        .readNavigation,
         .normalizeNotes,
         .protectMath,
         .parseMarkdown,

@@ -6,7 +6,8 @@ extension BuildStep {
     /// Renders each page's Markdown to HTML: heading ids, questions, examples, and links between notes
     /// rewritten to page URLs (checked: a missing note or anchor is a warning at the link).
     public static let renderBodies = BuildStep("render HTML") { context in
-        let links = LinkTable(pages: context.pages, assets: context.assets, basePath: context.config.basePath)
+        let links = LinkTable(pages: context.pages, assets: context.assets, sectionPaths: context.sectionPaths,
+                              basePath: context.config.basePath)
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML)
         context.pages = context.pages.parallelMap { page in
             var page = page
@@ -53,12 +54,18 @@ struct LinkTable: Sendable {
     }
 
     var notes: [String: Target] = [:]
+    /// Sections by folder (`""` for the root, the home page): a link to a folder goes to its section page.
+    var folders: [String: Target] = [:]
     var assets: Set<String>
     var basePath: String
 
-    init(pages: [Page], assets: [String], basePath: String) {
+    init(pages: [Page], assets: [String], sectionPaths: [String: String], basePath: String) {
+        folders[""] = Target(url: basePath, anchors: [])
+        for (folder, path) in sectionPaths { folders[folder] = Target(url: basePath + path + "/", anchors: []) }
         for page in pages {
-            notes[page.sourcePath] = Target(url: page.url, anchors: Set(page.headingIDs))
+            let target = Target(url: page.url, anchors: Set(page.headingIDs))
+            notes[page.sourcePath] = target
+            if page.isIndex { folders[page.section ?? ""] = target }
         }
         self.assets = Set(assets)
         self.basePath = basePath
@@ -76,14 +83,15 @@ struct LinkTable: Sendable {
         }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         let resolved = Self.notesPath(of: decoded, from: page.sourcePath)
-        if let target = notes[resolved] {
-            guard let fragment, !fragment.isEmpty else { return (target.url, nil) }
-            return checkAnchor(fragment, in: target, base: target.url, original: destination, noteName: "'\(decoded)'")
-        }
         if assets.contains(resolved) {
             return (basePath + resolved + (fragment.map { "#\($0)" } ?? ""), nil)
         }
         let ext = (decoded as NSString).pathExtension.lowercased()
+        // docsify links name notes without `.md`; GitHub links name a folder for its README.
+        if let target = notes[resolved] ?? (ext.isEmpty ? notes[resolved + ".md"] ?? folders[resolved] : nil) {
+            guard let fragment, !fragment.isEmpty else { return (target.url, nil) }
+            return checkAnchor(fragment, in: target, base: target.url, original: destination, noteName: "'\(decoded)'")
+        }
         if BuildStep.noteExtensions.contains(ext) {
             return (nil, Problem(message: "link to '\(decoded)', which is not a note in the notes folder", code: "link-broken"))
         }
