@@ -17,6 +17,7 @@ public struct SiteBuilder: Sendable {
         .parseMarkdown,
         .evaluateExamples,
         .renderBodies,
+        .sanitizeHTML,
         .renderMath,
         .applyTemplates,
         .writeOutput,
