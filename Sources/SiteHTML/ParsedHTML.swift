@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A page body parsed by libxml2's HTML parser, which recovers from broken markup the way browsers do
 /// (unclosed `<p>` and `<td>`, stray end tags, uppercase names, entities, unquoted attributes).

@@ -27,7 +27,7 @@ extension Page {
         func location(line: Int?, of needle: String, or fallback: String) -> SourceLocation {
             guard let line else { return page.location(line: 1, column: 1) }
             let text = lines.indices.contains(line - 1) ? lines[line - 1] : ""
-            let found = text.range(of: needle) ?? text.range(of: fallback, options: .caseInsensitive)
+            let found = text.range(of: needle, options: .caseInsensitive) ?? text.range(of: fallback, options: .caseInsensitive)
             return page.location(line: line, column: found.map { text.distance(from: text.startIndex, to: $0.lowerBound) + 1 } ?? 1)
         }
 
