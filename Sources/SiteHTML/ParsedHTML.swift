@@ -1,5 +1,4 @@
 import CLibXML2
-import Foundation
 
 /// A page body parsed by libxml2's HTML parser, which recovers from broken markup the way browsers do
 /// (unclosed `<p>` and `<td>`, stray end tags, uppercase names, entities, unquoted attributes).
@@ -24,9 +23,14 @@ final class ParsedHTML {
     /// `nil` only when libxml2 cannot allocate the document.
     init?(body: String) {
         _ = Self.parserReady
-        // A NUL would end libxml2's input early; the wrapper keeps body text out of an implied `<p>`.
-        let source = "<html><body>" + body.replacingOccurrences(of: "\0", with: "\u{FFFD}") + "</body></html>"
-        var utf8 = Array(source.utf8)
+        // The wrapper keeps text at the start out of an implied `<p>`; a NUL would end libxml2's input early.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(body.utf8.count + 32)
+        utf8 += "<html><body>".utf8
+        for byte in body.utf8 {
+            if byte == 0 { utf8 += "\u{FFFD}".utf8 } else { utf8.append(byte) }
+        }
+        utf8 += "</body></html>".utf8
         guard utf8.count < Int32.max, let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         let parsed = utf8.withUnsafeMutableBufferPointer { buffer in

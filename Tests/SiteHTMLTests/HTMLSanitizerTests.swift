@@ -249,3 +249,49 @@ func removed(_ result: SanitizedHTML) -> [String] {
         #expect(result.removals.isEmpty)
     }
 }
+
+@Suite struct ClassicVectorTests {
+    static let vectors = [
+        #"<img """><script>alert("XSS")</script>">"#,
+        #"<IMG SRC=JaVaScRiPt:alert('XSS')>"#,
+        #"<a href="javascript&#58;alert(1)">x</a>"#,
+        #"<a href="&#x6A;avascript:alert(1)">x</a>"#,
+        #"<svg/onload=alert(1)>"#,
+        #"<math><mi xlink:href="javascript:alert(1)">x</mi></math>"#,
+        #"<details open ontoggle=alert(1)>"#,
+        #"<iframe srcdoc="<script>alert(1)</script>"></iframe>"#,
+        #"<base href="javascript:alert(1)//">"#,
+        #"<scr<script>ipt>alert(1)</script>"#,
+        #"<<script>alert(1)//<</script>"#,
+        #"<img src=x onerror=alert(1)//"#,
+        #"<div style="background:url(javascript:alert(1))">x</div>"#,
+        #"<p title='"><script>alert(1)</script>'>t</p>"#,
+        #"<a href="java\#nscript:alert(1)">x</a>"#,
+        #"<form action="javascript:alert(1)"><input type=submit></form>"#,
+        #"<body onload=alert(1)>"#,
+        #"<table background="javascript:alert(1)"><tr><td>x</td></tr></table>"#,
+        #"<!--><script>alert(1)</script>-->"#,
+        #"<noscript><p title="</noscript><img src=x onerror=alert(1)>">"#,
+    ]
+
+    @Test(arguments: vectors)
+    func nothingExecutableSurvives(_ vector: String) {
+        let html = clean(vector).html
+        let lower = html.lowercased()
+        #expect(!lower.contains("<script"), "\(html)")
+        #expect(!lower.contains("javascript:"), "\(html)")
+        // Text is escaped, so every `<` in the output opens a real tag: none may carry an event handler.
+        for tag in lower.split(separator: "<").dropFirst() {
+            let inside = tag.prefix { $0 != ">" }
+            #expect(inside.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) == nil, "\(html)")
+            #expect(!inside.contains("background="), "\(html)")
+        }
+    }
+}
+
+@Suite struct InputTests {
+    @Test func aNULDoesNotEndTheInput() {
+        let result = clean("<p>a\u{0}b</p><p>后面</p>")
+        #expect(result.html == "<p>a\u{FFFD}b</p><p>后面</p>")
+    }
+}

@@ -22,11 +22,12 @@ extension Page {
     mutating func sanitizeHTML(with sanitizer: HTMLSanitizer, links: LinkTable) {
         let page = self
         let spans = protected?.spans ?? []
-        let lines = protected?.text.sourceLines ?? []
+        var lines: [Substring]?
         /// The location of `needle` (else of `fallback`) on a line of the parsed text.
         func location(line: Int?, of needle: String, or fallback: String) -> SourceLocation {
             guard let line else { return page.location(line: 1, column: 1) }
-            let text = lines.indices.contains(line - 1) ? lines[line - 1] : ""
+            if lines == nil { lines = page.protected?.text.sourceLines ?? [] }
+            let text = lines.map { $0.indices.contains(line - 1) ? $0[line - 1] : "" } ?? ""
             let found = text.range(of: needle, options: .caseInsensitive) ?? text.range(of: fallback, options: .caseInsensitive)
             return page.location(line: line, column: found.map { text.distance(from: text.startIndex, to: $0.lowerBound) + 1 } ?? 1)
         }
