@@ -4,7 +4,8 @@ import PackageDescription
 // The build pipeline, one module per stage:
 //   SiteMarkdown (parse, the only user of CCmarkGFM) → SiteNormalize (export formats → outline)
 //   → SiteMath (protect, repair, render formulas) → TensorScript (runnable examples on Tensor)
-//   → SiteRender (Mustache templates) → SiteSearch (the static search index)
+//   → SiteHTML (raw HTML in notes sanitised, on libxml2) → SiteRender (Mustache templates)
+//   → SiteSearch (the static search index)
 //   → SiteBuild (the named steps, staging output) → sitegen (CLI).
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
@@ -25,10 +26,16 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "SiteCore"),
         .target(name: "Tensor"),
         .target(name: "SiteMarkdown", dependencies: ["SiteCore", "CCmarkGFM"]),
         .target(name: "SiteMath", dependencies: ["SiteCore"]),
+        .target(name: "SiteHTML", dependencies: ["SiteCore", "CLibXML2"]),
         .target(name: "SiteNormalize", dependencies: ["SiteCore", "SiteMath"]),
         .target(name: "TensorScript", dependencies: ["Tensor", "SiteCore"]),
         .target(name: "SiteSearch", dependencies: ["SiteCore"]),
@@ -37,7 +44,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "SiteBuild", dependencies: [
-            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "TensorScript", "SiteRender", "SiteSearch",
+            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "sitegen", dependencies: [
@@ -48,6 +55,7 @@ let package = Package(
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Goldens")]),
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteHTMLTests", dependencies: ["SiteHTML"]),
         .testTarget(name: "SiteMathTests", dependencies: ["SiteMath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteNormalizeTests", dependencies: ["SiteNormalize", "SiteMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorScriptTests", dependencies: ["TensorScript"]),

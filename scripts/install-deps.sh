@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages sitegen needs, only those that are missing.
 #   libcmark-gfm-dev, libcmark-gfm-extensions-dev  Markdown parser (linked through the CCmarkGFM target)
+#   libxml2-dev                                    HTML parser for raw HTML in notes (the CLibXML2 target)
 #   katex, libjs-katex                             formulas typeset at build time, and KaTeX's CSS and fonts
 #   nodejs                                         runs KaTeX during the build
 # With --test, also what the tests need:
@@ -8,7 +9,7 @@
 #   selenium (PyPI)                                installed into .build/test-venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev katex libjs-katex nodejs)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev katex libjs-katex nodejs)
 [ "${1:-}" = "--test" ] && packages+=(chromium chromium-driver python3-venv)
 missing=()
 for p in "${packages[@]}"; do

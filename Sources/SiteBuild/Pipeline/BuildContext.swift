@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteHTML
 import SiteMarkdown
 import SiteMath
 import SiteNormalize
@@ -106,6 +107,8 @@ public struct Page: Sendable {
     /// Evaluated `tensor` blocks by the block's start line in the parsed text.
     public var examples: [Int: ExampleOutput] = [:]
     public var bodyHTML = ""
+    /// The sanitiser whose marks surround the note's raw HTML in `bodyHTML`; `nil` when it has none.
+    public var htmlSanitizer: HTMLSanitizer?
     public var diagnostics: [Diagnostic] = []
 
     public init(sourcePath: String, displayPath: String, text: String) {

@@ -18,6 +18,7 @@ public struct SiteBuilder: Sendable {
         .parseMarkdown,
         .evaluateExamples,
         .renderBodies,
+        .sanitizeHTML,
         .renderMath,
         .applyTemplates,
         .buildSearchIndex,

@@ -71,6 +71,8 @@ public struct BuildReport: Codable, Sendable {
         /// Formulas shown as marked source because KaTeX could not typeset them (`math-katex-error`).
         public var formulasFailed: Int
         public var examples: Int
+        /// Notes with raw HTML, whose pages went through the HTML parser (`docs/html.md`).
+        public var rawHTMLPages: Int
     }
 
     public var schemaVersion = 1
@@ -106,7 +108,8 @@ public struct BuildReport: Codable, Sendable {
                         formulasRendered: context.counters["formulasRendered"] ?? 0,
                         formulasCached: context.counters["formulasCached"] ?? 0,
                         formulasFailed: context.counters["formulasFailed"] ?? 0,
-                        examples: context.counters["examples"] ?? 0)
+                        examples: context.counters["examples"] ?? 0,
+                        rawHTMLPages: context.counters["rawHTMLPages"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds
     }
