@@ -96,10 +96,9 @@ extension Tensor {
         guard before.count == rank, after.count == rank, !(before + after).contains(where: { $0 < 0 }) else {
             throw TensorError("padding \(shapeText(before)) / \(shapeText(after)) does not fit shape \(shapeText(shape))")
         }
-        try Tensor.checkSize((0..<rank).map { shape[$0] &+ before[$0] &+ after[$0] })
-        if value == 0 { return padPrimitive(before: before, after: after) }
-        let ones = Tensor.ones(shape).padPrimitive(before: before, after: after)
-        let inside = padPrimitive(before: before, after: after)
+        if value == 0 { return try padPrimitive(before: before, after: after) }
+        let ones = try constantLike(1).padPrimitive(before: before, after: after)
+        let inside = try padPrimitive(before: before, after: after)
         return try inside + (1 - ones) * value
     }
 
@@ -123,7 +122,7 @@ extension Tensor {
             before[a] = offset
             after[a] = total - offset - t.shape[a]
             offset += t.shape[a]
-            let placed = t.padPrimitive(before: before, after: after)
+            let placed = try t.padPrimitive(before: before, after: after)
             result = result.map { $0.binaryPrimitive(.add, placed) } ?? placed
         }
         return result ?? first

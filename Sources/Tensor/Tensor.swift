@@ -185,28 +185,6 @@ func elementCount(_ shape: [Int]) -> Int {
     return product
 }
 
-extension Tensor {
-    /// The largest number of elements any kernel operation will produce (2²⁶ ≈ 67 M doubles, 512 MB);
-    /// larger results throw instead of exhausting memory.
-    public static let maxElementCount = 1 << 26
-
-    /// `shape` if every extent is ≥ 0 and the element count is at most `maxElementCount`; callers that take
-    /// shapes from user input check them here before using the non-throwing creators (`zeros`, `ones`, …).
-    public static func validatedShape(_ shape: [Int]) throws -> [Int] {
-        if let bad = shape.first(where: { $0 < 0 }) {
-            throw TensorError("negative dimension \(bad) in shape \(shapeText(shape))")
-        }
-        try checkSize(shape)
-        return shape
-    }
-
-    static func checkSize(_ shape: [Int]) throws {
-        guard elementCount(shape) <= maxElementCount else {
-            throw TensorError("a tensor of shape \(shapeText(shape)) would exceed \(maxElementCount) elements")
-        }
-    }
-}
-
 func rowMajorStrides(_ shape: [Int]) -> [Int] {
     var strides = [Int](repeating: 1, count: shape.count)
     var running = 1

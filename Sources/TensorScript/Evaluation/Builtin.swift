@@ -166,8 +166,7 @@ struct BoundArguments {
                 dims.append(Int(v))
             }
         }
-        try EvaluationContext.checkSize(dims, at: callPosition)
-        return dims
+        return try Tensor.validatedShape(dims)
     }
 
     static func tensor(_ value: Value, named name: String, in function: String, at position: ScriptPosition) throws -> Tensor {
