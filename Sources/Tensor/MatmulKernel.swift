@@ -37,7 +37,7 @@ private let nBlock = 256
 /// group of 4 rows of A is packed column-interleaved, so the micro-kernel reads both contiguously (no
 /// power-of-two strides that alias in cache); it keeps a 4×4 tile of C in four `SIMD4` accumulators across the
 /// whole block and adds it to C once. Rows of A that do not fill a strip of 4 fall back to an axpy loop.
-/// With a deadline, it is checked before each k×n block.
+/// With a deadline, it is checked before each k×n block and every 64 rows within it.
 private func blockedMatmul(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
     m: Int, k: Int, n: Int, panel: UnsafeMutablePointer<SIMD4<Double>>, rows: UnsafeMutablePointer<Double>,
@@ -54,6 +54,7 @@ private func blockedMatmul(
             packPanel(b, n: n, rows: p0..<(p0 + depth), columns: j0..<(j0 + width), into: panel)
             var i = 0
             while i + 4 <= m {
+                if let deadline, i & 63 == 0 { try ComputeDeadline.check(deadline) }
                 for p in 0..<depth {
                     for r in 0..<4 { rows[p * 4 + r] = a[(i + r) * k + p0 + p] }
                 }

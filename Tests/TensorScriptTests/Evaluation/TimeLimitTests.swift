@@ -19,7 +19,7 @@ import Testing
     @Test func oneLongMatrixProductStopsInsideTheKernel() {
         let start = ContinuousClock.now
         let result = BlockRunner.run("a = ones(2000, 2000);\nb = a @ a;", timeLimit: .milliseconds(200))
-        #expect(ContinuousClock.now - start < .seconds(20), "the product alone takes far longer in a debug build")
+        #expect(ContinuousClock.now - start < .seconds(30), "the product alone takes minutes in a debug build")
         #expect(result.errors.map(\.code) == ["tensor-time-limit"])
         #expect(result.errors.first?.line == 2)
     }
