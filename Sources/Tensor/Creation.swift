@@ -30,7 +30,7 @@ extension Tensor {
             throw TensorError("arange needs a finite non-zero step and finite bounds")
         }
         let steps = ((end - start) / step).rounded(.up)
-        let count = steps >= 9e18 ? Int.max : Swift.max(0, Int(steps))
+        let count = !(steps > 0) ? 0 : steps >= 9e18 ? Int.max : Int(steps)
         try checkSize([count])
         return Tensor((0..<count).map { start + Double($0) * step })
     }

@@ -5,6 +5,8 @@ extension Tensor {
     /// built from (expand, pad, matmul, im2col, col2im). So `zeros(100000, 100000)`, an outer product or a
     /// concatenation that is too large throws instead of exhausting memory.
     public static let maxElementCount = 4_000_000
+    /// The most axes a tensor may have (numpy's limit of old), checked with the element count.
+    public static let maxRank = 32
 
     /// `shape` if every extent is ≥ 0 and the element count is at most `maxElementCount`.
     public static func validatedShape(_ shape: [Int]) throws -> [Int] {
@@ -15,8 +17,12 @@ extension Tensor {
         return shape
     }
 
-    /// The one size check: throws `TensorError` of kind `.tooLarge` when `shape` holds more than `maxElementCount` elements.
+    /// The one size check: throws `TensorError` of kind `.tooLarge` when `shape` holds more than
+    /// `maxElementCount` elements, and an `.invalidArgument` one when it has more than `maxRank` axes.
     static func checkSize(_ shape: [Int]) throws {
+        guard shape.count <= maxRank else {
+            throw TensorError("a tensor of \(shape.count) axes has more than the \(maxRank) allowed")
+        }
         let count = elementCount(shape.map { Swift.max($0, 0) })
         guard count <= maxElementCount else {
             let elements = count == Int.max ? "too many" : String(count)

@@ -9,6 +9,9 @@ extension Tensor {
 
     /// The same elements in a new shape; one extent may be −1 (inferred).
     public func reshape(_ newShape: [Int]) throws -> Tensor {
+        guard newShape.count <= Tensor.maxRank else {
+            throw TensorError("cannot reshape \(shapeText(shape)) to \(newShape.count) axes, more than the \(Tensor.maxRank) allowed")
+        }
         var resolved = newShape
         let unknown = newShape.indices.filter { newShape[$0] == -1 }
         let known = elementCount(newShape.filter { $0 != -1 })
@@ -54,6 +57,7 @@ extension Tensor {
         let a = try normalizedAxis(axis, rank: rank + 1)
         var s = shape
         s.insert(1, at: a)
+        try Tensor.checkSize(s)
         return reshapePrimitive(s)
     }
 

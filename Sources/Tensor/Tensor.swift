@@ -25,6 +25,7 @@ public struct Tensor: Sendable {
         if let bad = shape.first(where: { $0 < 0 }) {
             throw TensorError("negative dimension \(bad) in shape \(shapeText(shape))")
         }
+        try Tensor.checkSize(shape)
         let expected = elementCount(shape)
         guard expected == scalars.count else {
             throw TensorError("shape \(shapeText(shape)) needs \(expected) values, got \(scalars.count)")
@@ -51,6 +52,7 @@ public struct Tensor: Sendable {
     public init(literal: TensorLiteral) throws {
         var flat: [Double] = []
         let shape = try literal.inferShape()
+        try Tensor.checkSize(shape)
         literal.flatten(into: &flat)
         self.init(uncheckedShape: shape, scalars: flat)
     }

@@ -36,6 +36,8 @@ import Testing
         #expect(refusedShape { try RecurrentWeights(inputSize: 3000, hiddenSize: 3000, gates: 4, rng: &rng) } == [12000, 3000])
         // im2col of a 3×3 convolution over a 1000×1000 image: 9 million columns entries
         #expect(refusedShape { try conv2d(block.reshape([1, 1, 1000, 1000]), weight: .ones([1, 1, 3, 3]), padding: Pair2D(1)) } == [1, 9, 1_000_000])
+        #expect(throws: TensorError("a tensor of 33 axes has more than the 32 allowed")) { try Tensor.zeros([Int](repeating: 1, count: 33)) }
+        #expect(throws: TensorError.self) { try Tensor(7).reshape([Int](repeating: 1, count: 100_000)) }
         // exactly at the cap is allowed
         #expect(try Tensor.zeros([2000, 2000]).count == Tensor.maxElementCount)
     }

@@ -63,12 +63,7 @@ extension Builtins {
         },
         Builtin(name: "reshape", parameters: [.required("x"), .variadic("shape")], summary: "The same values in a new shape; one size may be −1.",
                 example: "reshape(arange(6), 2, 3)", group: "shapes") { _, args in
-            var dims: [Int] = []
-            for entry in args.rest {
-                let t = try BoundArguments.tensor(entry.value, named: "shape", in: "reshape", at: entry.position)
-                dims += t.scalars.map { Int($0) }
-            }
-            return .tensor(try args.tensor("x").reshape(dims))
+            .tensor(try args.tensor("x").reshape(try args.shape(fromRest: "shape", inferred: true)))
         },
         Builtin(name: "transpose", parameters: [.required("x")], summary: "Swaps the last two axes (a matrix transpose). `x.T` does the same.",
                 example: "transpose([[1, 2, 3], [4, 5, 6]])", group: "shapes") { _, args in

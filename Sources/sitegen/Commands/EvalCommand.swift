@@ -25,7 +25,8 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = input.joined(separator: " ")
+        // `.allUnrecognized` keeps the `--` that ends the options in other commands.
+        let input = (input.first == "--" ? input.dropFirst() : input[...]).joined(separator: " ")
         let timeLimit = Duration.seconds(timeout)
         var diagnostics: [Diagnostic] = []
         var text = ""

@@ -13,9 +13,11 @@ import Testing
         #expect(eval.input == ["-log(0.5)"])
         let timed = try #require(try Sitegen.parseAsRoot(["eval", "--timeout", "2", "-tanh(1)"]) as? EvalCommand)
         #expect(timed.input == ["-tanh(1)"] && timed.timeout == 2)
-        let run = try CommandLineTests.run(Self.binary, ["eval", "-log(0.5)"])
-        #expect(run.status == 0)
-        #expect(run.stdout.contains("⇒ 0.6931"))
+        for arguments in [["eval", "-log(0.5)"], ["eval", "--", "-log(0.5)"], ["eval", "-log(0.5", ")"]] {
+            let run = try CommandLineTests.run(Self.binary, arguments)
+            #expect(run.status == 0)
+            #expect(run.stdout.hasPrefix("1 │ -log(0.5") && run.stdout.contains("⇒ 0.6931"), "\(arguments): \(run.stdout)")
+        }
     }
 
     @Test func aMissingNoteIsNamed() throws {
