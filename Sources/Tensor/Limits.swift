@@ -8,7 +8,7 @@ extension Tensor {
     /// The most axes a tensor may have (numpy's limit of old), checked with the element count.
     public static let maxRank = 32
 
-    /// `shape` if every extent is ≥ 0 and the element count is at most `maxElementCount`.
+    /// `shape` if every extent is ≥ 0, the element count is at most `maxElementCount` and the rank at most `maxRank`.
     public static func validatedShape(_ shape: [Int]) throws -> [Int] {
         if let bad = shape.first(where: { $0 < 0 }) {
             throw TensorError("negative dimension \(bad) in shape \(shapeText(shape))")
