@@ -11,7 +11,7 @@ import Testing
             String(repeating: "(", count: 49) + "1" + String(repeating: ")", count: 49),
             String(repeating: "-", count: 99) + "1",
             String(repeating: "sigmoid(", count: 98) + "1" + String(repeating: ")", count: 98),
-            String(repeating: "[", count: 49) + "1" + String(repeating: "]", count: 49),
+            String(repeating: "[", count: 32) + "1" + String(repeating: "]", count: 32),
             "x = [[1, 2], [3, 4]]\nx" + String(repeating: ".T", count: 99),
             definitions + "\nf48(1)",
             definitions + "\ng(x) = " + String(repeating: "sigmoid(", count: 20) + "f48(x)" + String(repeating: ")", count: 20) + "\ngrad(g, 1)",
