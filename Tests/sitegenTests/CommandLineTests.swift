@@ -38,7 +38,13 @@ import Testing
     static var binary: URL { productsDirectory.appendingPathComponent("sitegen") }
 
     static func run(_ binary: URL, _ arguments: [String], in folder: URL = FileManager.default.temporaryDirectory,
-                    environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+                    environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
+        let run = try runCapturingOutput(binary, arguments, in: folder, environment: environment)
+        return (run.status, run.stderr)
+    }
+
+    static func runCapturingOutput(_ binary: URL, _ arguments: [String], in folder: URL = FileManager.default.temporaryDirectory,
+                                   environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

@@ -6,15 +6,13 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static var binary: URL { CommandLineTests.productsDirectory.appendingPathComponent("sitegen") }
-
     @Test func anExpressionStartingWithAMinusIsNotAnOption() throws {
         let eval = try #require(try Sitegen.parseAsRoot(["eval", "-log(0.5)"]) as? EvalCommand)
         #expect(eval.input == ["-log(0.5)"])
         let timed = try #require(try Sitegen.parseAsRoot(["eval", "--timeout", "2", "-tanh(1)"]) as? EvalCommand)
         #expect(timed.input == ["-tanh(1)"] && timed.timeout == 2)
         for arguments in [["eval", "-log(0.5)"], ["eval", "--", "-log(0.5)"], ["eval", "-log(0.5", ")"]] {
-            let run = try CommandLineTests.run(Self.binary, arguments)
+            let run = try CommandLineTests.runCapturingOutput(CommandLineTests.binary, arguments)
             #expect(run.status == 0)
             #expect(run.stdout.hasPrefix("1 │ -log(0.5") && run.stdout.contains("⇒ 0.6931"), "\(arguments): \(run.stdout)")
         }
@@ -22,7 +20,7 @@ import Testing
 
     @Test func aMissingNoteIsNamed() throws {
         for missing in ["notes/missing.md", "notes/missing", "./nope.txt"] {
-            let run = try CommandLineTests.run(Self.binary, ["eval", missing], in: Self.repository)
+            let run = try CommandLineTests.runCapturingOutput(CommandLineTests.binary, ["eval", missing], in: Self.repository)
             #expect(run.status == 2)
             #expect(run.stderr == "sitegen eval: error: no such file '\(missing)'\n")
         }
@@ -43,7 +41,7 @@ import Testing
         let examples = try Self.documentedExamples()
         #expect(examples.filter { $0.hasSuffix(".md") }.count >= 3, "\(examples)")
         for example in examples {
-            let run = try CommandLineTests.run(Self.binary, ["eval", example], in: Self.repository)
+            let run = try CommandLineTests.runCapturingOutput(CommandLineTests.binary, ["eval", example], in: Self.repository)
             #expect(run.status == 0, "sitegen eval \(example): \(run.stderr)")
         }
     }
