@@ -26,6 +26,9 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var mathErrors = MathErrors.warn
     /// Forced source formats by note path relative to the notes folder, e.g. `old/export.txt: notion-toggle`.
     public var formats: [String: String] = [:]
+    /// Seconds one ```` ```tensor ```` block may run before it is stopped with an error (`examples: timeout:`).
+    public var exampleTimeout = SiteConfig.defaultExampleTimeout
+    public static let defaultExampleTimeout = 5.0
 
     public init() {}
 

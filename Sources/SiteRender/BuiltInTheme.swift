@@ -1081,6 +1081,10 @@ table.tensor-value {
 }
 table.tensor-value td, table.tensor-value th { padding: 0.2em 0.6em; text-align: right; min-width: 0; white-space: nowrap; }
 table.tensor-value th { color: var(--fg-faint); font-weight: 500; background: none; }
+table.tensor-value .tensor-gap { color: var(--fg-faint); text-align: center; }
+figure.tensor-example .tensor-stats { color: var(--fg-muted); font-family: var(--font-mono); font-size: 0.8em; }
+figure.tensor-example .tensor-stat-name { color: var(--fg-faint); }
+figure.tensor-example .tensor-slice.tensor-gap { color: var(--fg-faint); font-family: var(--font-mono); }
 table.tensor-value tbody tr:nth-child(2n) { background: none; }
 
 svg.tensor-plot {

@@ -58,6 +58,15 @@ public enum ConfigLoader {
                         reader.unknown(name, at: mathKey)
                     }
                 }
+            case "examples":
+                for (examplesKey, examplesValue) in reader.mapping(value, key, of: "example settings (`timeout:`)") {
+                    let name = "examples.\(examplesKey.string ?? "")"
+                    if examplesKey.string == "timeout" {
+                        reader.seconds(examplesValue, name) { config.exampleTimeout = $0 }
+                    } else {
+                        reader.unknown(name, at: examplesKey)
+                    }
+                }
             default: reader.unknown(key, at: keyNode)
             }
         }
@@ -79,6 +88,13 @@ private struct SettingsReader {
     mutating func bool(_ value: Node, _ key: String, _ apply: (Bool) -> Void) {
         if let flag = value.bool { apply(flag) } else {
             diagnostics.append(.error("'\(key)' must be true or false", code: "config-type", at: document.location(of: value)))
+        }
+    }
+
+    /// A number of seconds above 0, such as a time limit.
+    mutating func seconds(_ value: Node, _ key: String, _ apply: (Double) -> Void) {
+        if let seconds = value.float ?? value.int.map(Double.init), seconds > 0, seconds.isFinite { apply(seconds) } else {
+            diagnostics.append(.error("'\(key)' must be a number of seconds above 0", code: "config-type", at: document.location(of: value)))
         }
     }
 

@@ -52,7 +52,7 @@ public struct BuildContext: Sendable {
         outputURL = Self.resolve(config.outputDirectory, against: root)
         stagingURL = StagedOutput.stagingURL(for: outputURL)
         let cache = Self.resolve(config.cacheDirectory, against: root)
-        examples = ExampleCache(directory: cache.appendingPathComponent("examples"))
+        examples = ExampleCache(directory: cache.appendingPathComponent("examples"), timeLimit: .seconds(config.exampleTimeout))
     }
 
     /// `path` as a file URL, relative to `root` unless absolute.
