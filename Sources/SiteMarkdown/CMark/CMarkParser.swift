@@ -123,7 +123,7 @@ public enum MarkdownParser {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if var f = flattening {
-                flattening = nil
+                flattening = nil  // taken out, so that its text grows in place
                 if event == CMARK_EVENT_ENTER {
                     if isBlock(node), let last = f.text.last, !last.isWhitespace { f.text += "\n" }
                     f.text += flatText(of: node)
