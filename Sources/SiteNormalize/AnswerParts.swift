@@ -16,26 +16,30 @@ enum AnswerParts {
         let s = String(line.dropFirst(indent))
         guard !s.hasPrefix(">"), s.contains(">") else { return [part(s[...], offset: indent)].compactMap { $0 } }
         let math = MathScanner.spans(in: s)
+        var mathIndex = 0
         var parts: [Part] = []
-        var partStart = s.startIndex
-        var i = s.startIndex
+        var partStart = s.startIndex, partOffset = 0
+        var i = s.startIndex, offset = 0
         while i < s.endIndex {
+            while mathIndex < math.count, math[mathIndex].upperBound <= i { mathIndex += 1 }
             if s[i] == ">", i > s.startIndex, s[s.index(before: i)] == " ",
-               !math.contains(where: { $0.contains(i) }) {
+               !(mathIndex < math.count && math[mathIndex].contains(i)) {
                 let next = s.index(after: i)
                 if next == s.endIndex || s[next] != "=" {
                     let before = s[partStart..<i]
                     if !before.isBlankLine || !parts.isEmpty {
-                        if let p = part(before, offset: indent + s.distance(from: s.startIndex, to: partStart)) {
+                        if let p = part(before, offset: indent + partOffset) {
                             parts.append(p)
                         }
                         partStart = next
+                        partOffset = offset + 1
                     }
                 }
             }
             i = s.index(after: i)
+            offset += 1
         }
-        if let p = part(s[partStart...], offset: indent + s.distance(from: s.startIndex, to: partStart)) {
+        if let p = part(s[partStart...], offset: indent + partOffset) {
             parts.append(p)
         }
         return parts

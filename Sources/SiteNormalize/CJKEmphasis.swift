@@ -50,8 +50,8 @@ enum CJKEmphasis {
                 i += 1
             }
         }
-        // Pair markers in order; work from the last pair so earlier offsets stay valid.
-        for pair in stride(from: markers.count - markers.count % 2 - 2, through: 0, by: -2) {
+        // Pair markers in order. A repair keeps the line's length, so the other markers stay where they are.
+        for pair in stride(from: 0, to: markers.count - 1, by: 2) {
             let open = markers[pair], close = markers[pair + 1]
             guard close + 2 < chars.count, isPunctuation(chars[close - 1]), !isSpaceOrPunctuation(chars[close + 2]) else { continue }
             var start = close
@@ -59,7 +59,9 @@ enum CJKEmphasis {
             // Bold of punctuation only, or ending in a bracket (`（注）：`) that cannot move out: leave it.
             guard start < close, start > open + 2, !isPunctuation(chars[start - 1]) else { continue }
             let moved = Array(chars[start..<close])
-            chars.replaceSubrange(start..<(close + 2), with: ["*", "*"] + moved)
+            chars[start] = "*"
+            chars[start + 1] = "*"
+            for (k, c) in moved.enumerated() { chars[start + 2 + k] = c }
         }
         return String(chars)
     }
@@ -87,9 +89,11 @@ enum CJKEmphasis {
     /// Character offsets inside math spans and backtick code spans.
     private static func protectedOffsets(in line: String) -> Set<Int> {
         var offsets = Set<Int>()
-        for range in MathScanner.mathAndCodeSpans(in: line) {
-            let start = line.distance(from: line.startIndex, to: range.lowerBound)
-            offsets.formUnion(start..<(start + line[range].count))
+        var index = line.startIndex, offset = 0
+        for range in MathScanner.mathAndCodeSpans(in: line).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            offset += line.distance(from: index, to: range.lowerBound)
+            index = range.lowerBound
+            offsets.formUnion(offset..<(offset + line[range].count))
         }
         return offsets
     }

@@ -11,32 +11,47 @@ enum TextChecks {
             func warn(_ message: String, _ code: String, column: Int) {
                 out.append(.warning(message, code: code, at: map.location(path: input.path, line: index + 1, column: column)))
             }
-            if let column = column(of: "\u{FFFD}", in: line) {
-                warn("text cut off by the export (U+FFFD replacement character)", "text-truncated", column: column)
+            if let r = line.firstByteRange(of: "\u{FFFD}") {
+                var columns = Columns(line)
+                warn("text cut off by the export (U+FFFD replacement character)", "text-truncated", column: columns.at(r.lowerBound))
             }
+            var columns = Columns(line)
             for url in truncatedURLs(in: line) {
-                warn("truncated URL ‘\(url)’: the export shortened it, the link will not work", "truncated-url",
-                     column: column(of: url, in: line) ?? 1)
+                warn("truncated URL ‘\(line[url])’: the export shortened it, the link will not work", "truncated-url",
+                     column: columns.at(url.lowerBound))
             }
         }
         return out
     }
 
-    /// 1-based column (in characters) of the first occurrence of `needle`.
-    static func column(of needle: String, in line: Substring) -> Int? {
-        guard let r = line.firstByteRange(of: needle) else { return nil }
-        return line.distance(from: line.startIndex, to: r.lowerBound) + 1
+    /// 1-based columns (in characters) of positions met in increasing order, each counted from the one before,
+    /// so that a line with thousands of findings is still read once.
+    struct Columns {
+        let line: Substring
+        private var index: Substring.Index
+        private var column = 1
+
+        init(_ line: Substring) {
+            self.line = line
+            index = line.startIndex
+        }
+
+        mutating func at(_ position: Substring.Index) -> Int {
+            column += line.distance(from: index, to: position)
+            index = position
+            return column
+        }
     }
 
     /// URLs ending in `...` or `…` (Notion's shortening), bare or in `<…>`.
-    static func truncatedURLs(in line: Substring) -> [String] {
-        var found: [String] = []
+    static func truncatedURLs(in line: Substring) -> [Range<Substring.Index>] {
+        var found: [Range<Substring.Index>] = []
         var rest = line[...]
         while let start = rest.firstByteRange(of: "http") {
             let tail = rest[start.lowerBound...]
             let url = tail.prefix { !$0.isWhitespace && $0 != ">" && $0 != ")" }
-            if url.hasSuffix("...") || url.hasSuffix("…") { found.append(String(url)) }
-            rest = tail.dropFirst(max(url.count, 4))
+            if url.hasSuffix("...") || url.hasSuffix("…") { found.append(url.startIndex..<url.endIndex) }
+            rest = tail[url.endIndex...]  // never empty: it starts with `http`
         }
         return found
     }

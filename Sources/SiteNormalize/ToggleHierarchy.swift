@@ -36,28 +36,46 @@ struct ToggleHierarchy {
         var reason: String
     }
 
+    /// What the rules ask about a placed node, kept up to date by `attach`, so that no rule walks a
+    /// subtree or all the ancestors (an outline of thousands of toggles stays linear).
+    private struct Facts {
+        var depth = 0
+        /// The top-level toggle above it, or itself.
+        var root = 0
+        var insideFacet = false
+        var insideQuestion = false
+        /// Some descendant is a container.
+        var containerBelow = false
+        /// The `facetKey`s of its facet children.
+        var facetKeys: Set<String> = []
+        /// Some non-facet child has facets of its own.
+        var facetedChild = false
+    }
+
+    /// The children of one parent (or the top level), for the rules that compare a toggle with its siblings.
+    private struct SiblingGroup {
+        /// How many members have a facet child with each `facetKey`.
+        var facetUse: [String: Int] = [:]
+        /// How many members have facets.
+        var facetedMembers = 0
+    }
+
     private(set) var nodes: [Node]
     private(set) var guesses: [Guess] = []
-    private var topLevel: [Int] = []
+    private var facts: [Facts]
+    /// Index 0: the top level; `p + 1`: the children of node `p`.
+    private var groups: [SiblingGroup]
 
     /// Places every node; `nodes` come in document order with `parent` unset.
     init(_ nodes: [Node]) {
         self.nodes = nodes
+        facts = Array(repeating: Facts(), count: nodes.count)
+        groups = Array(repeating: SiblingGroup(), count: nodes.count + 1)
         for n in nodes.indices { place(n) }
     }
 
     /// Markdown level: the page title is 1, top-level toggles 2.
-    func level(_ n: Int) -> Int { 2 + ancestors(n).count }
-
-    func ancestors(_ n: Int) -> [Int] {
-        var out: [Int] = []
-        var p = nodes[n].parent
-        while let q = p, out.count <= nodes.count {
-            out.append(q)
-            p = nodes[q].parent
-        }
-        return out
-    }
+    func level(_ n: Int) -> Int { 2 + facts[n].depth }
 
     // MARK: placement
 
@@ -88,7 +106,7 @@ struct ToggleHierarchy {
                !(nodes[n].isContainer && subtreeHasContainer(cur)) {
                 attach(n, to: c.parent)
                 let confirmed = insideFacet(cur)
-                    || (nodes[n].hasFacets && siblings(of: n).contains { nodes[$0].hasFacets && $0 != n })
+                    || (nodes[n].hasFacets && groups[group(of: n)].facetedMembers > 1)
                 if !confirmed {
                     guess(n, "placed as a sibling of ‘\(c.title)’" + where_(c.parent) + "; it may belong higher")
                 }
@@ -100,8 +118,8 @@ struct ToggleHierarchy {
             }
             e = c.parent
         }
-        let root = ([prev] + ancestors(prev)).last
-        let parent = root.flatMap { nodes[$0].isContainer ? $0 : nil }
+        let root = facts[prev].root
+        let parent = nodes[root].isContainer ? root : nil
         attach(n, to: parent)
         guess(n, "no earlier toggle of the same kind; placed" + where_(parent))
     }
@@ -113,12 +131,8 @@ struct ToggleHierarchy {
             let c = nodes[cur]
             e = c.parent
             if c.isFacet || c.isQuestion || insideQuestion(cur) { continue }
-            if c.children.contains(where: { nodes[$0].isFacet && facetKey(nodes[$0].title) == title }) { continue }
-            if c.children.contains(where: { !nodes[$0].isFacet && nodes[$0].hasFacets }) { continue }
-            let pattern = Set(siblings(of: cur).filter { $0 != cur }.flatMap { s in
-                nodes[s].children.filter { nodes[$0].isFacet }.map { facetKey(nodes[$0].title) }
-            })
-            if !pattern.isEmpty, !pattern.contains(title) { continue }
+            if facts[cur].facetKeys.contains(title) || facts[cur].facetedChild { continue }
+            if !siblingsUse(title, besides: cur), siblingsUseAnyFacet(besides: cur) { continue }
             return attach(n, to: cur)
         }
         let fallback = nodes[prev].isFacet ? nodes[prev].parent : prev
@@ -130,7 +144,30 @@ struct ToggleHierarchy {
 
     private mutating func attach(_ n: Int, to parent: Int?) {
         nodes[n].parent = parent
-        if let parent { nodes[parent].children.append(n) } else { topLevel.append(n) }
+        if let parent { nodes[parent].children.append(n) }
+        if nodes[n].hasFacets { groups[group(of: n)].facetedMembers += 1 }
+        guard let parent else {
+            facts[n].root = n
+            return
+        }
+        let above = facts[parent], p = nodes[parent]
+        facts[n].depth = above.depth + 1
+        facts[n].root = above.root
+        facts[n].insideFacet = above.insideFacet || p.isFacet
+        facts[n].insideQuestion = above.insideQuestion || p.isQuestion
+        if nodes[n].isFacet {
+            let key = facetKey(nodes[n].title)
+            if facts[parent].facetKeys.insert(key).inserted { groups[group(of: parent)].facetUse[key, default: 0] += 1 }
+        } else if nodes[n].hasFacets {
+            facts[parent].facetedChild = true
+        }
+        if nodes[n].isContainer {
+            var up: Int? = parent
+            while let u = up, !facts[u].containerBelow {
+                facts[u].containerBelow = true
+                up = nodes[u].parent
+            }
+        }
     }
 
     private mutating func guess(_ n: Int, _ reason: String) {
@@ -141,17 +178,25 @@ struct ToggleHierarchy {
         parent.map { " under ‘\(nodes[$0].title)’" } ?? " at the top level"
     }
 
-    private func siblings(of n: Int) -> [Int] {
-        nodes[n].parent.map { nodes[$0].children } ?? topLevel
+    private func group(of n: Int) -> Int { (nodes[n].parent ?? -1) + 1 }
+
+    /// Whether a sibling of `n` (other than `n`) has a facet child with `key`.
+    private func siblingsUse(_ key: String, besides n: Int) -> Bool {
+        let use = groups[group(of: n)].facetUse[key] ?? 0
+        return use > (facts[n].facetKeys.contains(key) ? 1 : 0)
     }
 
-    private func insideFacet(_ n: Int) -> Bool { ancestors(n).contains { nodes[$0].isFacet } }
-
-    private func insideQuestion(_ n: Int) -> Bool { ancestors(n).contains { nodes[$0].isQuestion } }
-
-    private func subtreeHasContainer(_ n: Int) -> Bool {
-        nodes[n].children.contains { nodes[$0].isContainer || subtreeHasContainer($0) }
+    /// Whether a sibling of `n` (other than `n`) has any facet child.
+    private func siblingsUseAnyFacet(besides n: Int) -> Bool {
+        let use = groups[group(of: n)].facetUse
+        return use.count > facts[n].facetKeys.count { use[$0] == 1 }
     }
+
+    private func insideFacet(_ n: Int) -> Bool { facts[n].insideFacet }
+
+    private func insideQuestion(_ n: Int) -> Bool { facts[n].insideQuestion }
+
+    private func subtreeHasContainer(_ n: Int) -> Bool { facts[n].containerBelow }
 
     private func facetKey(_ title: String) -> String {
         var t = QuestionText.stripEmphasis(title).lowercased()

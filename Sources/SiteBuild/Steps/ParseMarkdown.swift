@@ -11,7 +11,15 @@ extension BuildStep {
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard let protected = page.protected else { return page }
-            page.document = MarkdownParser.parse(protected.text)
+            let parsed = MarkdownParser.parseDocument(protected.text)
+            page.document = parsed.document
+            if let first = parsed.flattened.first {
+                let places = parsed.flattened.count == 1 ? "" : " (\(parsed.flattened.count) places, the first here)"
+                page.diagnostics.append(.warning(
+                    "lists, quotes, emphasis or links nested more than \(MarkdownParser.maximumDepth) levels deep\(places): "
+                        + "the deeper part is shown as plain text; nest less deeply",
+                    code: "nesting-too-deep", at: page.location(line: first.startLine, column: first.startColumn)))
+            }
             page.outline(spans: protected.spans)
             return page
         }

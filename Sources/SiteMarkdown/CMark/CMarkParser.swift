@@ -16,10 +16,26 @@ public struct MarkdownOptions: Hashable, Sendable {
     }
 }
 
+/// A parsed document, and where nesting deeper than `MarkdownParser.maximumDepth` was flattened.
+public struct ParsedMarkdown: Sendable {
+    public var document: MarkdownNode
+    /// Where each flattened subtree starts in the parsed text, in reading order.
+    public var flattened: [SourceRange]
+}
+
 /// The one place that talks to cmark-gfm's C API: parses GFM into a `MarkdownNode` value tree.
 public enum MarkdownParser {
     /// The GFM extensions every document is parsed with.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// How many containers (blocks and inlines) a parsed tree nests at most below the document.
+    ///
+    /// cmark-gfm accepts any nesting (`- - - …` 15,000 times, 60,000 `*`), but every recursive walk over a
+    /// value tree — the renderer, `==`, `hash`, even its deinit — needs stack in proportion to its depth, and
+    /// worker threads have as little as 512 KB. Below this depth a container's content is kept as plain text
+    /// (a paragraph for a block, text for an inline); list items, table rows and cells stay one level more
+    /// so that their list or table keeps its shape.
+    public static let maximumDepth = 100
 
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -32,7 +48,7 @@ public enum MarkdownParser {
     private static let parseLock = NSLock()
 
     /// Feeds `text` to a new parser with the GFM extensions and returns the parser and its document.
-    private static func parseDocument(_ text: String) -> (parser: OpaquePointer, root: OpaquePointer) {
+    private static func parseTree(_ text: String) -> (parser: OpaquePointer, root: OpaquePointer) {
         _ = registered
         parseLock.lock()
         defer { parseLock.unlock() }
@@ -43,13 +59,19 @@ public enum MarkdownParser {
     }
 
     /// Parses `text` (GitHub Flavored Markdown) into a document node. Never fails: cmark accepts any input.
+    /// Content nested deeper than `maximumDepth` is flattened to text.
     public static func parse(_ text: String) -> MarkdownNode {
+        parseDocument(text).document
+    }
+
+    /// Parses `text` like `parse(_:)` and also says where it flattened nesting deeper than `maximumDepth`.
+    public static func parseDocument(_ text: String) -> ParsedMarkdown {
         withParser(text) { root in convert(root) }
     }
 
     /// cmark-gfm's own HTML for `text`, the reference the renderer is checked against.
     public static func referenceHTML(_ text: String, options: MarkdownOptions = MarkdownOptions()) -> String {
-        let (parser, root) = parseDocument(text)
+        let (parser, root) = parseTree(text)
         defer {
             cmark_node_free(root)
             cmark_parser_free(parser)
@@ -61,7 +83,7 @@ public enum MarkdownParser {
     }
 
     private static func withParser<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
-        let (parser, root) = parseDocument(text)
+        let (parser, root) = parseTree(text)
         defer {
             cmark_node_free(root)
             cmark_parser_free(parser)
@@ -77,28 +99,86 @@ public enum MarkdownParser {
         }
     }
 
-    /// Converts the C tree with an explicit stack: leaves on enter, containers on exit.
-    private static func convert(_ root: OpaquePointer) -> MarkdownNode {
+    /// A subtree below `maximumDepth` being collected as text.
+    private struct Flattening {
+        var root: OpaquePointer
+        var node: MarkdownNode
+        var text = ""
+    }
+
+    /// Converts the C tree with an explicit stack: leaves on enter, containers on exit. A container deeper
+    /// than `maximumDepth` is collected as text until its exit.
+    private static func convert(_ root: OpaquePointer) -> ParsedMarkdown {
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
         var stack: [MarkdownNode] = []
         var result = MarkdownNode(.document)
+        var flattened: [SourceRange] = []
+        var flattening: Flattening?
+        func add(_ node: MarkdownNode) {
+            if stack.isEmpty { result = node } else { stack[stack.count - 1].children.append(node) }
+        }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
+            if var f = flattening {
+                flattening = nil  // taken out, so that its text grows in place
+                if event == CMARK_EVENT_ENTER {
+                    if isBlock(node), let last = f.text.last, !last.isWhitespace { f.text += "\n" }
+                    f.text += flatText(of: node)
+                } else if node == f.root {
+                    if let replacement = replacement(for: f.node, text: f.text) { add(replacement) }
+                    continue
+                }
+                flattening = f
+                continue
+            }
             if event == CMARK_EVENT_ENTER {
                 let value = MarkdownNode(kind(of: node), range: range(of: node))
                 if isLeaf(value.kind) {
-                    if stack.isEmpty { result = value } else { stack[stack.count - 1].children.append(value) }
+                    add(value)
+                } else if stack.count > maximumDepth, !isStructural(value.kind) {
+                    flattening = Flattening(root: node, node: value)
+                    if let range = value.range ?? stack.last(where: { $0.range != nil })?.range { flattened.append(range) }
                 } else {
                     stack.append(value)
                 }
             } else if event == CMARK_EVENT_EXIT, let finished = stack.popLast() {
-                if stack.isEmpty { result = finished } else { stack[stack.count - 1].children.append(finished) }
+                add(finished)
             }
         }
-        return result
+        return ParsedMarkdown(document: result, flattened: flattened)
+    }
+
+    /// Items, table rows and cells: the parts a list or table needs to keep its shape.
+    private static func isStructural(_ kind: MarkdownNode.Kind) -> Bool {
+        switch kind {
+        case .item, .tableRow, .tableCell: true
+        default: false
+        }
+    }
+
+    /// A node type's top bits say whether it is a block, extension types included.
+    private static func isBlock(_ node: OpaquePointer) -> Bool {
+        cmark_node_get_type(node).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
+    }
+
+    /// What a node contributes to flattened text: literals as written, breaks as newlines.
+    private static func flatText(of node: OpaquePointer) -> String {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+            string(cmark_node_get_literal(node))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: "\n"
+        default: ""
+        }
+    }
+
+    /// A flattened container's stand-in: its text in a paragraph (blocks) or as text (inlines).
+    private static func replacement(for node: MarkdownNode, text: String) -> MarkdownNode? {
+        guard !text.isEmpty else { return nil }
+        let leaf = MarkdownNode(.text(text), range: node.range)
+        return node.isBlock ? MarkdownNode(.paragraph, children: [leaf], range: node.range) : leaf
     }
 
     private static func isLeaf(_ kind: MarkdownNode.Kind) -> Bool {

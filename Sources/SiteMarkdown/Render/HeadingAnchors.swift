@@ -4,6 +4,8 @@
 /// `## 激活函数` → `激活函数`; `## What is BN?` → `what-is-bn`; a heading of punctuation only → `section`.
 public struct HeadingAnchors: Sendable {
     private var used: Set<String> = []
+    /// The next number to try for each base slug: the ones below it are taken, and stay taken.
+    private var nextNumber: [String: Int] = [:]
 
     public init() {}
 
@@ -32,11 +34,12 @@ public struct HeadingAnchors: Sendable {
     public mutating func makeID(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var n = 2
+        var n = nextNumber[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }
+        nextNumber[base] = n
         used.insert(candidate)
         return candidate
     }
