@@ -16,11 +16,13 @@ public struct SiteBuilder: Sendable {
         .normalizeNotes,
         .protectMath,
         .parseMarkdown,
+        .linkTopics,
         .evaluateExamples,
         .renderBodies,
         .sanitizeHTML,
         .renderMath,
         .applyTemplates,
+        .topicPages,
         .buildSearchIndex,
         .writeOutput,
     ]

@@ -3,8 +3,9 @@ import SiteMarkdown
 import SiteSearch
 
 extension BuildStep {
-    /// Writes the static search index into `search/` (see docs/search.md), with the built-in synonyms.
-    public static let buildSearchIndex = searchIndex(synonyms: { _ in .builtIn })
+    /// Writes the static search index into `search/` (see docs/search.md); the topics' names and aliases
+    /// are its synonyms.
+    public static let buildSearchIndex = searchIndex(synonyms: { $0.topics.searchSynonyms })
 
     /// The search step, expanding queries with the synonym groups `synonyms` gives for the build
     /// (the topic registry's aliases).

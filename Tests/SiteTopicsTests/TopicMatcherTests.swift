@@ -1,0 +1,5 @@
+import SiteTopics
+import Testing
+
+@Suite struct TopicMatcherTests {
+}
