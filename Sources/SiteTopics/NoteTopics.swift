@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import SiteMarkdown
 
 /// What one note contributes to the site's topics, backlinks and questions: its sections with the topics
@@ -78,7 +79,7 @@ public struct NoteTopics: Hashable, Sendable {
                 defer { headingIndex += 1 }
                 if headingIndex == 0, skipsFirstHeading { return }
                 let id = headingIndex < headingIDs.count ? headingIDs[headingIndex] : ""
-                let text = Self.readable(Self.linkFreeText(node))
+                let text = Self.linkFreeText(node).readableText
                 sections.append(Section(anchor: id, heading: text, isQuestion: questionIDs.contains(id), line: node.range?.startLine ?? 0, excerpt: "", topics: []))
                 texts.append("")
                 var hits: [Int: Hit] = [:]
@@ -121,7 +122,7 @@ public struct NoteTopics: Hashable, Sendable {
         }
         visit(document, line: 1)
         for i in sections.indices {
-            sections[i].excerpt = Self.excerpt(Self.readable(texts[i]))
+            sections[i].excerpt = Self.excerpt(texts[i].readableText)
             sections[i].topics = counts[i].values.sorted { $0.topic < $1.topic }
         }
         self.sections = sections
@@ -157,34 +158,6 @@ public struct NoteTopics: Hashable, Sendable {
             return true
         }
         return Wikilink.all(in: text)
-    }
-
-    /// `text` with formulas as `⋯` and white space collapsed.
-    static func readable(_ text: String) -> String {
-        var out = ""
-        var space = false
-        var inFormula = false
-        for s in text.unicodeScalars {
-            if s == "\u{E000}" {
-                inFormula = true
-                if space { out += " " }
-                space = false
-                out += "⋯"
-                continue
-            }
-            if inFormula {
-                if s == "\u{E001}" { inFormula = false }
-                continue
-            }
-            if s.properties.isWhitespace {
-                space = !out.isEmpty
-            } else {
-                if space { out.unicodeScalars.append(" ") }
-                space = false
-                out.unicodeScalars.append(s)
-            }
-        }
-        return out
     }
 
     static func excerpt(_ text: String) -> String {

@@ -26,9 +26,14 @@ extension BuildStep {
         let path = "topics/index.html"
         context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("topics", context: list), outputPath: path, basePath: base))
 
-        var sample = model.baseContext(title: "")
-        sample["topic"] = topics.topic(withPages[0])
-        context.diagnostics += templates.checkAll(["topic": [sample], "topics": [list]])
+        // Samples for the template check: the first topics, and one with a parent if any has.
+        let sampled = Array(withPages.prefix(4)) + (withPages.first { registry.parents[$0] != nil }.map { [$0] } ?? [])
+        let samples = sampled.map { t -> [String: Any] in
+            var sample = model.baseContext(title: "")
+            sample["topic"] = topics.topic(t)
+            return sample
+        }
+        context.diagnostics += templates.checkAll(["topic": samples, "topics": [list]])
     }
 }
 
@@ -58,8 +63,9 @@ struct TopicPageModel {
     }
 
     func reference(_ topic: Int) -> [String: Any] {
+        let notes = Set(index.entries[topic].map(\.place.page) + index.mentions[topic].map(\.page))
         var entry: [String: Any] = ["name": registry.topics[topic].name, "summary": registry.topics[topic].summary,
-                                    "count": index.entries[topic].count]
+                                    "count": notes.count]
         if let url = url(topic) { entry["url"] = url }
         return entry
     }
@@ -80,17 +86,19 @@ struct TopicPageModel {
                     let section = summary?.sections[entry.place.section]
                     let heading = section?.heading ?? ""
                     return ["heading": heading.isEmpty ? pages[p].title : heading, "url": sectionURL(entry.place),
-                            "excerpt": section?.excerpt ?? "", "isQuestion": section?.isQuestion ?? false]
+                            "excerpt": section?.excerpt ?? "", "isQuestion": section?.isQuestion ?? false,
+                            "isTop": entry.place.section == 0]
                 },
             ]
         }
         let subtopics = children[t].filter { index.hasPage($0) || !children[$0].isEmpty }.map(reference)
+        let related = index.related[t].filter(index.hasPage).map(reference)
         var model: [String: Any] = [
             "name": topic.name, "slug": topic.slug, "summary": topic.summary,
             "aliases": topic.aliases.joined(separator: "、"), "hasAliases": !topic.aliases.isEmpty,
             "notes": notes, "noteCount": notes.count, "sectionCount": index.entries[t].count,
             "children": subtopics, "hasChildren": !subtopics.isEmpty,
-            "related": index.related[t].filter(index.hasPage).map(reference), "hasRelated": !index.related[t].isEmpty,
+            "related": related, "hasRelated": !related.isEmpty,
             "mentions": index.mentions[t].map { place -> [String: Any] in
                 ["title": pages[place.page].title, "url": sectionURL(place)]
             },

@@ -22,6 +22,25 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let context = try BuildContext.forCommand(root: root, config: config, notes: notes, templates: templates, out: out,
+                                                  baseURL: baseURL, drafts: drafts)
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let result = SiteBuilder(strict: strict, force: force).build(context) { index, count, step in
+            progress.show("[\(index)/\(count)] \(step)…")
+        }
+        progress.clear()
+
+        try result.printAndReport(quiet: quiet, report: report, root: root)
+        if result.refused { throw ExitCode(2) }
+        if !result.committed { throw ExitCode(1) }
+    }
+}
+
+extension BuildContext {
+    /// The build context of a `build` or `check` run in `root`: the settings file (`config`, default
+    /// `sitegen.yml`, which may then be absent), with the command line's folders over it.
+    static func forCommand(root: URL, config: String?, notes: String?, templates: String?, out: String? = nil,
+                           baseURL: String? = nil, drafts: Bool) throws -> BuildContext {
         let configURL = BuildContext.resolve(config ?? "sitegen.yml", against: root)
         if let config, !FileManager.default.fileExists(atPath: configURL.path) {
             throw ValidationError("the settings file '\(config)' does not exist")
@@ -44,33 +63,31 @@ struct BuildCommand: ParsableCommand {
         if let out { settings.outputDirectory = out }
         if let baseURL { settings.baseURL = baseURL }
         if drafts { settings.includeDrafts = true }
-
         var context = BuildContext(config: settings, root: root)
         context.configFile = configURL
         context.diagnostics += configDiagnostics
-        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let result = SiteBuilder(strict: strict, force: force).build(context) { index, count, step in
-            progress.show("[\(index)/\(count)] \(step)…")
-        }
-        progress.clear()
+        return context
+    }
+}
 
-        // Repeats of one code in one file fold into a count line; the report keeps every diagnostic.
+extension BuildResult {
+    /// Prints the diagnostics (repeats of one code in one file folded into a count line) and the summary to
+    /// stderr, and writes the JSON report when asked; a report that cannot be written exits with 1.
+    func printAndReport(quiet: Bool, report: String?, root: URL) throws {
         let digest = DiagnosticDigest()
-        var lines = digest.lines(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
-        if !quiet { lines += digest.table(result.diagnostics) }
-        if !quiet || !result.committed { lines.append(result.summary) }
+        var lines = digest.lines(quiet ? diagnostics.filter { $0.severity != .note } : diagnostics)
+        if !quiet { lines += digest.table(diagnostics) }
+        if !quiet || !(committed || checked) { lines.append(summary) }
         if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
         if let report {
             let url = BuildContext.resolve(report, against: root)
             do {
-                try BuildReport(result).json().write(to: url)
+                try BuildReport(self).json().write(to: url)
             } catch {
                 FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(FileSystem.reason(for: error))\n".utf8))
                 throw ExitCode(1)
             }
         }
-        if result.refused { throw ExitCode(2) }
-        if !result.committed { throw ExitCode(1) }
     }
 }
 

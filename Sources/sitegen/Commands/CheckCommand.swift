@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the build's checks without writing a site.",
+        discussion: """
+            Lists broken links, anchors and wikilinks, missing images, notes nothing links to, questions asked \
+            in two notes, and topics of topics.yml that no note is on; the report's counts sum them up.
+            """)
+
+    @Option(help: "Folder of notes (.md, .markdown, .txt).") var notes: String?
+    @Option(help: "Folder of Mustache templates and theme assets that override the built-in theme file by file.") var templates: String?
+    @Option(help: "Write a JSON report (pages, diagnostics, counts, timings) to this file.") var report: String?
+    @Option(help: "Settings file (default: sitegen.yml, which may be absent).") var config: String?
+    @Flag(help: "Fail on warnings too.") var strict = false
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.") var quiet = false
+    @Flag(help: "Include notes marked draft: true.") var drafts = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let context = try BuildContext.forCommand(root: root, config: config, notes: notes, templates: templates, drafts: drafts)
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let result = SiteBuilder.check(context) { index, count, step in progress.show("[\(index)/\(count)] \(step)…") }
+        progress.clear()
+        try result.printAndReport(quiet: quiet, report: report, root: root)
+        let counts = BuildReport(result).counts
+        if !quiet {
+            let line = "\(counts.brokenLinks) broken links, \(counts.missingImages) missing images, \(counts.orphanNotes) orphan notes, "
+                + "\(counts.duplicateQuestions) duplicate questions, \(counts.topicsWithoutPages) topics without pages"
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        if result.diagnostics.errorCount > 0 || (strict && result.diagnostics.warningCount > 0) { throw ExitCode(1) }
+    }
+}
