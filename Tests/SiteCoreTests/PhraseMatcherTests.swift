@@ -19,7 +19,7 @@ import Testing
         #expect(found.map(\.0) == [3, 4, 4])
         #expect(found.map(\.1) == [1, 4, 3])
         #expect(found.map(\.2) == [[2], [0], [1]])
-        #expect(matcher.longestMatch(at: matcher.next(matcher.next(.start, "归"), "一"))?.values == [2])
+        #expect(matcher.longestMatch(at: matcher.next(matcher.next(PhraseMatcher<String, Int>.start, "归"), "一"))?.values == [2])
     }
 
     @Test func failureLinksRecoverAfterAPartialPhrase() {
@@ -32,8 +32,8 @@ import Testing
     @Test func oneValuePerPhraseAndEmptyPhrasesIgnored() {
         let matcher = PhraseMatcher<String, Int>([(["bn"], 0), (["bn"], 0), (["bn"], 3), ([], 9)])
         #expect(!matcher.isEmpty)
-        #expect(matcher.longestMatch(at: matcher.next(.start, "bn"))?.values == [0, 3])
+        #expect(matcher.longestMatch(at: matcher.next(PhraseMatcher<String, Int>.start, "bn"))?.values == [0, 3])
         #expect(PhraseMatcher<String, Int>([([], 1)]).isEmpty)
-        #expect(matcher.longestMatch(at: matcher.next(.start, "bnf")) == nil)
+        #expect(matcher.longestMatch(at: matcher.next(PhraseMatcher<String, Int>.start, "bnf")) == nil)
     }
 }

@@ -11,7 +11,7 @@ import Testing
                 resolve: (Wikilink) -> TopicLinker.Resolution = { _ in .init(url: nil, problem: "no") }) -> (html: String, result: TopicLinker.Result) {
         let linker = TopicLinker(matcher: Self.registry.matcher, policy: policy, topicURLs: Self.urls,
                                  topicNames: Self.registry.topics.map(\.name))
-        let result = linker.rewrite(CMarkParser.parse(markdown), resolve: resolve)
+        let result = linker.rewrite(MarkdownParser.parse(markdown), resolve: resolve)
         return (HTMLRenderer().render(result.document), result)
     }
 
@@ -57,12 +57,12 @@ import Testing
     @Test func wikilinksResolveOrShowAsMissing() {
         let (html, result) = linked("见 [[激活函数#Sigmoid|S 形]]。\n\n以及 [[不存在]] 和 [[BN]]，然后 BN。\n") { wikilink in
             switch wikilink.target {
-            case "激活函数": .init(url: "/基础/激活函数/#sigmoid")
+            case "激活函数": .init(url: "/basics/activation/#sigmoid")
             case "BN": .init(url: "/topics/batchnorm/", topic: 0)
             default: .init(url: nil, problem: "no note or topic is named '\(wikilink.target)'")
             }
         }
-        #expect(html.contains("<a class=\"wikilink\" href=\"/基础/激活函数/#sigmoid\">S 形</a>"))
+        #expect(html.contains("<a class=\"wikilink\" href=\"/basics/activation/#sigmoid\">S 形</a>"))
         #expect(html.contains("<a class=\"wikilink missing-link\" title=\"缺少链接目标：不存在\">不存在</a>"))
         // The wikilink to the topic counts as its link in the section: the later `BN` is not linked again.
         #expect(topicLinks(html).isEmpty)
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func wikilinksInHeadingsResolveWithoutTopicLinks() {
-        let (html, _) = linked("## [[激活函数]] 与 BN\n") { _ in .init(url: "/基础/激活函数/") }
-        #expect(html.contains("<h2><a class=\"wikilink\" href=\"/基础/激活函数/\">激活函数</a> 与 BN</h2>"))
+        let (html, _) = linked("## [[激活函数]] 与 BN\n") { _ in .init(url: "/basics/activation/") }
+        #expect(html.contains("<h2><a class=\"wikilink\" href=\"/basics/activation/\">激活函数</a> 与 BN</h2>"))
     }
 }
