@@ -83,4 +83,14 @@ import Testing
         #expect(index.alsoAnswered[first]?.first == TopicIndex.Place(page: 1, section: 1))
         #expect(index.alsoAnswered[TopicIndex.Place(page: 1, section: 1)]?.first == first)
     }
+
+    @Test func rewordedQuestionsOnACommonTopicAreDuplicates() {
+        let notes = [
+            note("## 为什么 BN 能让训练更快？\n\n甲。\n\n## BN 和 LN 的区别？\n\n乙。\n"),
+            note("## BN 为什么能让训练变快？\n\n丙。\n\n## BN 训练和推理的区别？\n\n丁。\n"),
+        ]
+        let registry = Self.registry
+        let index = TopicIndex(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: [])
+        #expect(index.duplicates.map { [$0.first.page, $0.first.section, $0.second.page, $0.second.section] } == [[0, 1, 1, 1]])
+    }
 }
