@@ -55,19 +55,21 @@ public struct TopicIndex: Sendable {
         var sectionTopics: [[Int]] = []
         for (p, note) in notes.enumerated() {
             var mentioned: [Int: Int] = [:]
+            var onTopics: Set<Int> = []
             for (s, section) in note.sections.enumerated() {
                 var strong: [Int] = []
                 for hit in section.topics where hit.topic < topicCount {
                     if hit.isStrong {
                         entries[hit.topic].append(Entry(place: Place(page: p, section: s), score: hit.score))
                         strong.append(hit.topic)
+                        onTopics.insert(hit.topic)
                     } else if mentioned[hit.topic] == nil {
                         mentioned[hit.topic] = s
                     }
                 }
                 if strong.count > 1 { sectionTopics.append(strong) }
             }
-            for (topic, s) in mentioned where !entries[topic].contains(where: { $0.place.page == p }) {
+            for (topic, s) in mentioned where !onTopics.contains(topic) {
                 mentions[topic].append(Place(page: p, section: s))
             }
         }

@@ -44,6 +44,8 @@ struct TopicPageModel {
     let pages: [Page]
     let base: String
     let children: [[Int]]
+    /// By topic: the notes on it or mentioning it.
+    let noteCounts: [Int]
 
     init(registry: TopicRegistry, index: TopicIndex, pages: [Page], base: String) {
         self.registry = registry
@@ -51,6 +53,9 @@ struct TopicPageModel {
         self.pages = pages
         self.base = base
         children = registry.children
+        noteCounts = registry.topics.indices.map { t in
+            Set(index.entries[t].map(\.place.page) + index.mentions[t].map(\.page)).count
+        }
     }
 
     func url(_ topic: Int) -> String? {
@@ -63,9 +68,8 @@ struct TopicPageModel {
     }
 
     func reference(_ topic: Int) -> [String: Any] {
-        let notes = Set(index.entries[topic].map(\.place.page) + index.mentions[topic].map(\.page))
         var entry: [String: Any] = ["name": registry.topics[topic].name, "summary": registry.topics[topic].summary,
-                                    "count": notes.count]
+                                    "count": noteCounts[topic]]
         if let url = url(topic) { entry["url"] = url }
         return entry
     }
