@@ -1553,6 +1553,14 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
     </ul>
   </section>
   {{/topic.notes}}
+  {{#topic.hasMoreNotes}}
+  <section class="topic-more">
+    <h2>还有这些笔记讲到它</h2>
+    <ul class="topic-links">
+      {{#topic.moreNotes}}<li><a href="{{url}}">{{title}}</a></li>{{/topic.moreNotes}}
+    </ul>
+  </section>
+  {{/topic.hasMoreNotes}}
   {{#topic.hasMentions}}
   <section class="topic-more">
     <h2>也提到了</h2>
@@ -1561,6 +1569,7 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
     </ul>
   </section>
   {{/topic.hasMentions}}
+  {{#topic.hasOmitted}}<p class="topic-stats">另有 {{topic.omitted}} 篇笔记也讲到它，这里不再列出；搜索可以找到它们。</p>{{/topic.hasOmitted}}
   {{#topic.hasChildren}}
   <section class="topic-more">
     <h2>子主题</h2>

@@ -74,15 +74,23 @@ struct TopicPageModel {
         return entry
     }
 
+    /// Notes shown with their sections on a topic page, most on the topic first; the next ones are listed
+    /// by title, and so are the notes that only mention it. A popular topic of a site of 10,000 notes thus
+    /// stays a page of about 100 KB.
+    static let notesInFull = 40
+    static let notesByTitle = 200
+    static let mentionsShown = 100
+
     func topic(_ t: Int) -> [String: Any] {
         let topic = registry.topics[t]
         var byPage: [Int: [TopicIndex.Entry]] = [:]
-        for entry in index.entries[t] { byPage[entry.place.page, default: []].append(entry) }
-        let order = byPage.keys.sorted { a, b in
-            let sa = byPage[a]!.reduce(0) { $0 + $1.score }, sb = byPage[b]!.reduce(0) { $0 + $1.score }
-            return (sa, b) > (sb, a)
+        var scores: [Int: Int] = [:]
+        for entry in index.entries[t] {
+            byPage[entry.place.page, default: []].append(entry)
+            scores[entry.place.page, default: 0] += entry.score
         }
-        let notes: [[String: Any]] = order.map { p in
+        let order = byPage.keys.sorted { a, b in (scores[a]!, b) > (scores[b]!, a) }
+        let notes: [[String: Any]] = order.prefix(Self.notesInFull).map { p in
             let summary = pages[p].topicSummary
             return [
                 "title": pages[p].title, "url": pages[p].url,
@@ -95,18 +103,23 @@ struct TopicPageModel {
                 },
             ]
         }
+        let moreNotes: [[String: Any]] = order.dropFirst(Self.notesInFull).prefix(Self.notesByTitle).map { p in
+            ["title": pages[p].title, "url": sectionURL(byPage[p]![0].place)]
+        }
+        let mentions: [[String: Any]] = index.mentions[t].prefix(Self.mentionsShown).map { place in
+            ["title": pages[place.page].title, "url": sectionURL(place)]
+        }
+        let omitted = order.count - notes.count - moreNotes.count + index.mentions[t].count - mentions.count
         let subtopics = children[t].filter { index.hasPage($0) || !children[$0].isEmpty }.map(reference)
         let related = index.related[t].filter(index.hasPage).map(reference)
         var model: [String: Any] = [
             "name": topic.name, "slug": topic.slug, "summary": topic.summary,
             "aliases": topic.aliases.joined(separator: "、"), "hasAliases": !topic.aliases.isEmpty,
-            "notes": notes, "noteCount": notes.count, "sectionCount": index.entries[t].count,
+            "notes": notes, "noteCount": order.count, "sectionCount": index.entries[t].count,
+            "moreNotes": moreNotes, "hasMoreNotes": !moreNotes.isEmpty, "omitted": omitted, "hasOmitted": omitted > 0,
             "children": subtopics, "hasChildren": !subtopics.isEmpty,
             "related": related, "hasRelated": !related.isEmpty,
-            "mentions": index.mentions[t].map { place -> [String: Any] in
-                ["title": pages[place.page].title, "url": sectionURL(place)]
-            },
-            "hasMentions": !index.mentions[t].isEmpty,
+            "mentions": mentions, "hasMentions": !mentions.isEmpty,
         ]
         if let parent = registry.parents[t] { model["parent"] = reference(parent) }
         return model
