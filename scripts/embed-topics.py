@@ -4,7 +4,7 @@ Sources/SiteTopics/BuiltInTopics.yml.
 
 The YAML file stays the editable original: after changing it, run
     python3 scripts/embed-topics.py
-(SiteBuildTests' BuiltInTopicsTests fails while the embedded copy differs from the YAML file.)
+(SiteBuildTests' TopicRegistryLoaderTests fails while the embedded copy differs from the YAML file.)
 """
 import os
 
