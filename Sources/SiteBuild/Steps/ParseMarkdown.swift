@@ -11,7 +11,7 @@ extension BuildStep {
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard let protected = page.protected else { return page }
-            page.document = MarkdownParser.parse(protected.text)
+            page.document = MarkdownParser.parse(protected.text).promotingDeepHeadings(source: protected.text)
             page.outline(spans: protected.spans)
             return page
         }
