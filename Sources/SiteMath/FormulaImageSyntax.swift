@@ -17,11 +17,12 @@ struct FormulaImageIndex {
     let definitionLines: Set<Int>
     /// Results of `MathCursor.formulaImage(at:)` by offset (`nil` inside: none there).
     var found: [Int: MathScanner.OffsetMatch?] = [:]
-    /// No unescaped `]` before this offset on its line (a search for the end of an alt text failed).
-    var noClosingBracketBefore = 0
+    /// The `]` that closes each `[`, for the lines in `pairedLines`.
+    var closingBracket: [Int: Int] = [:]
+    var pairedLines: Set<Int> = []
 
     init(_ t: ScalarText, isCodeLine: [Bool]) {
-        enabled = FormulaImageURL.markers.contains { t.string.contains($0) }
+        enabled = FormulaImageURL.mentionsService(t.string)
         guard enabled else {
             definitions = [:]
             definitionLines = []
@@ -36,18 +37,19 @@ struct FormulaImageIndex {
                 previousIsBreak = true
                 continue
             }
-            let definition = previousIsBreak ? Self.definition(t, line: l) : nil
-            previousIsBreak = definition != nil
-            guard let (label, url) = definition, let formula = FormulaImageURL(url) else { continue }
+            let label = previousIsBreak ? Self.definitionLabel(t, line: l) : nil
+            previousIsBreak = label != nil
+            guard let label, let url = Self.definitionURL(t, line: l, after: label.end), let formula = FormulaImageURL(url)
+            else { continue }
             lines.insert(l)
-            if definitions[label] == nil { definitions[label] = (url, formula) }
+            if definitions[label.text] == nil { definitions[label.text] = (url, formula) }
         }
         self.definitions = definitions
         self.definitionLines = lines
     }
 
-    /// `[label]: destination "title"` on line `l`: the normalised label and the destination.
-    static func definition(_ t: ScalarText, line l: Int) -> (String, String)? {
+    /// The normalised label of a link reference definition `[label]: …` on line `l`, and the offset after `:`.
+    static func definitionLabel(_ t: ScalarText, line l: Int) -> (text: String, end: Int)? {
         let shape = LineShape(t, line: l)
         guard shape.indent <= 3, shape.contentStart < shape.end, t.scalars[shape.contentStart] == "[" else { return nil }
         var k = shape.contentStart + 1
@@ -56,12 +58,18 @@ struct FormulaImageIndex {
         }
         guard k < shape.end, t.scalars[k] == "]", t[k + 1] == ":" else { return nil }
         let label = normalizedLabel(t.text(shape.contentStart + 1, k))
-        guard !label.isEmpty, let destination = MathCursor.destination(t, from: k + 2, end: shape.end) else { return nil }
+        return label.isEmpty ? nil : (label, k + 2)
+    }
+
+    /// The destination of the definition on line `l` whose label ends at `start`, when a title at most follows it.
+    static func definitionURL(_ t: ScalarText, line l: Int, after start: Int) -> String? {
+        let end = t.lineEnds[l]
+        guard let destination = MathCursor.destination(t, from: start, end: end) else { return nil }
         var p = destination.end
-        while p < shape.end, t.scalars[p].isMarkdownSpace { p += 1 }
-        if p < shape.end, let title = MathCursor.titleEnd(t, from: p, end: shape.end) { p = title }
-        while p < shape.end, t.scalars[p].isMarkdownSpace { p += 1 }
-        return p == shape.end ? (label, destination.url) : nil
+        while p < end, t.scalars[p].isMarkdownSpace { p += 1 }
+        if p < end, let title = MathCursor.titleEnd(t, from: p, end: end) { p = title }
+        while p < end, t.scalars[p].isMarkdownSpace { p += 1 }
+        return p == end ? destination.url : nil
     }
 
     /// Labels match case-insensitively, with runs of whitespace as one space (CommonMark).
@@ -120,7 +128,7 @@ extension MathCursor {
     mutating func markdownImage(at k: Int) -> (end: Int, url: String, label: String?)? {
         guard t[k + 1] == "[" else { return nil }
         let lineEnd = t.lineEnds[t.line(of: k)]
-        guard let altEnd = closingBracket(from: k + 2, end: lineEnd) else { return nil }
+        guard let altEnd = closingBracket(of: k + 1) else { return nil }
         if t[altEnd + 1] == "(", let destination = Self.destination(t, from: altEnd + 2, end: lineEnd),
            let close = Self.linkEnd(t, after: destination.end, end: lineEnd)
         {
@@ -137,37 +145,35 @@ extension MathCursor {
         return (altEnd + 1, "", FormulaImageIndex.normalizedLabel(alt))
     }
 
-    /// The `]` that closes a bracket opened just before `start` (nested brackets balanced, escapes
-    /// skipped), searched up to `end` and at most 1,000 scalars.
-    mutating func closingBracket(from start: Int, end: Int) -> Int? {
-        guard start >= images.noClosingBracketBefore else { return nil }
-        var depth = 0
-        var sawClosing = false
-        var k = start
-        let limit = min(end, start + 1_000)
-        while k < limit {
-            switch t.scalars[k] {
-            case "\\": k += 1
-            case "[": depth += 1
-            case "]":
-                if depth == 0 { return k }
-                depth -= 1
-                sawClosing = true
-            default: break
+    /// The `]` that closes the `[` at `open`: brackets are paired once per line, nested ones balanced and
+    /// escaped ones skipped.
+    mutating func closingBracket(of open: Int) -> Int? {
+        let l = t.line(of: open)
+        if images.pairedLines.insert(l).inserted {
+            var openers: [Int] = []
+            var k = t.lineStarts[l]
+            while k < t.lineEnds[l] {
+                switch t.scalars[k] {
+                case "\\": k += 1
+                case "[": openers.append(k)
+                case "]": if let o = openers.popLast() { images.closingBracket[o] = k }
+                default: break
+                }
+                k += 1
             }
-            k += 1
         }
-        if !sawClosing, limit == end { images.noClosingBracketBefore = end }
-        return nil
+        return images.closingBracket[open]
     }
 
     /// A link destination from `start` (after `(` or `]:`), spaces before it skipped: `<…>`, or a run
     /// without spaces whose unescaped parentheses balance, as CommonMark reads it. The URL is taken as
     /// written: TeX's backslashes are not Markdown escapes.
-    static func destination(_ t: ScalarText, from start: Int, end: Int) -> (url: String, end: Int)? {
+    static func destination(_ t: ScalarText, from start: Int, end lineEnd: Int) -> (url: String, end: Int)? {
         var k = start
-        while k < end, t.scalars[k].isMarkdownSpace { k += 1 }
-        guard k < end else { return nil }
+        while k < lineEnd, t.scalars[k].isMarkdownSpace { k += 1 }
+        // Formula URLs are absolute: anything else is no formula image, and is not read further.
+        guard k < lineEnd, "<hH/".unicodeScalars.contains(t.scalars[k]) else { return nil }
+        let end = min(lineEnd, k + longestURL)
         if t.scalars[k] == "<" {
             var e = k + 1
             while e < end, t.scalars[e] != ">", t.scalars[e] != "<" { e += t.scalars[e] == "\\" ? 2 : 1 }
@@ -178,7 +184,7 @@ extension MathCursor {
         var e = k
         while e < end {
             let c = t.scalars[e]
-            if c.isUnicodeWhitespace || c.properties.generalCategory == .control { break }
+            if c.isUnicodeWhitespace || c.value < 0x20 || c.value == 0x7F { break }
             if c == "\\" {
                 e += 2
                 continue
@@ -195,8 +201,12 @@ extension MathCursor {
         return (t.text(k, e), e)
     }
 
+    /// The longest URL and HTML tag read (searches stop there, so hostile lines stay linear).
+    static let longestURL = 4_096
+
     /// After a destination: an optional title, spaces, and the `)` that ends the link; the offset past it.
-    static func linkEnd(_ t: ScalarText, after start: Int, end: Int) -> Int? {
+    static func linkEnd(_ t: ScalarText, after start: Int, end lineEnd: Int) -> Int? {
+        let end = min(lineEnd, start + longestURL)
         var k = start
         while k < end, t.scalars[k].isMarkdownSpace { k += 1 }
         if k < end, k > start, let title = titleEnd(t, from: k, end: end) {
@@ -232,7 +242,7 @@ extension MathCursor {
 
     /// The tag at `k` (`<img src="…" />`, `</p>`), on one line; names in lower case, values as written.
     func htmlTag(at k: Int) -> HTMLTag? {
-        let end = t.lineEnds[t.line(of: k)]
+        let end = min(t.lineEnds[t.line(of: k)], k + Self.longestURL)
         var p = k + 1
         let isClosing = t[p] == "/"
         if isClosing { p += 1 }

@@ -38,8 +38,26 @@ struct FormulaImageURL: Hashable {
     var service: Service
     var tex: String
 
-    /// Substrings without which a text holds no formula-image URL (a cheap pre-check).
+    /// Substrings without which a text holds no formula-image URL.
     static let markers = ["codecogs.com", "zhihu.com/equation", "render.githubusercontent.com", "chart.googleapis.com", "chart.apis.google.com"]
+
+    /// Whether `text` names a formula service at all: one pass over its bytes, so that notes without
+    /// formula images pay next to nothing for their recognition.
+    static func mentionsService(_ text: String) -> Bool {
+        let needles = markers.map { Array($0.utf8) }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 0 else { return false }
+            for i in 0..<bytes.count {
+                for needle in needles where bytes[i] == needle[0] && bytes.count - i >= needle.count {
+                    var j = 1
+                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+            }
+            return false
+        }
+    }
 
     /// The formula of `url`, when it is a formula service's image URL with non-empty TeX.
     init?(_ url: String) {
@@ -70,7 +88,8 @@ struct FormulaImageURL: Hashable {
     /// Host (lower case, without `www.`), path and query of an `http(s)://` or `//` URL.
     static func split(_ url: String) -> (host: String, path: Substring, query: Substring)? {
         var rest = url[...]
-        for prefix in ["https://", "http://", "//"] where rest.lowercased().hasPrefix(prefix) {
+        let head = url.prefix(8).lowercased()
+        for prefix in ["https://", "http://", "//"] where head.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
             break
         }

@@ -156,9 +156,10 @@ public enum MathProtector {
 
     /// `$\begin{equation*}…$`: inline delimiters around an environment that only exists as display math.
     static func opensDisplayEnvironment(_ tex: String) -> Bool {
-        let head = tex.drop { $0.isWhitespace }.prefix(40)
-        guard head.hasPrefix("\\begin{"), let close = head.firstIndex(of: "}") else { return false }
-        return displayEnvironments.contains(String(head[head.index(head.startIndex, offsetBy: 7)..<close]))
+        let scalars = tex.unicodeScalars.drop { $0.isUnicodeWhitespace }
+        guard scalars.starts(with: "\\begin{".unicodeScalars) else { return false }
+        let name = scalars.dropFirst(7).prefix(30).prefix { $0 != "}" }
+        return displayEnvironments.contains(String(String.UnicodeScalarView(name)))
     }
 
     /// Lines of formula images shown as display math: each alone on its line (after quote markers and
