@@ -4,7 +4,9 @@ import PackageDescription
 // The build pipeline, one module per stage:
 //   SiteMarkdown (parse, the only user of CCmarkGFM) → SiteNormalize (export formats → outline)
 //   → SiteMath (protect, repair, render formulas) → TensorScript (runnable examples on Tensor)
-//   → SiteRender (Mustache templates) → SiteBuild (the named steps, staging output) → sitegen (CLI).
+//   → SiteHTML (raw HTML in notes sanitised, on libxml2) → SiteRender (Mustache templates)
+//   → SiteSearch (the static search index)
+//   → SiteBuild (the named steps, staging output) → sitegen (CLI).
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
 let package = Package(
@@ -24,18 +26,25 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "SiteCore"),
         .target(name: "Tensor"),
         .target(name: "SiteMarkdown", dependencies: ["SiteCore", "CCmarkGFM"]),
         .target(name: "SiteMath", dependencies: ["SiteCore"]),
+        .target(name: "SiteHTML", dependencies: ["SiteCore", "CLibXML2"]),
         .target(name: "SiteNormalize", dependencies: ["SiteCore", "SiteMath"]),
         .target(name: "TensorScript", dependencies: ["Tensor", "SiteCore"]),
+        .target(name: "SiteSearch", dependencies: ["SiteCore"]),
         .target(name: "SiteRender", dependencies: [
             "SiteCore",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "SiteBuild", dependencies: [
-            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "TensorScript", "SiteRender",
+            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "sitegen", dependencies: [
@@ -46,10 +55,12 @@ let package = Package(
         .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Goldens")]),
         .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteHTMLTests", dependencies: ["SiteHTML"]),
         .testTarget(name: "SiteMathTests", dependencies: ["SiteMath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteNormalizeTests", dependencies: ["SiteNormalize", "SiteMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TensorScriptTests", dependencies: ["TensorScript"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
+        .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
         .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore"]),
     ]

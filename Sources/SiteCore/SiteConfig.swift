@@ -8,7 +8,11 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     /// Where the site is served, e.g. `https://example.github.io/notes/`; only its path matters for links.
     public var baseURL = ""
     public var notesDirectory = "notes"
+    /// Templates and assets that override the built-in theme file by file.
     public var templatesDirectory = "templates"
+    /// The templates folder was named (in `sitegen.yml` or with `--templates`), so it must exist; the default
+    /// one may be absent, leaving the built-in theme alone.
+    public var templatesDirectoryRequired = false
     public var outputDirectory = "public"
     /// Cached formula and example results, reused across builds.
     public var cacheDirectory = ".sitegen-cache"
@@ -22,6 +26,9 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var mathErrors = MathErrors.warn
     /// Forced source formats by note path relative to the notes folder, e.g. `old/export.txt: notion-toggle`.
     public var formats: [String: String] = [:]
+    /// Seconds one ```` ```tensor ```` block may run before it is stopped with an error (`examples: timeout:`).
+    public var exampleTimeout = SiteConfig.defaultExampleTimeout
+    public static let defaultExampleTimeout = 5.0
 
     public init() {}
 

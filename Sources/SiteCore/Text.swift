@@ -41,6 +41,37 @@ extension String {
         }
         return out
     }
+
+    /// A URL escaped for an `href` or `src` attribute as cmark-gfm does (`houdini_escape_href`): every byte
+    /// outside the URL-safe set percent-encoded (existing `%XX` kept), `&` and `'` as entities.
+    public var hrefEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;"
+            case UInt8(ascii: "'"): out += "&#x27;"
+            default:
+                if Self.isHrefSafe(byte) {
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    out += "%" + Self.hexDigits[Int(byte >> 4)] + Self.hexDigits[Int(byte & 0xF)]
+                }
+            }
+        }
+        return out
+    }
+
+    private static let hexDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
+
+    private static func isHrefSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+        }
+    }
 }
 
 extension Unicode.Scalar {

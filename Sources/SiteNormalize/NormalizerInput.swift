@@ -14,13 +14,10 @@ public struct NormalizerInput: Sendable {
     public var frontMatterKeys: Set<String>
     /// Front matter `title`, if any.
     public var frontMatterTitle: String?
-    /// Whether an image reference (`![](src)`, `<img src>`) resolves; `nil` skips the image check.
-    public var imageExists: (@Sendable (String) -> Bool)?
 
     public init(
         text: String, path: String, lineMap: LineMap? = nil, declaredFormat: SourceFormat? = nil,
-        frontMatterKeys: Set<String> = [], frontMatterTitle: String? = nil,
-        imageExists: (@Sendable (String) -> Bool)? = nil
+        frontMatterKeys: Set<String> = [], frontMatterTitle: String? = nil
     ) {
         self.text = text
         self.path = path
@@ -28,6 +25,5 @@ public struct NormalizerInput: Sendable {
         self.declaredFormat = declaredFormat
         self.frontMatterKeys = frontMatterKeys
         self.frontMatterTitle = frontMatterTitle
-        self.imageExists = imageExists
     }
 }

@@ -1,7 +1,7 @@
 import SiteCore
 
-/// Losses visible in the text whatever its format: cut-off text and URLs, HTML images that do not resolve.
-/// Each becomes a located warning; nothing is rewritten. Lost formulas (`[公式]`, `大小为 的`) are
+/// Losses visible in the text whatever its format: cut-off text and URLs. Each becomes a located warning;
+/// nothing is rewritten. Images (Markdown and HTML) are checked by the build, where links are resolved. Lost formulas (`[公式]`, `大小为 的`) are
 /// reported by the math stage (`math-lost`), which sees the normalised text through our line map.
 enum TextChecks {
     static func run(_ input: NormalizerInput) -> [Diagnostic] {
@@ -17,11 +17,6 @@ enum TextChecks {
             for url in truncatedURLs(in: line) {
                 warn("truncated URL ‘\(url)’: the export shortened it, the link will not work", "truncated-url",
                      column: column(of: url, in: line) ?? 1)
-            }
-            if let exists = input.imageExists {
-                for src in imageSources(in: line) where !exists(src) {
-                    warn("image ‘\(src)’ does not exist", "image-missing", column: column(of: src, in: line) ?? 1)
-                }
             }
         }
         return out
@@ -42,20 +37,6 @@ enum TextChecks {
             let url = tail.prefix { !$0.isWhitespace && $0 != ">" && $0 != ")" }
             if url.hasSuffix("...") || url.hasSuffix("…") { found.append(String(url)) }
             rest = tail.dropFirst(max(url.count, 4))
-        }
-        return found
-    }
-
-    /// `src` of HTML `<img … src="…">`, in order. Markdown images are checked after parsing, with the links
-    /// (SiteBuild's link check), where code blocks and escapes are already told apart.
-    static func imageSources(in line: Substring) -> [String] {
-        var found: [String] = []
-        var rest = line[...]
-        while let r = rest.firstByteRange(of: "src=\"") {
-            let tail = rest[r.upperBound...]
-            let src = tail.prefix { $0 != "\"" }
-            if !src.isEmpty { found.append(String(src)) }
-            rest = tail.dropFirst(src.count)
         }
         return found
     }

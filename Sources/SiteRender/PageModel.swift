@@ -18,7 +18,7 @@ enum PageModel {
         "home.sections[].title", "home.sections[].url", "home.sections[].questionCount",
         "home.sections[].notes[].title", "home.sections[].notes[].url", "home.sections[].notes[].date",
         "home.sections[].notes[].questionCount", "home.sections[].notes[].format",
-        "home.title", "home.noteCount",
+        "home.title", "home.noteCount", "home.content", "home.showTitle?",
     ]
 
     /// The documented model as one shape: `{site: {…}, head, generator, page: {…}, home: {…}}`.

@@ -2,9 +2,9 @@ import Foundation
 import Mustache
 import SiteCore
 
-/// The Mustache templates of a site, loaded from a folder (`templates/`), ready to render pages.
+/// The Mustache templates of a site, loaded from a `Theme` or a folder (`templates/`), ready to render pages.
 ///
-/// Every `*.mustache` file below the folder is a template named by its path without the extension
+/// Every `*.mustache` file of the theme is a template named by its path without the extension
 /// (`note`, `partials/toc`); templates use each other as partials (`{{>toc}}`) and as parent layouts
 /// (`{{<base}}{{$content}}…{{/content}}{{/base}}`). The `assets` folder is not scanned.
 ///
@@ -27,44 +27,45 @@ public struct TemplateSet: Sendable {
 
     public func contains(_ name: String) -> Bool { parsed[name] != nil }
 
-    /// Loads every template in `directory`. Diagnostics name files as `displayPath/<file>` (default: the
-    /// directory's path relative to the current directory). Returns `nil` when there is an error: a syntax
-    /// error, an unreadable file, a missing required template or folder, a template including itself
-    /// outside any section.
+    /// Loads every template in `directory` (and no built-in one). Diagnostics name files as
+    /// `displayPath/<file>` (default: the directory's path relative to the current directory). Returns `nil`
+    /// when there is an error: a syntax error, an unreadable file, a missing required template or folder, a
+    /// template including itself outside any section.
     public static func load(from directory: URL, displayPath: String? = nil) -> (TemplateSet?, [Diagnostic]) {
         let shownDirectory = displayPath ?? relativeToCurrentDirectory(directory)
-        let files: [(name: String, relativePath: String)]
-        switch templateFiles(in: directory) {
-        case .some(let found):
-            files = found
-        case .none:
+        guard let theme = Theme.folder(directory, shownAs: shownDirectory) else {
             return (nil, [.error("templates folder '\(shownDirectory)' does not exist", code: "template-missing")])
         }
+        return load(theme, folder: shownDirectory)
+    }
+
+    /// Loads the templates of `theme` (see `load(from:displayPath:)`); `folder` names the theme in the
+    /// message about a missing required template.
+    public static func load(_ theme: Theme, folder: String = Theme.builtInName) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var parsed: [String: ParsedTemplate] = [:]
         var compiled: [String: MustacheTemplate] = [:]
+        let files = theme.templates
         for file in files {
-            let shownPath = shownDirectory.isEmpty ? file.relativePath : "\(shownDirectory)/\(file.relativePath)"
-            let url = directory.appendingPathComponent(file.relativePath)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else {
+            let name = String(file.path.dropLast(".mustache".count))
+            guard let data = try? file.contents(), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("cannot read template as UTF-8 text", code: "template-read",
-                                          at: SourceLocation(path: shownPath, line: 1, column: 1)))
+                                          at: SourceLocation(path: file.shownPath, line: 1, column: 1)))
                 continue
             }
-            switch TemplateCompiler.compile(text, path: shownPath) {
+            switch TemplateCompiler.compile(text, path: file.shownPath) {
             case .compiled(let template, let nodes, let warning):
-                library.register(template, named: file.name)
-                compiled[file.name] = template
-                parsed[file.name] = ParsedTemplate(path: shownPath, nodes: nodes)
+                library.register(template, named: name)
+                compiled[name] = template
+                parsed[name] = ParsedTemplate(path: file.shownPath, nodes: nodes)
                 if let warning { diagnostics.append(warning) }
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
             }
         }
-        for name in requiredNames where parsed[name] == nil && !files.contains(where: { $0.name == name }) {
-            diagnostics.append(.error("required template '\(shownDirectory)/\(name).mustache' is missing",
+        for name in requiredNames where theme.files["\(name).mustache"] == nil {
+            diagnostics.append(.error("required template '\(folder.isEmpty ? "" : folder + "/")\(name).mustache' is missing",
                                       code: "template-missing"))
         }
         diagnostics += IncludeCycles.diagnostics(parsed)
@@ -99,23 +100,6 @@ public struct TemplateSet: Sendable {
     }
 
     // MARK: Loading
-
-    /// `(name, path relative to directory)` of every `*.mustache` file, sorted; `nil` if there is no such folder.
-    private static func templateFiles(in directory: URL) -> [(name: String, relativePath: String)]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
-              let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return nil }
-        var files: [(name: String, relativePath: String)] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative == "assets" || relative.hasPrefix("assets/") {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard relative.hasSuffix(".mustache") else { continue }
-            files.append((String(relative.dropLast(".mustache".count)), relative))
-        }
-        return files.sorted { $0.relativePath < $1.relativePath }
-    }
 
     private static func relativeToCurrentDirectory(_ url: URL) -> String {
         let path = url.standardizedFileURL.path

@@ -21,9 +21,10 @@ public func scaledDotProductAttention(query: Tensor, key: Tensor, value: Tensor,
     return AttentionResult(output: try weights.matmul(value), weights: weights)
 }
 
-/// Lower-triangular `[n, n]` mask: position i may attend to positions ≤ i; `n` is clamped to 0…8192.
-public func causalMask(_ n: Int) -> Tensor {
-    let size = Swift.min(Swift.max(n, 0), 8192)
+/// Lower-triangular `[n, n]` mask: position i may attend to positions ≤ i (a negative `n` gives an empty one).
+public func causalMask(_ n: Int) throws -> Tensor {
+    let size = Swift.max(n, 0)
+    try Tensor.checkSize([size, size])
     var values = [Double](repeating: 0, count: size * size)
     for i in 0..<size { for j in 0...i { values[i * size + j] = 1 } }
     return Tensor(uncheckedShape: [size, size], scalars: values)

@@ -1,7 +1,9 @@
 /// One recorded operation in the autodiff graph: which primitive produced a tensor, and from what.
-final class AutodiffNode: Sendable {
+///
+/// `@unchecked Sendable`: `inputs` is only written in `deinit`, on nodes no one else references.
+final class AutodiffNode: @unchecked Sendable {
     let primitive: Primitive
-    let inputs: [Tensor]
+    private(set) var inputs: [Tensor]
     let shape: [Int]
     /// The forward result (shares storage with the tensor), so rules like exp can reuse it.
     let output: [Double]
@@ -11,6 +13,18 @@ final class AutodiffNode: Sendable {
         self.inputs = inputs
         self.shape = shape
         self.output = output
+    }
+
+    /// Releases the graph behind this node with a loop instead of one nested `deinit` per node, so a graph
+    /// thousands of operations deep (a long chain of sigmoids) does not overflow a small thread stack.
+    deinit {
+        var pending = inputs.compactMap(\.node)
+        inputs = []
+        while var node = pending.popLast() {
+            guard isKnownUniquelyReferenced(&node) else { continue }
+            pending += node.inputs.compactMap(\.node)
+            node.inputs = []
+        }
     }
 
     convenience init(leafOfShape shape: [Int]) {
@@ -42,7 +56,7 @@ public struct Gradients: Sendable {
 
     /// The gradient for `tensor`, zeros when the loss does not depend on it.
     public func gradient(of tensor: Tensor) -> Tensor {
-        self[tensor] ?? Tensor.zeros(tensor.shape)
+        self[tensor] ?? tensor.constantLike(0)
     }
 
     /// Gradients for several tensors at once (zeros where the loss does not depend on one), e.g. for `Optimizer.step`.

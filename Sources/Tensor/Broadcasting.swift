@@ -24,9 +24,8 @@ extension Tensor {
         for (have, want) in zip(padded, target) where (have != want && have != 1) || want < 0 {
             throw TensorError("cannot broadcast \(shapeText(shape)) to \(shapeText(target))")
         }
-        try Tensor.checkSize(target)
         let lifted = padded == shape ? self : reshapePrimitive(padded)
-        return lifted.shape == target ? lifted : lifted.expandPrimitive(target)
+        return lifted.shape == target ? lifted : try lifted.expandPrimitive(target)
     }
 
     /// Applies a same-shape binary primitive after broadcasting both operands.
@@ -44,6 +43,8 @@ extension Tensor {
         return try broadcast(to: target).binaryPrimitive(primitive, other.broadcast(to: target))
     }
 
-    /// A constant of this tensor's shape filled with `value`.
-    func constantLike(_ value: Double) -> Tensor { .full(shape, value: value) }
+    /// A constant of this tensor's shape filled with `value` (no larger than this tensor, so not size-checked).
+    func constantLike(_ value: Double) -> Tensor {
+        Tensor(uncheckedShape: shape, scalars: [Double](repeating: value, count: count))
+    }
 }

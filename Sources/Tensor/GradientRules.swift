@@ -14,7 +14,7 @@ func vectorJacobianProduct(_ node: AutodiffNode, upstream g: Tensor, createGraph
     func output(_ recompute: () -> Tensor) -> Tensor {
         createGraph ? recompute() : Tensor(uncheckedShape: node.shape, scalars: node.output)
     }
-    func when(_ index: Int, _ gradient: () -> Tensor) -> Tensor? { needs[index] ? gradient() : nil }
+    func when(_ index: Int, _ gradient: () throws -> Tensor) rethrows -> Tensor? { needs[index] ? try gradient() : nil }
 
     switch node.primitive {
     case .leaf:
@@ -63,15 +63,15 @@ func vectorJacobianProduct(_ node: AutodiffNode, upstream g: Tensor, createGraph
         let otherShare = Tensor(uncheckedShape: x.shape, scalars: mapScalars(share.scalars) { 1 - $0 })
         return [when(0) { g.times(share) }, when(1) { g.times(otherShare) }]
     case .select:
-        let zero = Tensor.zeros(g.shape)
+        let zero = g.constantLike(0)
         return [nil, when(1) { Tensor.selectPrimitive(x, g, zero) }, when(2) { Tensor.selectPrimitive(x, zero, g) }]
     case .sum:
-        return [g.expandPrimitive(x.shape)]
+        return [try g.expandPrimitive(x.shape)]
     case .max(let axes):
-        let maxima = Tensor(uncheckedShape: node.shape, scalars: node.output).expandPrimitive(x.shape)
+        let maxima = try Tensor(uncheckedShape: node.shape, scalars: node.output).expandPrimitive(x.shape)
         let mask = Tensor(uncheckedShape: x.shape, scalars: zipScalars(x.scalars, maxima.scalars) { $0 == $1 ? 1 : 0 })
         let ties = mask.sumPrimitive(axes: axes)
-        return [g.over(ties).expandPrimitive(x.shape).times(mask)]
+        return [try g.over(ties).expandPrimitive(x.shape).times(mask)]
     case .reshape:
         return [g.reshapePrimitive(x.shape)]
     case .permute(let order):
@@ -86,15 +86,15 @@ func vectorJacobianProduct(_ node: AutodiffNode, upstream g: Tensor, createGraph
                              steps: [Int](repeating: 1, count: x.rank))
         return [g.slicePrimitive(spec)]
     case .slice(let spec):
-        return [g.unsliced(into: x.shape, spec)]
+        return [try g.unsliced(into: x.shape, spec)]
     case .matmul:
-        return [when(0) { g.matmulPrimitive(inputs[1].swappingLastAxes()) },
-                when(1) { x.swappingLastAxes().matmulPrimitive(g) }]
+        return [try when(0) { try g.matmulPrimitive(inputs[1].swappingLastAxes()) },
+                try when(1) { try x.swappingLastAxes().matmulPrimitive(g) }]
     case .im2col(let geometry):
-        return [g.col2imPrimitive(geometry)]
+        return [try g.col2imPrimitive(geometry)]
     case .col2im(var geometry):
         geometry.padValue = 0
-        return [g.im2colPrimitive(geometry)]
+        return [try g.im2colPrimitive(geometry)]
     }
 }
 
@@ -112,7 +112,7 @@ extension Tensor {
 
     /// The adjoint of `slicePrimitive(spec)`: places this tensor at the sliced positions of a zero tensor
     /// of `shape`. Steps are undone by interleaving zeros (unsqueeze, pad, merge), then padding places it.
-    func unsliced(into shape: [Int], _ spec: SliceSpec) -> Tensor {
+    func unsliced(into shape: [Int], _ spec: SliceSpec) throws -> Tensor {
         var t = self
         for axis in 0..<rank where spec.steps[axis] > 1 && t.shape[axis] > 0 {
             let step = spec.steps[axis], n = t.shape[axis]
@@ -122,7 +122,7 @@ extension Tensor {
             after[axis + 1] = step - 1
             var merged = t.shape
             merged[axis] = n * step
-            t = t.reshapePrimitive(widened)
+            t = try t.reshapePrimitive(widened)
                 .padPrimitive(before: [Int](repeating: 0, count: rank + 1), after: after)
                 .reshapePrimitive(merged)
             var keep = SliceSpec(starts: [Int](repeating: 0, count: rank), ends: merged, steps: [Int](repeating: 1, count: rank))
@@ -131,7 +131,7 @@ extension Tensor {
         }
         let before = (0..<rank).map { t.shape[$0] == 0 ? 0 : spec.starts[$0] }
         let after = (0..<rank).map { shape[$0] - before[$0] - t.shape[$0] }
-        return t.padPrimitive(before: before, after: after)
+        return try t.padPrimitive(before: before, after: after)
     }
 
     /// Elementwise sum with a tensor of the same shape.

@@ -18,9 +18,6 @@ extension Tensor {
         } catch {
             throw TensorError("cannot matmul \(shapeText(shape)) and \(shapeText(other.shape))")
         }
-        try Tensor.checkSize(batch + [m, n])
-        try Tensor.checkSize(batch + [m, k])
-        try Tensor.checkSize(batch + [k, n])
         var product = try a.broadcast(to: batch + [m, k]).matmulPrimitive(b.broadcast(to: batch + [k, n]))
         var outShape = batch
         if rank != 1 { outShape.append(m) }

@@ -1,20 +1,22 @@
-/// C[b] = A[b] · B[b] for `batch` row-major matrices A: m×k, B: k×n.
-func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: Int) -> [Double] {
+/// C[b] = A[b] · B[b] for `batch` row-major matrices A: m×k, B: k×n. Checks the bound `ComputeDeadline`
+/// between blocks, the one kernel whose time grows faster than the size of its operands and result.
+func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: Int) throws -> [Double] {
     var c = [Double](repeating: 0, count: batch * m * n)
     if m == 0 || n == 0 || k == 0 { return c }
-    a.withUnsafeBufferPointer { aBuffer in
-        b.withUnsafeBufferPointer { bBuffer in
-            c.withUnsafeMutableBufferPointer { cBuffer in
+    let deadline = ComputeDeadline.current
+    try a.withUnsafeBufferPointer { aBuffer in
+        try b.withUnsafeBufferPointer { bBuffer in
+            try c.withUnsafeMutableBufferPointer { cBuffer in
                 guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
                       let cBase = cBuffer.baseAddress else { return }
                 var packedB = [SIMD4<Double>](repeating: .zero, count: kBlock * (nBlock / 4))
                 var packedA = [Double](repeating: 0, count: kBlock * 4)
-                packedB.withUnsafeMutableBufferPointer { panel in
-                    packedA.withUnsafeMutableBufferPointer { rows in
+                try packedB.withUnsafeMutableBufferPointer { panel in
+                    try packedA.withUnsafeMutableBufferPointer { rows in
                         guard let panelBase = panel.baseAddress, let rowsBase = rows.baseAddress else { return }
                         for item in 0..<batch {
-                            blockedMatmul(aBase + item * m * k, bBase + item * k * n, cBase + item * m * n,
-                                          m: m, k: k, n: n, panel: panelBase, rows: rowsBase)
+                            try blockedMatmul(aBase + item * m * k, bBase + item * k * n, cBase + item * m * n,
+                                              m: m, k: k, n: n, panel: panelBase, rows: rowsBase, deadline: deadline)
                         }
                     }
                 }
@@ -35,20 +37,24 @@ private let nBlock = 256
 /// group of 4 rows of A is packed column-interleaved, so the micro-kernel reads both contiguously (no
 /// power-of-two strides that alias in cache); it keeps a 4×4 tile of C in four `SIMD4` accumulators across the
 /// whole block and adds it to C once. Rows of A that do not fill a strip of 4 fall back to an axpy loop.
+/// With a deadline, it is checked before each k×n block and every 64 rows within it.
 private func blockedMatmul(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-    m: Int, k: Int, n: Int, panel: UnsafeMutablePointer<SIMD4<Double>>, rows: UnsafeMutablePointer<Double>
-) {
+    m: Int, k: Int, n: Int, panel: UnsafeMutablePointer<SIMD4<Double>>, rows: UnsafeMutablePointer<Double>,
+    deadline: ContinuousClock.Instant?
+) throws {
     var j0 = 0
     while j0 < n {
         let width = Swift.min(nBlock, n - j0)
         let strips = (width + 3) / 4
         var p0 = 0
         while p0 < k {
+            if let deadline { try ComputeDeadline.check(deadline) }
             let depth = Swift.min(kBlock, k - p0)
             packPanel(b, n: n, rows: p0..<(p0 + depth), columns: j0..<(j0 + width), into: panel)
             var i = 0
             while i + 4 <= m {
+                if let deadline, i & 63 == 0 { try ComputeDeadline.check(deadline) }
                 for p in 0..<depth {
                     for r in 0..<4 { rows[p * 4 + r] = a[(i + r) * k + p0 + p] }
                 }

@@ -9,6 +9,9 @@ extension Tensor {
 
     /// The same elements in a new shape; one extent may be −1 (inferred).
     public func reshape(_ newShape: [Int]) throws -> Tensor {
+        guard newShape.count <= Tensor.maxRank else {
+            throw TensorError("cannot reshape \(shapeText(shape)) to \(newShape.count) axes, more than the \(Tensor.maxRank) allowed")
+        }
         var resolved = newShape
         let unknown = newShape.indices.filter { newShape[$0] == -1 }
         let known = elementCount(newShape.filter { $0 != -1 })
@@ -54,6 +57,7 @@ extension Tensor {
         let a = try normalizedAxis(axis, rank: rank + 1)
         var s = shape
         s.insert(1, at: a)
+        try Tensor.checkSize(s)
         return reshapePrimitive(s)
     }
 
@@ -96,10 +100,9 @@ extension Tensor {
         guard before.count == rank, after.count == rank, !(before + after).contains(where: { $0 < 0 }) else {
             throw TensorError("padding \(shapeText(before)) / \(shapeText(after)) does not fit shape \(shapeText(shape))")
         }
-        try Tensor.checkSize((0..<rank).map { shape[$0] &+ before[$0] &+ after[$0] })
-        if value == 0 { return padPrimitive(before: before, after: after) }
-        let ones = Tensor.ones(shape).padPrimitive(before: before, after: after)
-        let inside = padPrimitive(before: before, after: after)
+        if value == 0 { return try padPrimitive(before: before, after: after) }
+        let ones = try constantLike(1).padPrimitive(before: before, after: after)
+        let inside = try padPrimitive(before: before, after: after)
         return try inside + (1 - ones) * value
     }
 
@@ -123,7 +126,7 @@ extension Tensor {
             before[a] = offset
             after[a] = total - offset - t.shape[a]
             offset += t.shape[a]
-            let placed = t.padPrimitive(before: before, after: after)
+            let placed = try t.padPrimitive(before: before, after: after)
             result = result.map { $0.binaryPrimitive(.add, placed) } ?? placed
         }
         return result ?? first

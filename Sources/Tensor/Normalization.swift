@@ -11,9 +11,9 @@ public struct BatchNormState: Sendable {
     public var batchesTracked: Int
 
     /// Fresh statistics for `channels` channels: mean 0, variance 1.
-    public init(channels: Int, momentum: Double = 0.1, epsilon: Double = 1e-5) {
-        runningMean = .zeros([channels])
-        runningVariance = .ones([channels])
+    public init(channels: Int, momentum: Double = 0.1, epsilon: Double = 1e-5) throws {
+        runningMean = try .zeros([channels])
+        runningVariance = try .ones([channels])
         self.momentum = momentum
         self.epsilon = epsilon
         batchesTracked = 0

@@ -42,7 +42,7 @@ public struct SGD: Optimizer {
 
     public mutating func step(_ parameters: [Tensor], gradients: [Tensor]) throws -> [Tensor] {
         let firstStep = velocity.isEmpty
-        try checkStep(parameters, gradients, state: &velocity) { .zeros($0.shape) }
+        try checkStep(parameters, gradients, state: &velocity) { $0.constantLike(0) }
         var updated: [Tensor] = []
         for i in parameters.indices {
             let p = parameters[i].detached()
@@ -73,7 +73,7 @@ public struct RMSprop: Optimizer {
     }
 
     public mutating func step(_ parameters: [Tensor], gradients: [Tensor]) throws -> [Tensor] {
-        try checkStep(parameters, gradients, state: &meanSquare) { .zeros($0.shape) }
+        try checkStep(parameters, gradients, state: &meanSquare) { $0.constantLike(0) }
         var updated: [Tensor] = []
         for i in parameters.indices {
             let p = parameters[i].detached()
@@ -117,8 +117,8 @@ public struct Adam: Optimizer {
     }
 
     public mutating func step(_ parameters: [Tensor], gradients: [Tensor]) throws -> [Tensor] {
-        try checkStep(parameters, gradients, state: &firstMoment) { .zeros($0.shape) }
-        try checkStep(parameters, gradients, state: &secondMoment) { .zeros($0.shape) }
+        try checkStep(parameters, gradients, state: &firstMoment) { $0.constantLike(0) }
+        try checkStep(parameters, gradients, state: &secondMoment) { $0.constantLike(0) }
         stepCount += 1
         let correction1 = 1 - LibM.pow(beta1, Double(stepCount))
         let correction2 = 1 - LibM.pow(beta2, Double(stepCount))

@@ -1,5 +1,7 @@
 /// Forward evaluation of each primitive, recording it in the autodiff graph. These are the only places
-/// that call `Tensor.make` with a primitive; everything public is built from them.
+/// that call `Tensor.make` with a primitive; everything public is built from them. The primitives whose
+/// result can be larger than their inputs (expand, pad, matmul, im2col, col2im) check its shape with
+/// `Tensor.checkSize` before allocating, so no operation composed of them can exceed the element cap.
 extension Tensor {
     func unaryPrimitive(_ primitive: Primitive) -> Tensor {
         let out: [Double]
@@ -67,15 +69,17 @@ extension Tensor {
     }
 
     /// Broadcasts axes of extent 1 to `target` (same rank).
-    func expandPrimitive(_ target: [Int]) -> Tensor {
+    func expandPrimitive(_ target: [Int]) throws -> Tensor {
+        try Tensor.checkSize(target)
         let strides = self.strides
         let viewStrides = (0..<rank).map { shape[$0] == target[$0] ? strides[$0] : 0 }
         let out = stridedGather(scalars, shape: target, strides: viewStrides, offset: 0)
         return .make(.expand, [self], shape: target, scalars: out)
     }
 
-    func padPrimitive(before: [Int], after: [Int], value: Double = 0) -> Tensor {
-        let outShape = (0..<rank).map { shape[$0] + before[$0] + after[$0] }
+    func padPrimitive(before: [Int], after: [Int], value: Double = 0) throws -> Tensor {
+        let outShape = (0..<rank).map { shape[$0] &+ before[$0] &+ after[$0] }
+        try Tensor.checkSize(outShape)
         var out = [Double](repeating: value, count: elementCount(outShape))
         scatter(scalars, shape: shape, into: &out, outShape: outShape, starts: before, steps: [Int](repeating: 1, count: rank))
         return .make(.pad(before: before, after: after), [self], shape: outShape, scalars: out)
@@ -92,19 +96,23 @@ extension Tensor {
     }
 
     /// Batched matrix product of `[B..., m, k]` and `[B..., k, n]` with identical batch axes.
-    func matmulPrimitive(_ other: Tensor) -> Tensor {
+    func matmulPrimitive(_ other: Tensor) throws -> Tensor {
         let m = shape[rank - 2], k = shape[rank - 1], n = other.shape[rank - 1]
+        let outShape = Array(shape.dropLast(2)) + [m, n]
+        try Tensor.checkSize(outShape)
         let batch = elementCount(Array(shape.dropLast(2)))
-        let out = batchedMatmul(scalars, other.scalars, batch: batch, m: m, k: k, n: n)
-        return .make(.matmul, [self, other], shape: Array(shape.dropLast(2)) + [m, n], scalars: out)
+        let out = try batchedMatmul(scalars, other.scalars, batch: batch, m: m, k: k, n: n)
+        return .make(.matmul, [self, other], shape: outShape, scalars: out)
     }
 
-    func im2colPrimitive(_ geometry: ConvGeometry) -> Tensor {
-        .make(.im2col(geometry), [self], shape: geometry.columnsShape, scalars: imageToColumns(scalars, geometry))
+    func im2colPrimitive(_ geometry: ConvGeometry) throws -> Tensor {
+        try Tensor.checkSize(geometry.columnsShape)
+        return .make(.im2col(geometry), [self], shape: geometry.columnsShape, scalars: imageToColumns(scalars, geometry))
     }
 
-    func col2imPrimitive(_ geometry: ConvGeometry) -> Tensor {
-        .make(.col2im(geometry), [self], shape: geometry.imageShape, scalars: columnsToImage(scalars, geometry))
+    func col2imPrimitive(_ geometry: ConvGeometry) throws -> Tensor {
+        try Tensor.checkSize(geometry.imageShape)
+        return .make(.col2im(geometry), [self], shape: geometry.imageShape, scalars: columnsToImage(scalars, geometry))
     }
 }
 

@@ -14,12 +14,13 @@ public struct RecurrentWeights: Sendable {
     }
 
     /// Uniform(−1/√H, 1/√H) initialisation from `rng`, as PyTorch does, for `gates` gates.
-    public init(inputSize: Int, hiddenSize: Int, gates: Int, rng: inout TensorRNG) {
+    public init(inputSize: Int, hiddenSize: Int, gates: Int, rng: inout TensorRNG) throws {
         let bound = 1 / Double(Swift.max(hiddenSize, 1)).squareRoot()
-        inputWeight = .uniform([gates * hiddenSize, inputSize], low: -bound, high: bound, rng: &rng)
-        hiddenWeight = .uniform([gates * hiddenSize, hiddenSize], low: -bound, high: bound, rng: &rng)
-        inputBias = .uniform([gates * hiddenSize], low: -bound, high: bound, rng: &rng)
-        hiddenBias = .uniform([gates * hiddenSize], low: -bound, high: bound, rng: &rng)
+        let rows = gates.multipliedReportingOverflow(by: hiddenSize).overflow ? Int.max : gates * hiddenSize
+        inputWeight = try .uniform([rows, inputSize], low: -bound, high: bound, rng: &rng)
+        hiddenWeight = try .uniform([rows, hiddenSize], low: -bound, high: bound, rng: &rng)
+        inputBias = try .uniform([rows], low: -bound, high: bound, rng: &rng)
+        hiddenBias = try .uniform([rows], low: -bound, high: bound, rng: &rng)
     }
 
     func check(gates: Int, hidden: Tensor, what: String) throws -> Int {

@@ -25,6 +25,7 @@ public struct Tensor: Sendable {
         if let bad = shape.first(where: { $0 < 0 }) {
             throw TensorError("negative dimension \(bad) in shape \(shapeText(shape))")
         }
+        try Tensor.checkSize(shape)
         let expected = elementCount(shape)
         guard expected == scalars.count else {
             throw TensorError("shape \(shapeText(shape)) needs \(expected) values, got \(scalars.count)")
@@ -51,6 +52,7 @@ public struct Tensor: Sendable {
     public init(literal: TensorLiteral) throws {
         var flat: [Double] = []
         let shape = try literal.inferShape()
+        try Tensor.checkSize(shape)
         literal.flatten(into: &flat)
         self.init(uncheckedShape: shape, scalars: flat)
     }
@@ -183,28 +185,6 @@ func elementCount(_ shape: [Int]) -> Int {
         product = next
     }
     return product
-}
-
-extension Tensor {
-    /// The largest number of elements any kernel operation will produce (2²⁶ ≈ 67 M doubles, 512 MB);
-    /// larger results throw instead of exhausting memory.
-    public static let maxElementCount = 1 << 26
-
-    /// `shape` if every extent is ≥ 0 and the element count is at most `maxElementCount`; callers that take
-    /// shapes from user input check them here before using the non-throwing creators (`zeros`, `ones`, …).
-    public static func validatedShape(_ shape: [Int]) throws -> [Int] {
-        if let bad = shape.first(where: { $0 < 0 }) {
-            throw TensorError("negative dimension \(bad) in shape \(shapeText(shape))")
-        }
-        try checkSize(shape)
-        return shape
-    }
-
-    static func checkSize(_ shape: [Int]) throws {
-        guard elementCount(shape) <= maxElementCount else {
-            throw TensorError("a tensor of shape \(shapeText(shape)) would exceed \(maxElementCount) elements")
-        }
-    }
 }
 
 func rowMajorStrides(_ shape: [Int]) -> [Int] {

@@ -7,12 +7,19 @@ import Tensor
 /// The key is the SHA-256 of the block source, the kernel version and the language version: not the path
 /// or position, so a block that moves (or is copied to another note) is not evaluated again. The stored
 /// errors are block-relative and are placed at the caller's path and lines when loaded.
+///
+/// A block stopped by its time limit is not stored: whether it finishes depends on the machine and its load,
+/// so the next build tries it again (and a raised limit takes effect), while every finished result, errors
+/// included, is the same on every machine and is stored.
 public struct ExampleCache: Sendable {
     public let directory: URL?
+    /// How long one block may run (`examples: timeout:` in sitegen.yml).
+    public let timeLimit: Duration
 
     /// `nil` = no caching.
-    public init(directory: URL?) {
+    public init(directory: URL?, timeLimit: Duration = ExampleEvaluator.defaultTimeLimit) {
         self.directory = directory
+        self.timeLimit = timeLimit
     }
 
     /// The cache key of a block.
@@ -23,14 +30,14 @@ public struct ExampleCache: Sendable {
     /// Evaluates the block, or loads its earlier evaluation.
     public func output(for source: String, path: String, firstLine: Int, column: Int) -> ExampleOutput {
         guard let directory else {
-            return ExampleEvaluator.evaluate(source, path: path, firstLine: firstLine, column: column)
+            return ExampleEvaluator.evaluate(source, path: path, firstLine: firstLine, column: column, timeLimit: timeLimit)
         }
         let file = directory.appendingPathComponent(Self.key(for: source) + ".json")
         if let data = try? Data(contentsOf: file), let stored = try? JSONDecoder().decode(RenderedBlock.self, from: data) {
             return stored.output(path: path, firstLine: firstLine, column: column)
         }
-        let rendered = RenderedBlock(BlockRunner.run(source))
-        store(rendered, at: file, in: directory)
+        let rendered = RenderedBlock(BlockRunner.run(source, timeLimit: timeLimit))
+        if !rendered.timedOut { store(rendered, at: file, in: directory) }
         return rendered.output(path: path, firstLine: firstLine, column: column)
     }
 

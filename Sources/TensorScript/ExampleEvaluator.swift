@@ -2,7 +2,7 @@ import SiteCore
 import Tensor
 
 /// Version of the example language and its rendering; part of every cache key.
-public let tensorScriptLanguageVersion = "tensor-script-1"
+public let tensorScriptLanguageVersion = "tensor-script-2"
 
 /// The rendering of one `tensor` block and the problems found in it.
 public struct ExampleOutput: Sendable, Codable, Hashable {
@@ -17,27 +17,31 @@ public struct ExampleOutput: Sendable, Codable, Hashable {
 
 /// Evaluates `tensor` blocks: for pages (HTML) and for the terminal (`sitegen eval`).
 public enum ExampleEvaluator {
+    /// How long one block may run by default; a block still running then is stopped with a `tensor-time-limit` error.
+    public static let defaultTimeLimit = BlockRunner.defaultTimeLimit
+
     /// Evaluates one `tensor` block. `firstLine` is the original-file line of the block's first source line,
     /// `column` the original column where the block's lines start (indentation), so diagnostics point into the note.
-    public static func evaluate(_ source: String, path: String, firstLine: Int, column: Int) -> ExampleOutput {
-        let rendered = RenderedBlock(BlockRunner.run(source))
+    public static func evaluate(_ source: String, path: String, firstLine: Int, column: Int, timeLimit: Duration = defaultTimeLimit) -> ExampleOutput {
+        let rendered = RenderedBlock(BlockRunner.run(source, timeLimit: timeLimit))
         return rendered.output(path: path, firstLine: firstLine, column: column)
     }
 
     /// Plain-text evaluation for `sitegen eval 'expr'` / `sitegen eval notes/x.md`: when `source` contains
     /// fenced `tensor` blocks, each is evaluated (numbered with file lines); otherwise `source` is one block.
     /// `column` places diagnostics of an indented block (1 = not indented).
-    public static func evaluateForTerminal(_ source: String, path: String, firstLine: Int, column: Int = 1) -> (text: String, diagnostics: [Diagnostic]) {
+    public static func evaluateForTerminal(_ source: String, path: String, firstLine: Int, column: Int = 1,
+                                           timeLimit: Duration = defaultTimeLimit) -> (text: String, diagnostics: [Diagnostic]) {
         let blocks = TensorFences.find(in: source)
         if blocks.isEmpty {
-            let result = BlockRunner.run(source)
+            let result = BlockRunner.run(source, timeLimit: timeLimit)
             let text = TextRenderer.render(result) { String(firstLine + $0 - 1) }
             return (text, RenderedBlock.diagnostics(result.errors, path: path, firstLine: firstLine, column: column))
         }
         var texts: [String] = []
         var diagnostics: [Diagnostic] = []
         for block in blocks {
-            let result = BlockRunner.run(block.source)
+            let result = BlockRunner.run(block.source, timeLimit: timeLimit)
             let start = firstLine + block.firstLine - 1
             texts.append("\(path):\(start)\n" + TextRenderer.render(result) { String(start + $0 - 1) })
             diagnostics += RenderedBlock.diagnostics(result.errors, path: path, firstLine: start, column: block.column)
@@ -50,6 +54,12 @@ public enum ExampleEvaluator {
 struct RenderedBlock: Codable, Sendable {
     var html: String
     var errors: [BlockError]
+    /// Stopped by the time limit, so never stored in the cache (see `ExampleCache`) and not a stored field.
+    var timedOut = false
+
+    private enum CodingKeys: String, CodingKey {
+        case html, errors
+    }
 
     init(html: String, errors: [BlockError]) {
         self.html = html
@@ -59,6 +69,7 @@ struct RenderedBlock: Codable, Sendable {
     init(_ result: BlockResult) {
         html = HTMLRenderer.render(result)
         errors = result.errors
+        timedOut = result.timedOut
     }
 
     func output(path: String, firstLine: Int, column: Int) -> ExampleOutput {

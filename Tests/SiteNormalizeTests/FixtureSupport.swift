@@ -32,14 +32,14 @@ struct NoteFile {
         bodyFirstLine = close + 2
     }
 
-    func input(format: SourceFormat? = nil, imageExists: (@Sendable (String) -> Bool)? = nil) -> NormalizerInput {
+    func input(format: SourceFormat? = nil) -> NormalizerInput {
         NormalizerInput(
             text: body, path: name, lineMap: .identity(lineCount: body.sourceLines.count, firstLine: bodyFirstLine),
-            declaredFormat: format, frontMatterKeys: keys, frontMatterTitle: title, imageExists: imageExists)
+            declaredFormat: format, frontMatterKeys: keys, frontMatterTitle: title)
     }
 
     func normalized(format: SourceFormat? = nil) -> NormalizedNote {
-        Normalizer.normalize(input(format: format, imageExists: { _ in false }))
+        Normalizer.normalize(input(format: format))
     }
 
     var fileLines: [Substring] { text.sourceLines }

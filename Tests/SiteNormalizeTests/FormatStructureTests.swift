@@ -147,11 +147,8 @@ import SiteCore
         #expect(note.markdown.contains("```python\n# 这不是标题\n"))
         #expect(codes(note, line: 7) == ["heading-level-guess"])
         #expect(codes(note, line: 21) == ["heading-level-guess"])
-        #expect(codes(note, line: 25) == ["image-missing"])
         // The title comes from front matter; it points at the file's first line.
         #expect(note.lineMap.original(line: 1).line == 1)
-        let withImages = Normalizer.normalize(file.input(imageExists: { _ in true }))
-        #expect(!withImages.diagnostics.contains { $0.code == "image-missing" })
     }
 
     @Test func headingLevelRules() {

@@ -58,6 +58,7 @@ enum SampleContexts {
             "generator": "sitegen 0.1.0",
             "home": [
                 "noteCount": 5,
+                "showTitle": true,
                 "sections": [
                     ["title": "笔记", "notes": [
                         ["title": "学习计划", "url": "/notes/学习计划/", "questionCount": 0, "format": "markdown"],

@@ -94,6 +94,27 @@ import Testing
         #expect(siteHome.contains("<title>深度学习面试笔记</title>"))
     }
 
+    @Test func anIndexPageIntroducesTheHomePage() throws {
+        var context = SampleContexts.home()
+        var home = context["home"] as? [String: Any] ?? [:]
+        home["title"] = "面试题合集"
+        home["content"] = "<p>这里是 <strong>介绍</strong>。</p>"
+        context["home"] = home
+        let html = try shipped().render("home", context: context)
+        #expect(html.contains("<title>面试题合集 · 深度学习面试笔记</title>"))
+        #expect(html.contains("<h1>面试题合集</h1>"))
+        let intro = try #require(html.range(of: #"<div class="home-intro note-body">"#))
+        let stats = try #require(html.range(of: "共 5 篇笔记"))
+        #expect(intro.upperBound < stats.lowerBound && html.contains("<p>这里是 <strong>介绍</strong>。</p>"))
+        #expect(!html.contains("home-description"))
+
+        // The intro shows its own <h1>: the page adds none.
+        home["showTitle"] = false
+        context["home"] = home
+        let ownTitle = try shipped().render("home", context: context)
+        #expect(!ownTitle.contains("<h1>") && ownTitle.contains("共 5 篇笔记"))
+    }
+
     @Test func notFoundPageLinksHome() throws {
         let html = try shipped().render("404", context: SampleContexts.notFound())
         #expect(html.contains(#"<a class="button" href="/notes/">"#))

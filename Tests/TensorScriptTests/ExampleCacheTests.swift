@@ -49,6 +49,20 @@ import SiteCore
         #expect(ExampleCache.key(for: "a").count == 64)
     }
 
+    @Test func aBlockStoppedByTheTimeLimitIsNotStored() {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = ExampleCache(directory: directory, timeLimit: .milliseconds(100))
+        let slow = "a = ones(2000, 2000);\na @ a;"
+        #expect(cache.output(for: slow, path: "a.md", firstLine: 1, column: 1).diagnostics.map(\.code) == ["tensor-time-limit"])
+        #expect(!cache.contains(slow), "whether it finishes depends on the machine, so the next build tries again")
+        // finished results are stored, errors included
+        for source in ["1 + 1", "zeros(2) @ ones(3)"] {
+            _ = cache.output(for: source, path: "a.md", firstLine: 1, column: 1)
+            #expect(cache.contains(source))
+        }
+    }
+
     @Test func noDirectoryMeansNoCaching() {
         let cache = ExampleCache(directory: nil)
         #expect(!cache.contains("1"))

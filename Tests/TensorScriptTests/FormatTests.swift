@@ -32,28 +32,27 @@ import Testing
     }
 
     @Test func layoutBySize() {
-        guard case .grid(let shape, let rows) = Display.tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6.5]) else {
+        guard case .grid(let shape, let rows, let stats) = Display.tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6.5]) else {
             Issue.record("a small matrix is a grid"); return
         }
         #expect(shape == [2, 3])
         #expect(rows == [["1.0", "2.0", "3.0"], ["4.0", "5.0", "6.5"]])
-        guard case .summary(let big, let stats) = Display.tensor(shape: [64, 64], scalars: (0..<4096).map { Double($0 % 2) }) else {
-            Issue.record("a large matrix is summarised"); return
-        }
-        #expect(big == [64, 64])
-        #expect(stats.first { $0.name == "mean" }?.value == "0.5")
-        #expect(stats.first { $0.name == "std" }?.value == "0.5")
-        guard case .slices(_, let slices) = Display.tensor(shape: [2, 1, 2, 2], scalars: [1, 2, 3, 4, 5, 6, 7, 8]) else {
+        #expect(stats.isEmpty)
+        guard case .slices(_, let slices, _) = Display.tensor(shape: [2, 1, 2, 2], scalars: [1, 2, 3, 4, 5, 6, 7, 8]) else {
             Issue.record("a small 4-d tensor is shown as matrices"); return
         }
         #expect(slices.map(\.label) == ["[0, 0, :, :]", "[1, 0, :, :]"])
         #expect(slices[1].rows == [["5", "6"], ["7", "8"]])
         #expect(Display.tensor(shape: [], scalars: [0.25]) == .scalar("0.25"))
-        if case .grid = Display.tensor(shape: [17], scalars: Array(repeating: 1, count: 17)) { Issue.record("17 values are summarised") }
+        guard case .grid(_, let long, let longStats) = Display.tensor(shape: [17], scalars: Array(repeating: 1, count: 17)) else {
+            Issue.record("a long vector is a grid"); return
+        }
+        #expect(long == [["1", "1", "1", "...", "1", "1", "1"]])
+        #expect(!longStats.isEmpty)
     }
 
     @Test func terminalMatricesAlignTheirColumns() {
-        let text = TextRenderer.render(.grid(shape: [2, 2], rows: [["1.0", "-0.5"], ["10.0", "2.0"]]))
+        let text = TextRenderer.render(.grid(shape: [2, 2], rows: [["1.0", "-0.5"], ["10.0", "2.0"]], stats: []))
         #expect(text == "[[ 1.0, -0.5],\n [10.0,  2.0]]")
     }
 }

@@ -65,7 +65,8 @@ import Testing
         #expect(doc.elements.filter { $0.name == "dt" }.count == 6)
         #expect(doc.elements(classed: "tensor-table").count == 1)
         #expect(doc.elements.filter { $0.name == "th" }.count == 3)
-        #expect(doc.elements(classed: "tensor-summary").count == 1)
+        #expect(doc.elements(classed: "tensor-stats").count == 1)
+        #expect(doc.elements(classed: "tensor-stat").count == 4)
         #expect(html.contains("<span class=\"tensor-shape\">[50, 50]</span>"))
     }
 

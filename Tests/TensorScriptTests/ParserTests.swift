@@ -12,24 +12,39 @@ import Testing
         #expect(expression("1 + 2 * 3")?.sourceText == "1 + 2 * 3")
         #expect(expression("(1 + 2) * 3")?.sourceText == "(1 + 2) * 3")
         // unary minus binds looser than ^: -x^2 is -(x^2)
-        guard case .negate(let inner)? = expression("-x^2")?.kind, case .binary(.power, _, _) = inner.kind else {
+        guard case .negate(let inner)? = expression("-x^2")?.kind, case .binary(_, let steps) = inner.kind, steps.map(\.op) == [.power] else {
             Issue.record("-x^2 should parse as -(x^2)")
             return
         }
         // ^ is right-associative
-        guard case .binary(.power, _, let right)? = expression("2^3^2")?.kind, case .binary(.power, _, _) = right.kind else {
+        guard case .binary(_, let steps)? = expression("2^3^2")?.kind, steps.count == 1,
+              case .binary(_, let inner) = steps[0].operand.kind, inner.map(\.op) == [.power] else {
             Issue.record("2^3^2 should parse as 2^(3^2)")
             return
         }
         #expect(expression("a - b - c")?.sourceText == "a - b - c")
         #expect(expression("a - (b - c)")?.sourceText == "a - (b - c)")
+        #expect(expression("(2^3)^2")?.sourceText == "(2 ^ 3) ^ 2")
+        #expect(expression("2^3^2")?.sourceText == "2 ^ 3 ^ 2")
+        #expect(expression("a / (b * c) @ d - -e")?.sourceText == "a / (b * c) @ d - -e")
+    }
+
+    @Test func operatorChainsAreFlat() {
+        guard case .binary(let first, let steps)? = expression("1 + 2 - 3 * 4 + 5")?.kind else {
+            Issue.record("expected a chain"); return
+        }
+        #expect(first.sourceText == "1")
+        #expect(steps.map(\.op) == [.add, .subtract, .add])
+        #expect(steps.map(\.operand.sourceText) == ["2", "3 * 4", "5"])
+        #expect(steps.map(\.position.column) == [3, 7, 15])
     }
 
     @Test func everyNodeHasAPosition() {
-        guard let e = expression("sigmoid(x) @ w"), case .binary(.matmul, let lhs, let rhs) = e.kind else {
+        guard let e = expression("sigmoid(x) @ w"), case .binary(let lhs, let steps) = e.kind, steps.map(\.op) == [.matmul] else {
             Issue.record("expected a matmul")
             return
         }
+        let rhs = steps[0].operand
         #expect(e.position == ScriptPosition(line: 1, column: 12))
         #expect(lhs.position == ScriptPosition(line: 1, column: 1))
         #expect(rhs.position == ScriptPosition(line: 1, column: 14))

@@ -12,6 +12,8 @@ import Testing
         "一 = 3\n一 + 1", "x　= 1", "lstm_cell([1], [0, 0], [0])", "repeat(sigmoid, 100)", "max_pool(ones(3, 3), 0)",
         String(repeating: "[", count: 5000), String(repeating: "-", count: 5000) + "1", String(repeating: "(", count: 3000) + "1",
         String(repeating: "2^", count: 3000) + "1", String(repeating: "sigmoid(", count: 3000) + "1",
+        "reshape(ones(2), nan)", "reshape(ones(2), 1e30)", "reshape(1, ones(100000))  # => [1, 2]", "arange(1e308, -1e308, 1e-308)",
+        String(repeating: "[", count: 33) + "1" + String(repeating: "]", count: 33),
     ])
     func oddInputDoesNotCrash(source: String) {
         let output = ExampleEvaluator.evaluate(source, path: "n.md", firstLine: 1, column: 1)
@@ -25,6 +27,8 @@ import Testing
     @Test func specificOddities() {
         #expect(errors("x = [1, 2]\nx[5]").first?.code == "tensor-index")
         #expect(errors(String(repeating: "[", count: 5000)).first?.code == "tensor-syntax")
+        #expect(errors("reshape(ones(2), nan)").first?.message == "a shape needs whole non-negative sizes (one may be −1), got nan")
+        #expect(errors("reshape(1, ones(100000))").first?.message == "cannot reshape [] to 100000 axes, more than the 32 allowed")
         #expect(errors("minimize(sigmoid, [1, 2], optimizer: \"adamm\")").first?.message.contains("did you mean \"adam\"?") == true)
         #expect(errors("").isEmpty)
         #expect(errors("# only a comment").isEmpty)

@@ -27,3 +27,6 @@ func expectClose(_ got: [Double], _ want: [Double], tolerance: Double = 1e-12, s
 }
 
 func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+
+/// The stack of a Dispatch worker thread on macOS: blocks are evaluated from such threads during a build.
+let smallStack = 512 * 1024

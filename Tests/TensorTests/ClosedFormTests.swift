@@ -69,7 +69,7 @@ import Testing
 
     @Test func batchNormTrainUsesBatchStatisticsAndUpdatesRunningAveragesUnbiased() throws {
         let x = try Tensor([[1.0], [2.0], [3.0], [6.0]])
-        var state = BatchNormState(channels: 1, momentum: 0.1)
+        var state = try BatchNormState(channels: 1, momentum: 0.1)
         let y = try batchNorm(x, state: &state, training: true)
         let variance = 3.5
         expectClose(y, try Tensor([[-1.0], [-0.5], [0.0], [1.5]]) * (2 / (variance + 1e-5).squareRoot()), "train output")
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func dropoutIsInvertedSeededAndIdentityInEval() throws {
-        let x = Tensor.ones([1000])
+        let x = try Tensor.ones([1000])
         let a = try dropout(x, p: 0.3, training: true, seed: 11)
         let b = try dropout(x, p: 0.3, training: true, seed: 11)
         #expect(a.scalars == b.scalars)

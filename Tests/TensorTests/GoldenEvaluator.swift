@@ -62,7 +62,7 @@ enum GoldenEvaluator {
                                        padding: c.pair("padding", default: 0))]
         case "global_avg_pool2d": return ["y": try globalAvgPool2d(t("x"))]
         case "batch_norm_train", "batch_norm_eval":
-            var state = BatchNormState(channels: try t("gamma").count, momentum: c.number("momentum") ?? 0.1)
+            var state = try BatchNormState(channels: try t("gamma").count, momentum: c.number("momentum") ?? 0.1)
             state.runningMean = try t("running_mean")
             state.runningVariance = try t("running_var")
             let y = try batchNorm(t("x"), gamma: t("gamma"), beta: t("beta"), state: &state, training: c.op == "batch_norm_train")

@@ -110,15 +110,15 @@ private let other34 = Inputs.normal([3, 4], seed: 5)
         GradientCheck("avg pool", Inputs.normal([1, 2, 5, 5], seed: 22)) { try avgPool2d($0, kernel: Pair2D(2), stride: Pair2D(1), padding: Pair2D(1)) },
         GradientCheck("global avg pool", image) { try globalAvgPool2d($0) },
         GradientCheck("batch norm train input", Inputs.normal([4, 3, 2], seed: 23)) {
-            var state = BatchNormState(channels: 3)
+            var state = try BatchNormState(channels: 3)
             return try batchNorm($0, gamma: Tensor([1, 2, 3]), beta: Tensor([0, 1, 0]), state: &state, training: true)
         },
         GradientCheck("batch norm train gamma", Tensor([1, 2, 3])) {
-            var state = BatchNormState(channels: 3)
+            var state = try BatchNormState(channels: 3)
             return try batchNorm(Inputs.normal([4, 3], seed: 23), gamma: $0, state: &state, training: true)
         },
         GradientCheck("batch norm eval", Inputs.normal([4, 3], seed: 23)) {
-            var state = BatchNormState(channels: 3)
+            var state = try BatchNormState(channels: 3)
             state.runningVariance = Tensor([0.5, 1, 2])
             return try batchNorm($0, gamma: Tensor([1, 2, 3]), state: &state, training: false)
         },
@@ -132,7 +132,7 @@ private let other34 = Inputs.normal([3, 4], seed: 5)
         },
         GradientCheck("lstm cell input", Inputs.normal([2, 4], seed: 28)) {
             var rng = TensorRNG(seed: 2)
-            let w = RecurrentWeights(inputSize: 4, hiddenSize: 3, gates: 4, rng: &rng)
+            let w = try RecurrentWeights(inputSize: 4, hiddenSize: 3, gates: 4, rng: &rng)
             let step = try lstmCell($0, hidden: Inputs.normal([2, 3], seed: 29), cell: Inputs.normal([2, 3], seed: 30), weights: w)
             return try Tensor.concatenate([step.hidden, step.cell], axis: 1)
         },

@@ -14,7 +14,7 @@ private let w = Inputs.normal([3, 4], seed: 51)
         let tanh2 = try grad({ x in try grad({ $0.tanh() }, x) }, grid)
         expectClose(tanh2, try -2 * t * (1 - t.square()), relative: 1e-10, absolute: 1e-15, "tanh''")
         let cubic3 = try grad({ a in try grad({ b in try grad({ $0.pow(3) }, b) }, a) }, grid)
-        expectClose(cubic3, Tensor.full([17], value: 6), "(x³)''' = 6")
+        expectClose(cubic3, try Tensor.full([17], value: 6), "(x³)''' = 6")
     }
 
     @Test func firstOrderResultsAreUnchangedByNesting() throws {

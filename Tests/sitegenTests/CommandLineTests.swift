@@ -39,6 +39,12 @@ import Testing
 
     static func run(_ binary: URL, _ arguments: [String], in folder: URL = FileManager.default.temporaryDirectory,
                     environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
+        let run = try runCapturingOutput(binary, arguments, in: folder, environment: environment)
+        return (run.status, run.stderr)
+    }
+
+    static func runCapturingOutput(_ binary: URL, _ arguments: [String], in folder: URL = FileManager.default.temporaryDirectory,
+                                   environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -46,12 +52,17 @@ import Testing
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let errors = Pipe()
+        let errors = Pipe(), output = Pipe()
         process.standardError = errors
-        process.standardOutput = Pipe()
+        process.standardOutput = output
         try process.run()
+        // Both pipes are read while the process runs, so neither fills up and blocks it.
+        nonisolated(unsafe) var outputData = Data()
+        let reader = Thread { outputData = output.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: data, as: UTF8.self))
     }
 }

@@ -39,7 +39,9 @@ public enum ConfigLoader {
             case "author": reader.text(value, key) { config.author = $0 }
             case "baseURL": reader.text(value, key) { config.baseURL = $0 }
             case "notes": reader.text(value, key) { config.notesDirectory = $0 }
-            case "templates": reader.text(value, key) { config.templatesDirectory = $0 }
+            case "templates":
+                reader.text(value, key) { config.templatesDirectory = $0 }
+                config.templatesDirectoryRequired = true
             case "output": reader.text(value, key) { config.outputDirectory = $0 }
             case "cache": reader.text(value, key) { config.cacheDirectory = $0 }
             case "rawHTML": reader.bool(value, key) { config.allowRawHTML = $0 }
@@ -54,6 +56,15 @@ public enum ConfigLoader {
                         reader.choice(mathValue, name) { config.mathErrors = $0 }
                     } else {
                         reader.unknown(name, at: mathKey)
+                    }
+                }
+            case "examples":
+                for (examplesKey, examplesValue) in reader.mapping(value, key, of: "example settings (`timeout:`)") {
+                    let name = "examples.\(examplesKey.string ?? "")"
+                    if examplesKey.string == "timeout" {
+                        reader.seconds(examplesValue, name) { config.exampleTimeout = $0 }
+                    } else {
+                        reader.unknown(name, at: examplesKey)
                     }
                 }
             default: reader.unknown(key, at: keyNode)
@@ -77,6 +88,13 @@ private struct SettingsReader {
     mutating func bool(_ value: Node, _ key: String, _ apply: (Bool) -> Void) {
         if let flag = value.bool { apply(flag) } else {
             diagnostics.append(.error("'\(key)' must be true or false", code: "config-type", at: document.location(of: value)))
+        }
+    }
+
+    /// A number of seconds above 0, such as a time limit.
+    mutating func seconds(_ value: Node, _ key: String, _ apply: (Double) -> Void) {
+        if let seconds = value.float ?? value.int.map(Double.init), seconds > 0, seconds.isFinite { apply(seconds) } else {
+            diagnostics.append(.error("'\(key)' must be a number of seconds above 0", code: "config-type", at: document.location(of: value)))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteHTML
 import SiteMarkdown
 import SiteMath
 import SiteNormalize
@@ -22,9 +23,17 @@ public struct BuildContext: Sendable {
     public var pages: [Page] = []
     /// Files under the notes folder that are not notes (images, PDFs), relative paths.
     public var assets: [String] = []
+    /// Navigation files under the notes folder (`_sidebar.md`, `SUMMARY.md`), relative paths; not pages.
+    public var navigationFiles: [String] = []
     /// The URL path of each section (by its folder relative to the notes folder), unique across the site:
     /// `基础` → `基础`; its index page is `<path>/index.html`.
     public var sectionPaths: [String: String] = [:]
+    /// Section titles the navigation files give, by folder (`""` for the root).
+    public var sectionTitles: [String: String] = [:]
+    /// Where the navigation files list each section, by folder (`""` for the root): listed ones come first.
+    public var sectionRanks: [String: Int] = [:]
+    /// The built-in theme with the templates folder's overrides.
+    public var theme = Theme.builtIn
     public var templates: TemplateSet?
     public var math: (any MathRendering)?
     public var mathMode: MathRenderingMode = .clientSide
@@ -43,7 +52,7 @@ public struct BuildContext: Sendable {
         outputURL = Self.resolve(config.outputDirectory, against: root)
         stagingURL = StagedOutput.stagingURL(for: outputURL)
         let cache = Self.resolve(config.cacheDirectory, against: root)
-        examples = ExampleCache(directory: cache.appendingPathComponent("examples"))
+        examples = ExampleCache(directory: cache.appendingPathComponent("examples"), timeLimit: .seconds(config.exampleTimeout))
     }
 
     /// `path` as a file URL, relative to `root` unless absolute.
@@ -74,6 +83,11 @@ public struct Page: Sendable {
     public var slug = ""
     /// The folder the note lives in, `nil` at the root of the notes folder.
     public var section: String?
+    /// The folder's index page (`README.md`, `_index.md`, `index.md`): the section page shows it above the
+    /// folder's notes, the home page shows the root's; it is no note page of its own.
+    public var isIndex = false
+    /// The title a navigation file (`_sidebar.md`, `SUMMARY.md`) gives the note.
+    public var navigationTitle: String?
     /// Absolute URL path including the base path, e.g. `/sub/formats/notion/`.
     public var url = ""
     /// Output file relative to the output folder, e.g. `formats/notion/index.html`.
@@ -85,13 +99,16 @@ public struct Page: Sendable {
     public var headingIDs: [String] = []
     public var toc: [TOCEntry] = []
     public var questions: [QuestionEntry] = []
-    /// The content still begins with its own `<h1>` (the template should not repeat the title).
-    public var startsWithTitleHeading = false
+    /// The content shows its own `<h1>`: it begins with one, or one further down is the title (after a
+    /// badge line, say). The template should not repeat the title.
+    public var contentShowsTitle = false
     /// The leading `# Title` was taken out of the content to become the page title.
     public var liftedTitleHeading = false
     /// Evaluated `tensor` blocks by the block's start line in the parsed text.
     public var examples: [Int: ExampleOutput] = [:]
     public var bodyHTML = ""
+    /// The sanitiser whose marks surround the note's raw HTML in `bodyHTML`; `nil` when it has none.
+    public var htmlSanitizer: HTMLSanitizer?
     public var diagnostics: [Diagnostic] = []
 
     public init(sourcePath: String, displayPath: String, text: String) {

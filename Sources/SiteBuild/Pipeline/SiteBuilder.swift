@@ -12,13 +12,16 @@ public struct SiteBuilder: Sendable {
         .discoverNotes,
         .loadTemplates,
         .assignURLs,
+        .readNavigation,
         .normalizeNotes,
         .protectMath,
         .parseMarkdown,
         .evaluateExamples,
         .renderBodies,
+        .sanitizeHTML,
         .renderMath,
         .applyTemplates,
+        .buildSearchIndex,
         .writeOutput,
     ]
 

@@ -8,15 +8,24 @@ public struct BuildResult: Sendable {
         public var seconds: Double
     }
 
-    public var context: BuildContext
+    public let context: BuildContext
     public var timings: [Timing]
     public var seconds: Double
     /// True when the new site replaced the output folder.
     public var committed: Bool
     /// True when the output folder was refused before anything was touched (`OutputSafety`): a usage error.
-    public var refused = false
+    public var refused: Bool
+    /// Every diagnostic of the build, by file and line (sorted once: a flood can hold 100,000).
+    public let diagnostics: [Diagnostic]
 
-    public var diagnostics: [Diagnostic] { context.allDiagnostics }
+    init(context: BuildContext, timings: [Timing], seconds: Double, committed: Bool, refused: Bool = false) {
+        self.context = context
+        self.timings = timings
+        self.seconds = seconds
+        self.committed = committed
+        self.refused = refused
+        diagnostics = context.allDiagnostics
+    }
 
     /// `built 23 pages, 2 warnings, 0 errors in 0.41 s`
     public var summary: String {
@@ -62,6 +71,8 @@ public struct BuildReport: Codable, Sendable {
         /// Formulas shown as marked source because KaTeX could not typeset them (`math-katex-error`).
         public var formulasFailed: Int
         public var examples: Int
+        /// Notes with raw HTML, whose pages went through the HTML parser (`docs/html.md`).
+        public var rawHTMLPages: Int
     }
 
     public var schemaVersion = 1
@@ -97,7 +108,8 @@ public struct BuildReport: Codable, Sendable {
                         formulasRendered: context.counters["formulasRendered"] ?? 0,
                         formulasCached: context.counters["formulasCached"] ?? 0,
                         formulasFailed: context.counters["formulasFailed"] ?? 0,
-                        examples: context.counters["examples"] ?? 0)
+                        examples: context.counters["examples"] ?? 0,
+                        rawHTMLPages: context.counters["rawHTMLPages"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds
     }

@@ -4,21 +4,34 @@ import SiteMath
 import SiteRender
 
 extension BuildStep {
-    /// Loads the Mustache templates; a syntax error stops the build before any page is rendered.
+    /// Loads the theme: the built-in one, overridden file by file by the templates folder. A templates
+    /// folder that was named but does not exist, or a template syntax error, stops the build before any
+    /// page is rendered.
     public static let loadTemplates = BuildStep("load templates") { context in
-        let (templates, diagnostics) = TemplateSet.load(from: context.templatesURL, displayPath: context.displayPath(context.templatesURL))
+        let shown = context.displayPath(context.templatesURL)
+        var theme = Theme.builtIn
+        if let folder = Theme.folder(context.templatesURL, shownAs: shown) {
+            theme = theme.overridden(by: folder)
+        } else if context.config.templatesDirectoryRequired {
+            context.diagnostics.append(.error("templates folder '\(shown)' does not exist", code: "template-missing"))
+            throw BuildAbort(step: "load templates")
+        }
+        let (templates, diagnostics) = TemplateSet.load(theme)
         context.diagnostics += diagnostics
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildAbort(step: "load templates")
         }
+        context.theme = theme
         context.templates = templates
     }
 
-    /// Renders every page, the home page, one page per section and the 404 page through the templates.
+    /// Renders every note, the home page, one page per section and the 404 page through the templates; a
+    /// folder's index page is shown on its section's page (the root's on the home page).
     public static let applyTemplates = BuildStep("apply templates") { context in
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
-        let pages = context.pages.filter { $0.protected != nil }
-        let model = SiteModel(context: context, pages: pages)
+        let parsed = context.pages.filter { $0.protected != nil }
+        let pages = parsed.filter { !$0.isIndex }
+        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
         let base = context.config.basePath
         let rendered: [(String, Data)] = pages.indices.map { $0 }.parallelMap { i in
             let html = templates.render("note", context: model.noteContext(pages, at: i))
@@ -27,12 +40,13 @@ extension BuildStep {
         }
         for (path, data) in rendered { context.outputFiles[path] = data }
 
-        let home = model.homeContext(title: context.config.title, sections: model.sections(pages), pages: pages)
+        let sections = model.sections(pages)
+        let home = model.homeContext(section: nil, sections: sections.filter { $0.key != nil || !$0.pages.isEmpty }, pages: pages)
         let homeHTML = templates.render("home", context: home)
         context.outputFiles["index.html"] = Data(RelativeURLs.rewrittenBytes(homeHTML, outputPath: "index.html", basePath: base))
-        for section in model.sections(pages) where section.key != nil {
+        for section in sections where section.key != nil {
             let path = section.path + "/index.html"
-            let html = templates.render("home", context: model.homeContext(title: section.title, sections: [section], pages: pages))
+            let html = templates.render("home", context: model.homeContext(section: section, sections: [section], pages: pages))
             context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base))
         }
         let notFound = model.baseContext(title: "404")
@@ -49,12 +63,29 @@ struct SiteModel {
     let config: SiteConfig
     let head: String
     let sectionPaths: [String: String]
+    let sectionTitles: [String: String]
+    let sectionRanks: [String: Int]
+    /// Index pages by folder, `""` for the root.
+    let indexPages: [String: Page]
+    /// The titles of notes named like their folder (`chapter1/chapter1.md`), by folder.
+    let namesakeTitles: [String: String]
     /// Previous and next page in the same section, by index into the rendered pages.
     let neighbours: [Int: (prev: Int?, next: Int?)]
 
-    init(context: BuildContext, pages: [Page]) {
+    init(context: BuildContext, pages: [Page], indexPages: [Page]) {
         config = context.config
         sectionPaths = context.sectionPaths
+        sectionTitles = context.sectionTitles
+        sectionRanks = context.sectionRanks
+        self.indexPages = Dictionary(indexPages.map { ($0.section ?? "", $0) }) { first, _ in first }
+        var namesakeTitles: [String: String] = [:]
+        for page in pages {
+            let fileName = page.sourcePath.split(separator: "/").last ?? ""
+            let stem = fileName.lastIndex(of: ".").map { fileName[..<$0] } ?? fileName
+            guard let section = page.section, stem == section.split(separator: "/").last else { continue }
+            namesakeTitles[section] = namesakeTitles[section] ?? page.title
+        }
+        self.namesakeTitles = namesakeTitles
         head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode, macros: context.config.mathMacros)
         var bySection: [String?: [Int]] = [:]
         for (i, page) in pages.enumerated() { bySection[page.section, default: []].append(i) }
@@ -74,19 +105,31 @@ struct SiteModel {
         var pages: [Int]
     }
 
+    /// The sections of the site (the root one, `key == nil`, holds the notes at the root), in the order the
+    /// navigation files give, then the root, then by folder; folders holding only an index page included.
     func sections(_ pages: [Page]) -> [Section] {
-        var order: [String?] = []
         var members: [String?: [Int]] = [:]
-        for (i, page) in pages.enumerated() {
-            if members[page.section] == nil { order.append(page.section) }
-            members[page.section, default: []].append(i)
+        for (i, page) in pages.enumerated() { members[page.section, default: []].append(i) }
+        for key in indexPages.keys where !key.isEmpty && members[key] == nil { members[key] = [] }
+        let order = members.keys.sorted { a, b in
+            let ra = sectionRanks[a ?? ""] ?? Int.max, rb = sectionRanks[b ?? ""] ?? Int.max
+            if ra != rb { return ra < rb }
+            if (a == nil) != (b == nil) { return a == nil }
+            return (a ?? "").localizedStandardCompare(b ?? "") == .orderedAscending
         }
-        order.sort { ($0 ?? "") < ($1 ?? "") }
         return order.map { key in
-            let path = key.flatMap { sectionPaths[$0] } ?? ""
-            return Section(key: key, title: key.map { String($0.split(separator: "/").last ?? "") } ?? config.title,
-                           path: path, pages: members[key] ?? [])
+            Section(key: key, title: key.map(sectionTitle) ?? config.title, path: key.flatMap { sectionPaths[$0] } ?? "",
+                    pages: members[key] ?? [])
         }
+    }
+
+    /// The front matter title of the folder's index page, else the title a navigation file gives, else the
+    /// index page's own title, else the title of the note named like the folder (`chapter1/chapter1.md`, as
+    /// Docusaurus has it), else the folder's name.
+    func sectionTitle(_ key: String) -> String {
+        let index = indexPages[key]
+        return [index?.frontMatter.title, sectionTitles[key], index?.title, namesakeTitles[key]].compactMap { $0 }.first { !$0.isEmpty }
+            ?? String(key.split(separator: "/").last ?? "")
     }
 
     func baseContext(title: String) -> [String: Any] {
@@ -108,13 +151,13 @@ struct SiteModel {
             "questions": page.questions.map(Self.questionContext),
             "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
             "format": page.normalized?.format.rawValue ?? "markdown",
-            "source": page.sourcePath, "showTitle": !page.startsWithTitleHeading,
+            "source": page.sourcePath, "showTitle": !page.contentShowsTitle,
             "tags": page.frontMatter.tags.map { ["name": $0] },
         ]
         if let date = page.frontMatter.date { model["date"] = date }
         if let section = page.section {
             let path = sectionPaths[section] ?? ""
-            model["section"] = ["title": String(section.split(separator: "/").last ?? ""), "url": config.basePath + path + "/"]
+            model["section"] = ["title": sectionTitle(section), "url": config.basePath + path + "/"]
         }
         if let neighbours = neighbours[index] {
             if let prev = neighbours.prev { model["prev"] = Self.link(pages[prev]) }
@@ -124,10 +167,14 @@ struct SiteModel {
         return context
     }
 
-    func homeContext(title: String, sections: [Section], pages: [Page]) -> [String: Any] {
-        var context = baseContext(title: title)
-        context["home"] = [
-            "title": title,
+    /// The home page (`section == nil`) or a section's page: its title, its index page's content, `sections`
+    /// with their notes.
+    func homeContext(section: Section?, sections: [Section], pages: [Page]) -> [String: Any] {
+        let index = indexPages[section?.key ?? ""]
+        // The home page's title is the site's unless its index page names one.
+        let title = section?.title ?? index.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
+        var context = baseContext(title: title ?? config.title)
+        var home: [String: Any] = [
             "sections": sections.map { section -> [String: Any] in
                 let notes = section.pages.map { i -> [String: Any] in
                     var note: [String: Any] = [
@@ -145,7 +192,11 @@ struct SiteModel {
                 return s
             },
             "noteCount": sections.reduce(0) { $0 + $1.pages.count },
-        ] as [String: Any]
+            "showTitle": !(index?.contentShowsTitle ?? false),
+        ]
+        if let title { home["title"] = title }
+        if let index { home["content"] = index.bodyHTML }
+        context["home"] = home
         return context
     }
 

@@ -1,7 +1,8 @@
 import SiteCore
 
 extension BuildStep {
-    /// Gives every page a slug, a section (its folder) and a pretty URL (`<section>/<slug>/`), unique across the site.
+    /// Gives every page a slug, a section (its folder) and a pretty URL (`<section>/<slug>/`), unique across the
+    /// site; a folder's index page gets its section's URL (the root's, the home page's).
     ///
     /// When two want one URL, nothing is dropped: folders are placed first (a section's index page is
     /// `<section>/index.html`), then notes in path order; a folder keeps its URL over a note (`优化/` over
@@ -61,6 +62,15 @@ extension BuildStep {
             let fileName = page.sourcePath.split(separator: "/").last.map(String.init) ?? page.sourcePath
             let stem = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
             page.section = folder(of: page)
+            if page.isIndex {
+                // The section's own page (the home page at the root) shows it.
+                let path = page.section.flatMap { context.sectionPaths[$0] }.map { "\($0)/" } ?? ""
+                page.slug = String(path.split(separator: "/").last ?? "")
+                page.url = base + path
+                page.outputPath = path + "index.html"
+                context.pages[i] = page
+                continue
+            }
             let slug = URLSlug.make(page.frontMatter.slug ?? stem)
             var path = page.section.flatMap { context.sectionPaths[$0] }.map { "\($0)/\(slug)" } ?? slug
             if let owner = owners[path] {

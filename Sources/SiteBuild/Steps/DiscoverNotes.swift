@@ -2,7 +2,8 @@ import Foundation
 import SiteCore
 
 extension BuildStep {
-    /// Finds `.md`, `.markdown` and `.txt` notes (other files become assets), reads them and their front matter.
+    /// Finds `.md`, `.markdown` and `.txt` notes and each folder's index page (other files become assets,
+    /// apart from navigation files and litter: see `NotesLayout`), reads them and their front matter.
     public static let discoverNotes = BuildStep("discover notes") { context in
         let notesURL = context.notesURL
         var isDirectory: ObjCBool = false
@@ -23,14 +24,16 @@ extension BuildStep {
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(rootPath + "/") else { continue }
             let relative = String(path.dropFirst(rootPath.count + 1))
-            if noteExtensions.contains(url.pathExtension.lowercased()) {
-                notePaths.append((relative, url))
-            } else {
-                context.assets.append(relative)
+            switch NotesLayout.role(of: relative) {
+            case .note: notePaths.append((relative, url))
+            case .asset: context.assets.append(relative)
+            case .navigation: context.navigationFiles.append(relative)
+            case .otherToolPart, .litter: break
             }
         }
         notePaths.sort { $0.relative.localizedStandardCompare($1.relative) == .orderedAscending }
         context.assets.sort()
+        let indexPages = Set(NotesLayout.indexPages(among: notePaths.map(\.relative)).values)
 
         let fileSystem = context.fileSystem
         let displayBase = context.displayPath(notesURL)
@@ -38,6 +41,7 @@ extension BuildStep {
         let loaded: [Page?] = notePaths.map { ($0.relative, $0.url) }.parallelMap { relative, url in
             let display = displayBase.isEmpty ? relative : "\(displayBase)/\(relative)"
             var page = Page(sourcePath: relative, displayPath: display, text: "")
+            page.isIndex = indexPages.contains(relative)
             do {
                 switch TextDecoding.utf8(try fileSystem.read(url), path: display, code: "note-encoding", consequence: "; the note is skipped") {
                 case .success(let text): page.text = text

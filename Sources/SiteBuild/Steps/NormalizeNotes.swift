@@ -8,7 +8,6 @@ extension BuildStep {
     /// Recognises each note's export format and rebuilds its outline as clean Markdown.
     public static let normalizeNotes = BuildStep("normalise") { context in
         let forced = context.config.formats
-        let assets = Set(context.assets)
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard !page.text.isEmpty || page.diagnostics.isEmpty else { return page }
@@ -24,10 +23,7 @@ extension BuildStep {
             }
             let input = NormalizerInput(
                 text: page.body, path: page.displayPath, lineMap: page.bodyLineMap, declaredFormat: declared,
-                frontMatterKeys: page.frontMatter.keys, frontMatterTitle: page.frontMatter.title,
-                imageExists: { [sourcePath = page.sourcePath] src in
-                    LinkTable.imageExists(src, from: sourcePath, assets: assets)
-                })
+                frontMatterKeys: page.frontMatter.keys, frontMatterTitle: page.frontMatter.title)
             let normalized = Normalizer.normalize(input)
             page.diagnostics += normalized.diagnostics
             page.normalized = normalized

@@ -32,18 +32,26 @@ extension Page {
         let firstH1 = headings.firstIndex { $0.kind == .heading(level: 1) }
         if case .heading(level: 1) = document.children.first?.kind, let first = texts.first {
             // A leading `# Title` is the page title: the template shows it, so it leaves the content,
-            // unless front matter names a different title.
-            let declared = frontMatter.title ?? ""
+            // unless front matter or a navigation file names a different title.
+            let declared = frontMatter.title ?? navigationTitle ?? ""
             if declared.isEmpty || declared == first {
                 liftedTitleHeading = true
             } else {
-                startsWithTitleHeading = true
+                contentShowsTitle = true
             }
         }
-        title = [frontMatter.title, normalized?.title, firstH1.map { texts[$0] }, texts.first]
-            .compactMap { $0 }.first { !$0.isEmpty }
-            ?? firstNonEmptyLine.map { String($0.prefix(80)) }
-            ?? String(sourcePath.split(separator: "/").last ?? Substring(sourcePath))
+        if isIndex {
+            // Only a title its author gave: otherwise the section keeps its folder's name (the home page, the site's title).
+            title = [frontMatter.title, navigationTitle, firstH1.map { texts[$0] }].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        } else {
+            title = [frontMatter.title, navigationTitle, normalized?.title, firstH1.map { texts[$0] }, texts.first]
+                .compactMap { $0 }.first { !$0.isEmpty }
+                ?? firstNonEmptyLine.map { String($0.prefix(80)) }
+                ?? String(sourcePath.split(separator: "/").last ?? Substring(sourcePath))
+        }
+        if !liftedTitleHeading, !contentShowsTitle, !title.isEmpty {
+            contentShowsTitle = zip(headings, texts).contains { $0.kind == .heading(level: 1) && $1 == title }
+        }
 
         let minLevel = headings.compactMap { if case .heading(let l) = $0.kind, l > 1 { l } else { nil } }.min() ?? 2
         toc = []

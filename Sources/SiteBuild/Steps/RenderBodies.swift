@@ -1,22 +1,29 @@
 import Foundation
 import SiteCore
+import SiteHTML
 import SiteMarkdown
 
 extension BuildStep {
     /// Renders each page's Markdown to HTML: heading ids, questions, examples, and links between notes
-    /// rewritten to page URLs (checked: a missing note or anchor is a warning at the link).
+    /// rewritten to page URLs (checked: a missing note or anchor is a warning at the link). Raw HTML is
+    /// marked for `sanitizeHTML`.
     public static let renderBodies = BuildStep("render HTML") { context in
-        let links = LinkTable(pages: context.pages, assets: context.assets, basePath: context.config.basePath)
+        let links = LinkTable(context)
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML)
+        let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard page.protected != nil else { return page }
             var rewritten: [String: String] = [:]
+            var hasRawHTML = false
             page.document.walk { node in
                 let destination: String, isImage: Bool
                 switch node.kind {
                 case .link(let d, _): (destination, isImage) = (d, false)
                 case .image(let d, _): (destination, isImage) = (d, true)
+                case .htmlBlock, .htmlInline:
+                    hasRawHTML = true
+                    return true
                 default: return true
                 }
                 let line = node.range?.startLine ?? 1
@@ -33,7 +40,17 @@ extension BuildStep {
             renderer.questionLines = page.questionHeadingLines
             renderer.rewriteURL = { rewritten[$0] ?? $0 }
             let examples = page.examples
-            renderer.renderCodeBlock = { _, _, range in range.flatMap { examples[$0.startLine]?.html } }
+            if hasRawHTML {
+                // The whole body goes through the sanitiser: examples (SVG plots) join it afterwards.
+                let sanitizer = HTMLSanitizer(policy: policy)
+                page.htmlSanitizer = sanitizer
+                renderer.wrapRawHTML = { html, range in sanitizer.markers.mark(html, line: range?.startLine) }
+                renderer.renderCodeBlock = { _, _, range in
+                    range.flatMap { examples[$0.startLine] == nil ? nil : ExamplePlaceholder.make($0.startLine) }
+                }
+            } else {
+                renderer.renderCodeBlock = { _, _, range in range.flatMap { examples[$0.startLine]?.html } }
+            }
             var document = page.document
             if page.liftedTitleHeading, !document.children.isEmpty {
                 document.children.removeFirst()
@@ -53,12 +70,24 @@ struct LinkTable: Sendable {
     }
 
     var notes: [String: Target] = [:]
+    /// Sections by folder (`""` for the root, the home page): a link to a folder goes to its section page.
+    var folders: [String: Target] = [:]
     var assets: Set<String>
     var basePath: String
 
-    init(pages: [Page], assets: [String], basePath: String) {
+    /// Every page, section and asset of the build so far.
+    init(_ context: BuildContext) {
+        self.init(pages: context.pages, assets: context.assets, sectionPaths: context.sectionPaths,
+                  basePath: context.config.basePath)
+    }
+
+    init(pages: [Page], assets: [String], sectionPaths: [String: String], basePath: String) {
+        folders[""] = Target(url: basePath, anchors: [])
+        for (folder, path) in sectionPaths { folders[folder] = Target(url: basePath + path + "/", anchors: []) }
         for page in pages {
-            notes[page.sourcePath] = Target(url: page.url, anchors: Set(page.headingIDs))
+            let target = Target(url: page.url, anchors: Set(page.headingIDs))
+            notes[page.sourcePath] = target
+            if page.isIndex { folders[page.section ?? ""] = target }
         }
         self.assets = Set(assets)
         self.basePath = basePath
@@ -67,7 +96,7 @@ struct LinkTable: Sendable {
     struct Problem { var message: String; var code: String }
 
     func resolve(_ destination: String, from page: Page, isImage: Bool) -> (url: String?, problem: Problem?) {
-        if destination.isEmpty || Self.isExternal(destination) { return (nil, nil) }
+        if destination.isEmpty || Self.isExternal(destination, isImage: isImage) { return (nil, nil) }
         let (pathPart, fragment) = Self.splitFragment(destination)
         if pathPart.isEmpty {
             guard let fragment, !fragment.isEmpty else { return (nil, nil) }
@@ -76,14 +105,15 @@ struct LinkTable: Sendable {
         }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         let resolved = Self.notesPath(of: decoded, from: page.sourcePath)
-        if let target = notes[resolved] {
-            guard let fragment, !fragment.isEmpty else { return (target.url, nil) }
-            return checkAnchor(fragment, in: target, base: target.url, original: destination, noteName: "'\(decoded)'")
-        }
         if assets.contains(resolved) {
             return (basePath + resolved + (fragment.map { "#\($0)" } ?? ""), nil)
         }
         let ext = (decoded as NSString).pathExtension.lowercased()
+        // docsify links name notes without `.md`; GitHub links name a folder for its README.
+        if let target = notes[resolved] ?? (ext.isEmpty ? notes[resolved + ".md"] ?? folders[resolved] : nil) {
+            guard let fragment, !fragment.isEmpty else { return (target.url, nil) }
+            return checkAnchor(fragment, in: target, base: target.url, original: destination, noteName: "'\(decoded)'")
+        }
         if BuildStep.noteExtensions.contains(ext) {
             return (nil, Problem(message: "link to '\(decoded)', which is not a note in the notes folder", code: "link-broken"))
         }
@@ -104,24 +134,18 @@ struct LinkTable: Sendable {
                 Problem(message: "\(noteName) has no heading '#\(decoded)'", code: "anchor-missing"))
     }
 
-    /// Links sitegen leaves alone: other sites (`https:`, `mailto:`) and site-absolute paths.
-    static func isExternal(_ destination: String) -> Bool {
-        destination.hasPrefix("/") || hasScheme(destination)
+    /// Links sitegen leaves alone: other sites (`https:`, `mailto:`, `//host`) and site-absolute paths,
+    /// except images: `/img/x.png` (a Jekyll site's root) is looked up from the notes folder.
+    static func isExternal(_ destination: String, isImage: Bool) -> Bool {
+        hasScheme(destination) || destination.hasPrefix("//") || (destination.hasPrefix("/") && !isImage)
     }
 
-    /// The path relative to the notes folder that `link` (relative to the note at `notePath`) points to.
+    /// The path relative to the notes folder that `link` (relative to the note at `notePath`, or to the notes
+    /// folder when it starts with `/`) points to.
     static func notesPath(of link: String, from notePath: String) -> String {
-        let folder = notePath.split(separator: "/").dropLast().joined(separator: "/")
+        let folder = link.hasPrefix("/") ? "" : notePath.split(separator: "/").dropLast().joined(separator: "/")
         let path = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? link
         return normalise(folder.isEmpty ? path : "\(folder)/\(path)")
-    }
-
-    /// Whether an HTML `<img src>` in the note at `notePath` resolves: other sites count as present;
-    /// `/img/x.png` (a Jekyll site root) is looked up from the notes folder.
-    static func imageExists(_ src: String, from notePath: String, assets: Set<String>) -> Bool {
-        if hasScheme(src) { return true }
-        let path = src.hasPrefix("/") ? normalise(src) : notesPath(of: src, from: notePath)
-        return assets.contains(path.removingPercentEncoding ?? path)
     }
 
     static func hasScheme(_ s: String) -> Bool {

@@ -1,10 +1,12 @@
 import Foundation
 import SiteCore
 import SiteMath
+import SiteRender
 
 extension BuildStep {
     /// Writes pages and assets into the staging folder (theme assets, math assets, files kept beside notes).
-    /// A page that cannot be written fails the build; a file that cannot be copied is a warning at that file.
+    /// A page that cannot be written fails the build; a file that cannot be copied, or that has the path of a
+    /// generated file, is a warning at that file.
     public static let writeOutput = BuildStep("write") { context in
         let staging = context.stagingURL
         let fileSystem = context.fileSystem
@@ -21,33 +23,42 @@ extension BuildStep {
         context.diagnostics += failures
         guard failures.isEmpty else { throw BuildAbort(step: "write") }
 
-        var copies: [(from: URL, shownFrom: String, to: String)] = []
-        let themeAssets = context.templatesURL.appendingPathComponent("assets")
-        let shownThemeAssets = context.displayPath(themeAssets)
-        for file in themeFiles(in: themeAssets) {
-            copies.append((themeAssets.appendingPathComponent(file), "\(shownThemeAssets)/\(file)", "assets/\(file)"))
+        var copies: [(from: Theme.File.Origin, shownFrom: String, to: String)] = context.theme.assets.map {
+            ($0.origin, $0.shownPath, $0.path)
         }
+        // Generated files win: a file beside the notes at the path of a page or a theme asset (a docsify or
+        // Jekyll `index.html`, `404.html`) is left out, with one warning naming it.
+        let themePaths = Set(copies.map(\.to))
         let shownNotes = context.displayPath(context.notesURL)
         for asset in context.assets {
-            copies.append((context.notesURL.appendingPathComponent(asset), shownNotes.isEmpty ? asset : "\(shownNotes)/\(asset)", asset))
+            let shown = shownNotes.isEmpty ? asset : "\(shownNotes)/\(asset)"
+            let owner: String? = switch asset {
+            case "index.html": "sitegen's home page"
+            case "404.html": "sitegen's not-found page"
+            case _ where context.outputFiles[asset] != nil: "a page sitegen writes"
+            case _ where themePaths.contains(asset): "the theme's '\(asset)'"
+            default: nil
+            }
+            if let owner {
+                context.diagnostics.append(.warning("'\(shown)' is not copied into the site: \(owner) has that path (generated files win); rename the file to publish it",
+                                                    code: "asset-collision", at: SourceLocation(path: shown, line: 1, column: 1)))
+            } else {
+                copies.append((.disk(context.notesURL.appendingPathComponent(asset)), shown, asset))
+            }
         }
-        let pages = Set(context.outputFiles.keys)
         context.diagnostics += copies.parallelMap { copy -> Diagnostic? in
             let target = staging.appendingPathComponent(copy.to)
-            let problem: String
-            if pages.contains(copy.to) {
-                problem = "a page of the site has that path"
-            } else {
-                do {
-                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try fileSystem.copy(copy.from.resolvingSymlinksInPath(), target)
-                    return nil
-                } catch {
-                    problem = FileSystem.reason(for: error)
+            do {
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                switch copy.from {
+                case .disk(let url): try fileSystem.copy(url.resolvingSymlinksInPath(), target)
+                case .builtIn(let data): try fileSystem.write(data, target)
                 }
+                return nil
+            } catch {
+                return .warning("cannot copy '\(copy.shownFrom)' to '\(output)/\(copy.to)': \(FileSystem.reason(for: error)); the site is written without it",
+                                code: "asset-copy", at: SourceLocation(path: copy.shownFrom, line: 1, column: 1))
             }
-            return .warning("cannot copy '\(copy.shownFrom)' to '\(output)/\(copy.to)': \(problem); the site is written without it",
-                            code: "asset-copy", at: SourceLocation(path: copy.shownFrom, line: 1, column: 1))
         }.compactMap { $0 }
         // Formulas are in the pages either way; without KaTeX's stylesheet they only look plainer.
         if context.counters["formulas", default: 0] > 0 {
@@ -58,25 +69,5 @@ extension BuildStep {
                                                     code: "math-assets-missing"))
             }
         }
-    }
-
-    /// The theme's files under `folder` (relative paths, hidden files left out), following symbolic links so
-    /// the site holds real files.
-    static func themeFiles(in folder: URL) -> [String] {
-        let fm = FileManager.default
-        var files: [String] = []
-        var pending = [""]
-        var seen: Set<String> = []
-        while let relative = pending.popLast() {
-            let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-            guard seen.insert(directory.resolvingSymlinksInPath().path).inserted else { continue }
-            for name in ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted() where !name.hasPrefix(".") {
-                let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue { pending.append(path) } else { files.append(path) }
-            }
-        }
-        return files
     }
 }

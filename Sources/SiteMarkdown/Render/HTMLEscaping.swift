@@ -1,35 +1,5 @@
 /// cmark-gfm's escaping rules (houdini), so our HTML matches `cmark_render_html` byte for byte.
 enum HTMLEscaping {
-    /// `houdini_escape_href`: percent-encodes every byte outside the URL-safe set; `&` and `'` become entities.
-    static func href(_ url: String) -> String {
-        var out = ""
-        out.reserveCapacity(url.utf8.count)
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out += "&amp;"
-            case UInt8(ascii: "'"): out += "&#x27;"
-            default:
-                if isHrefSafe(byte) {
-                    out.unicodeScalars.append(Unicode.Scalar(byte))
-                } else {
-                    out += "%" + hexDigits[Int(byte >> 4)] + hexDigits[Int(byte & 0xF)]
-                }
-            }
-        }
-        return out
-    }
-
-    private static let hexDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
-
-    private static func isHrefSafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
-        }
-    }
-
     /// `scan_dangerous_url`: script-capable schemes, and `data:` other than common images.
     static func isDangerous(_ url: String) -> Bool {
         let lower = url.lowercased()

@@ -13,6 +13,9 @@ public struct HTMLRenderer {
     public var renderCodeBlock: ((_ info: String, _ literal: String, _ range: SourceRange?) -> String?)?
     /// Start lines of the headings that are questions: each is wrapped with its answer in `<details>`.
     public var questionLines: Set<Int> = []
+    /// Wraps the HTML of each raw HTML node, which is then passed through (tag-filtered only when
+    /// `options.allowRawHTML`) instead of omitted: sitegen marks it for its sanitiser.
+    public var wrapRawHTML: ((_ html: String, _ range: SourceRange?) -> String)?
     /// The class of the `<details>` element around a question and its answer.
     public var questionClass = "question"
 
@@ -138,7 +141,7 @@ public struct HTMLRenderer {
 
         case .htmlBlock(let literal):
             s.cr()
-            s.html += options.allowRawHTML ? HTMLEscaping.tagFiltered(literal) : "<!-- raw HTML omitted -->"
+            s.html += rawHTML(literal, range: node.range)
             s.cr()
 
         case .thematicBreak:
@@ -175,7 +178,7 @@ public struct HTMLRenderer {
         case .code(let literal):
             s.html += "<code>" + literal.htmlEscaped + "</code>"
         case .htmlInline(let literal):
-            s.html += options.allowRawHTML ? HTMLEscaping.tagFiltered(literal) : "<!-- raw HTML omitted -->"
+            s.html += rawHTML(literal, range: node.range)
         case .emphasis:
             s.html += "<em>"; renderChildren(node, into: &s, tight: false); s.html += "</em>"
         case .strong:
@@ -233,10 +236,16 @@ public struct HTMLRenderer {
         }
     }
 
+    private func rawHTML(_ literal: String, range: SourceRange?) -> String {
+        let html = options.allowRawHTML ? HTMLEscaping.tagFiltered(literal) : literal
+        guard let wrapRawHTML else { return options.allowRawHTML ? html : "<!-- raw HTML omitted -->" }
+        return wrapRawHTML(html, range)
+    }
+
     private func escapedURL(_ url: String) -> String {
         let target = rewriteURL?(url) ?? url
         if !options.allowRawHTML && HTMLEscaping.isDangerous(target) { return "" }
-        return HTMLEscaping.href(target)
+        return target.hrefEscaped
     }
 
     /// cmark's "plain" mode for image descriptions: only text, code and raw HTML literals, breaks as spaces.

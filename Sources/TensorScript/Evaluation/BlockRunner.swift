@@ -1,3 +1,4 @@
+import SiteCore
 import Tensor
 
 /// What one statement produced: its value laid out for display, or its error.
@@ -34,6 +35,9 @@ struct BlockResult: Hashable, Sendable, Codable {
     var outcomes: [StatementOutcome]
     /// Syntax errors (their statements are not run).
     var syntaxErrors: [BlockError]
+    /// The block ran out of time: the last outcome holds the error and later statements did not run. Such a
+    /// result depends on the machine's speed and load, so it is not cached.
+    var timedOut = false
 
     /// Every error of the block, in source order.
     var errors: [BlockError] {
@@ -41,31 +45,53 @@ struct BlockResult: Hashable, Sendable, Codable {
     }
 }
 
+/// Thrown when the block's time limit (its `ComputeDeadline`) passes; stops the whole block.
+struct TimeLimitExceeded: Error {}
+
 /// Parses and runs one block.
 enum BlockRunner {
-    static func run(_ source: String) -> BlockResult {
-        runCollectingValues(source).result
+    /// How long one block may run unless the caller says otherwise (`examples: timeout:` in sitegen.yml).
+    static let defaultTimeLimit = Duration.seconds(SiteConfig.defaultExampleTimeout)
+    static let timeLimitCode = "tensor-time-limit"
+
+    static func run(_ source: String, timeLimit: Duration = defaultTimeLimit) -> BlockResult {
+        runCollectingValues(source, timeLimit: timeLimit).result
     }
 
-    /// The result and, per statement, the value it computed (nil for definitions and failures).
-    static func runCollectingValues(_ source: String) -> (result: BlockResult, values: [Value?]) {
-        let program = Parser.parse(source)
-        let context = EvaluationContext()
-        var outcomes: [StatementOutcome] = []
-        var values: [Value?] = []
-        for statement in program.statements {
-            let (outcome, value) = run(statement, in: context)
-            outcomes.append(outcome)
-            values.append(value)
+    /// The result and, per statement, the value it computed (nil for definitions and failures). The time
+    /// limit runs from here, over parsing, evaluation and laying out values; the evaluator checks it between
+    /// operations and the kernel inside long matrix products, so a stopped block costs about `timeLimit`.
+    ///
+    /// The block runs on a thread of its own (`EvaluationThread`): whatever thread calls this (a Dispatch
+    /// worker with a 512 KB stack during a build), the parser's and evaluator's nesting limits then fit.
+    static func runCollectingValues(_ source: String, timeLimit: Duration = defaultTimeLimit) -> (result: BlockResult, values: [Value?]) {
+        EvaluationThread.run { evaluate(source, timeLimit: timeLimit) }
+    }
+
+    private static func evaluate(_ source: String, timeLimit: Duration) -> (result: BlockResult, values: [Value?]) {
+        ComputeDeadline.$current.withValue(ContinuousClock.now + timeLimit) {
+            let program = Parser.parse(source)
+            let context = EvaluationContext()
+            var result = BlockResult(sourceLines: source.sourceLines.map(String.init), outcomes: [], syntaxErrors: program.errors.map(BlockError.init))
+            var values: [Value?] = []
+            for statement in program.statements {
+                let (outcome, value) = run(statement, in: context, timeLimit: timeLimit)
+                result.outcomes.append(outcome)
+                values.append(value)
+                if outcome.error?.code == timeLimitCode {
+                    result.timedOut = true
+                    break
+                }
+            }
+            return (result, values)
         }
-        let result = BlockResult(sourceLines: source.sourceLines.map(String.init), outcomes: outcomes, syntaxErrors: program.errors.map(BlockError.init))
-        return (result, values)
     }
 
-    static func run(_ statement: Statement, in context: EvaluationContext) -> (StatementOutcome, Value?) {
+    static func run(_ statement: Statement, in context: EvaluationContext, timeLimit: Duration = defaultTimeLimit) -> (StatementOutcome, Value?) {
         var outcome = StatementOutcome(line: statement.position.line, lastLine: statement.lastLine)
         var computed: Value?
         do {
+            do { try ComputeDeadline.check() } catch { throw TimeLimitExceeded() }
             let value: Value
             switch statement.kind {
             case .assignment(let name, let expr):
@@ -94,6 +120,9 @@ enum BlockRunner {
             if statement.expectation != nil, error.code == Expectations.mismatchCode { outcome.expectationMet = false }
         } catch is DependencyFailure {
             outcome.display = nil
+        } catch is TimeLimitExceeded {
+            outcome.display = nil
+            outcome.error = BlockError(ScriptError("stopped after \(timeLimit.secondsText), the time limit of a block, while this statement was running; make the example smaller or raise the limit (`examples: timeout:` in sitegen.yml, `sitegen eval --timeout`)", at: statement.position, code: timeLimitCode))
         } catch {
             outcome.error = BlockError(ScriptError("\(error)", at: statement.position))
         }
@@ -151,5 +180,12 @@ enum BlockRunner {
             return cells
         }
         return .table(columns: columns, rows: table)
+    }
+}
+
+extension Duration {
+    /// `5 s`, `0.25 s`: a time limit as messages write it.
+    var secondsText: String {
+        NumberFormat.compact(Double(components.seconds) + Double(components.attoseconds) * 1e-18) + " s"
     }
 }

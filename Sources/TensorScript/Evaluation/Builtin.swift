@@ -154,20 +154,20 @@ struct BoundArguments {
         return f
     }
 
-    /// A shape given as separate numbers (`zeros(2, 3)`) or one vector (`zeros([2, 3])`).
-    func shape(fromRest label: String) throws -> [Int] {
+    /// A shape given as separate numbers (`zeros(2, 3)`) or one vector (`zeros([2, 3])`). With `inferred`
+    /// one size may be −1, to be worked out by `reshape`.
+    func shape(fromRest label: String, inferred: Bool = false) throws -> [Int] {
         var dims: [Int] = []
         for entry in rest {
             let t = try Self.tensor(entry.value, named: label, in: functionName, at: entry.position)
             for v in t.scalars {
-                guard v == v.rounded(), v >= 0, v < 1e8 else {
-                    throw ScriptError("a shape needs whole non-negative sizes, got \(NumberFormat.choose(for: [v]).format(v))", at: entry.position, code: "tensor-type")
+                guard v == v.rounded(), v >= (inferred ? -1 : 0), v < 1e8 else {
+                    throw ScriptError("a shape needs whole non-negative sizes\(inferred ? " (one may be −1)" : ""), got \(NumberFormat.choose(for: [v]).format(v))", at: entry.position, code: "tensor-type")
                 }
                 dims.append(Int(v))
             }
         }
-        try EvaluationContext.checkSize(dims, at: callPosition)
-        return dims
+        return inferred ? dims : try Tensor.validatedShape(dims)
     }
 
     static func tensor(_ value: Value, named name: String, in function: String, at position: ScriptPosition) throws -> Tensor {

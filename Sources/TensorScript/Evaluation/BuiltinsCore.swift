@@ -6,7 +6,6 @@ extension Builtins {
                 summary: "`count` evenly spaced numbers from `from` to `to`, both included.",
                 example: "linspace(-1, 1, 5)", group: "creation") { _, args in
             let count = try args.int("count", minimum: 1)
-            try EvaluationContext.checkSize([count], at: args.position("count"))
             return .tensor(try Tensor.linspace(try args.double("from"), try args.double("to"), count))
         },
         Builtin(name: "arange", parameters: [.required("from"), .optional("to"), .optional("step", 1)],
@@ -17,27 +16,23 @@ extension Builtins {
             if args.isGiven("to") { to = try args.double("to") } else { swap(&from, &to) }
             let step = try args.double("step")
             guard step != 0 else { throw ScriptError("the step of arange must not be 0", at: args.position("step"), code: "tensor-arguments") }
-            let count = Int(((to - from) / step).rounded(.up))
-            try EvaluationContext.checkSize([max(count, 0)], at: args.callPosition)
             return .tensor(try Tensor.arange(from, to, step: step))
         },
         Builtin(name: "zeros", parameters: [.variadic("shape")], summary: "A tensor of zeros: `zeros(2, 3)` or `zeros([2, 3])`.",
                 example: "zeros(2, 3)", group: "creation") { _, args in
-            .tensor(Tensor.zeros(try args.shape(fromRest: "shape")))
+            .tensor(try Tensor.zeros(try args.shape(fromRest: "shape")))
         },
         Builtin(name: "ones", parameters: [.variadic("shape")], summary: "A tensor of ones.",
                 example: "ones(3)", group: "creation") { _, args in
-            .tensor(Tensor.ones(try args.shape(fromRest: "shape")))
+            .tensor(try Tensor.ones(try args.shape(fromRest: "shape")))
         },
         Builtin(name: "full", parameters: [.required("value"), .variadic("shape")], summary: "A tensor filled with `value`.",
                 example: "full(0.5, 2, 2)", group: "creation") { _, args in
-            .tensor(Tensor.full(try args.shape(fromRest: "shape"), value: try args.double("value")))
+            .tensor(try Tensor.full(try args.shape(fromRest: "shape"), value: try args.double("value")))
         },
         Builtin(name: "eye", parameters: [.required("n")], summary: "The n×n identity matrix.",
                 example: "eye(3)", group: "creation") { _, args in
-            let n = try args.int("n", minimum: 0)
-            try EvaluationContext.checkSize([n, n], at: args.position("n"))
-            return .tensor(Tensor.eye(n))
+            .tensor(try Tensor.eye(try args.int("n", minimum: 0)))
         },
         Builtin(name: "seed", parameters: [.required("n")],
                 summary: "Restarts the random generator, so `rand`, `randn` and `dropout` give the same numbers on every machine. Each block starts as if with `seed(0)`.",
@@ -48,11 +43,11 @@ extension Builtins {
         },
         Builtin(name: "rand", parameters: [.variadic("shape")], summary: "Uniform random numbers in [0, 1) from the seeded generator.",
                 example: "rand(2, 2)", group: "creation") { context, args in
-            .tensor(Tensor.uniform(try args.shape(fromRest: "shape"), rng: &context.rng))
+            .tensor(try Tensor.uniform(try args.shape(fromRest: "shape"), rng: &context.rng))
         },
         Builtin(name: "randn", parameters: [.variadic("shape")], summary: "Standard normal random numbers from the seeded generator.",
                 example: "randn(2, 3)", group: "creation") { context, args in
-            .tensor(Tensor.normal(try args.shape(fromRest: "shape"), rng: &context.rng))
+            .tensor(try Tensor.normal(try args.shape(fromRest: "shape"), rng: &context.rng))
         },
         Builtin(name: "one_hot", parameters: [.required("labels"), .required("classes")], summary: "One-hot rows for integer class labels.",
                 example: "one_hot([0, 2], 3)", group: "creation") { _, args in
@@ -68,12 +63,7 @@ extension Builtins {
         },
         Builtin(name: "reshape", parameters: [.required("x"), .variadic("shape")], summary: "The same values in a new shape; one size may be −1.",
                 example: "reshape(arange(6), 2, 3)", group: "shapes") { _, args in
-            var dims: [Int] = []
-            for entry in args.rest {
-                let t = try BoundArguments.tensor(entry.value, named: "shape", in: "reshape", at: entry.position)
-                dims += t.scalars.map { Int($0) }
-            }
-            return .tensor(try args.tensor("x").reshape(dims))
+            .tensor(try args.tensor("x").reshape(try args.shape(fromRest: "shape", inferred: true)))
         },
         Builtin(name: "transpose", parameters: [.required("x")], summary: "Swaps the last two axes (a matrix transpose). `x.T` does the same.",
                 example: "transpose([[1, 2, 3], [4, 5, 6]])", group: "shapes") { _, args in

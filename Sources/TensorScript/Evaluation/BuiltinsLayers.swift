@@ -76,7 +76,7 @@ extension Builtins {
             guard x.rank >= 2 else {
                 throw ScriptError("batchnorm needs a batch [N, C] or [N, C, …], got shape \(Display.shapeText(x.shape))", at: args.position("x"), code: "tensor-shape")
             }
-            var state = BatchNormState(channels: x.shape[1], momentum: try args.double("momentum"), epsilon: try args.double("eps"))
+            var state = try BatchNormState(channels: x.shape[1], momentum: try args.double("momentum"), epsilon: try args.double("eps"))
             if let m = try args.optionalTensor("running_mean") { state.runningMean = m }
             if let v = try args.optionalTensor("running_var") { state.runningVariance = v }
             let training = try args.bool("train")
@@ -133,9 +133,7 @@ extension Builtins {
         },
         Builtin(name: "causal_mask", parameters: [.required("n")], summary: "The n×n lower-triangular mask: position i may attend to positions ≤ i.",
                 example: "causal_mask(3)", group: "layers") { _, args in
-            let n = try args.int("n", minimum: 0)
-            try EvaluationContext.checkSize([n, n], at: args.position("n"))
-            return .tensor(causalMask(n))
+            .tensor(try causalMask(try args.int("n", minimum: 0)))
         },
     ]
 
@@ -162,7 +160,7 @@ extension Builtins {
         guard let inputSize = x.shape.last, let hiddenSize = h.shape.last else {
             throw ScriptError("x and h must be vectors or batches of vectors", at: args.callPosition, code: "tensor-shape")
         }
-        var weights = RecurrentWeights(inputSize: inputSize, hiddenSize: hiddenSize, gates: gates, rng: &context.rng)
+        var weights = try RecurrentWeights(inputSize: inputSize, hiddenSize: hiddenSize, gates: gates, rng: &context.rng)
         if let wx = try args.optionalTensor("wx") { weights.inputWeight = wx }
         if let wh = try args.optionalTensor("wh") { weights.hiddenWeight = wh }
         if args.isGiven("wx") || args.isGiven("wh") || args.isGiven("b") {

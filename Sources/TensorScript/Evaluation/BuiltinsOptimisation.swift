@@ -21,6 +21,10 @@ extension Builtins {
         let lr = try args.double("lr")
         let steps = try args.int("steps", minimum: 0)
         guard steps <= 10_000 else { throw ScriptError("minimize runs at most 10000 steps", at: args.position("steps"), code: "tensor-arguments") }
+        // The trajectory keeps x after every step: as much as the tensor `params` of shape [steps + 1, x0's shape].
+        guard Double(steps + 1) * Double(x.count) <= Double(Tensor.maxElementCount) else {
+            throw ScriptError("minimize keeps x after every step, \(steps + 1) × \(x.count) numbers, more than the \(Tensor.maxElementCount) a tensor may hold; use fewer steps or a smaller x0", at: args.position("steps"), code: "tensor-too-large")
+        }
         let weightDecay = try args.double("weight_decay")
         let momentum = try args.double("momentum")
         var optimizer: any Optimizer

@@ -57,29 +57,33 @@ enum Expectations {
         return min(Int((-log10(2 * halfUnit)).rounded()), 12)
     }
 
-    /// Values written with the decimals of the expectation, nested like `shape`.
+    /// Values written with the decimals of the expectation, nested like `shape`. Above numpy's threshold of
+    /// 1000 values each axis shows its first and last `DisplayLimits.edgeItems` around `...`, so a message
+    /// about a large tensor stays short (and only the values shown are formatted).
     static func written(_ values: [Double], shape: [Int], decimals: [Int]?) -> String {
-        let format = NumberFormat.choose(for: values)
-        let texts = values.enumerated().map { i, v -> String in
-            if let decimals, i < decimals.count { return NumberFormat(.fixed(decimals[i])).format(v) }
-            return format.format(v)
-        }
-        guard !shape.isEmpty else { return texts.first ?? "" }
-        var position = 0
-        func nest(_ axis: Int) -> String {
-            guard axis < shape.count else { return "" }
-            var parts: [String] = []
-            for _ in 0..<shape[axis] {
-                if axis == shape.count - 1 {
-                    parts.append(position < texts.count ? texts[position] : "?")
-                    position += 1
-                } else {
-                    parts.append(nest(axis + 1))
-                }
+        guard !shape.isEmpty else { return values.first.map { text($0, at: 0, NumberFormat.choose(for: [$0]), decimals) } ?? "" }
+        let summarised = values.count > 1000
+        func walk(_ axis: Int, _ offset: Int, _ leaf: (Int) -> String) -> String {
+            let stride = shape[(axis + 1)...].reduce(1, *)
+            let indices = summarised ? Display.visible(shape[axis], limit: 0) : Array(0..<shape[axis])
+            let parts = indices.map { i -> String in
+                guard let i else { return Display.gap }
+                return axis == shape.count - 1 ? leaf(offset + i) : walk(axis + 1, offset + i * stride, leaf)
             }
             return "[" + parts.joined(separator: ", ") + "]"
         }
-        return nest(0)
+        var shown: [Double] = []
+        _ = walk(0, 0) { i in
+            if i < values.count { shown.append(values[i]) }
+            return ""
+        }
+        let format = NumberFormat.choose(for: shown)
+        return walk(0, 0) { i in i < values.count ? text(values[i], at: i, format, decimals) : "?" }
+    }
+
+    private static func text(_ value: Double, at index: Int, _ format: NumberFormat, _ decimals: [Int]?) -> String {
+        if let decimals, index < decimals.count { return NumberFormat(.fixed(decimals[index])).format(value) }
+        return format.format(value)
     }
 
     static func describe(_ value: Value) -> String {

@@ -43,10 +43,18 @@ final class ScriptFunction: Sendable {
 
     let name: String
     let body: Body
+    /// 1 for a builtin or definition, one more for each grad, compose or repeat around it; bounded by
+    /// `EvaluationContext.maxDepth`, so releasing or calling a function never recurses deeply.
+    let depth: Int
 
     init(name: String, body: Body) {
         self.name = name
         self.body = body
+        switch body {
+        case .builtin, .user: depth = 1
+        case .derivative(let inner): depth = inner.depth + 1
+        case .composition(let functions): depth = (functions.map(\.depth).max() ?? 0) + 1
+        }
     }
 
     /// The label in legends and tables: `sigmoid`, `sigmoid′`, `sigmoid∘tanh`.

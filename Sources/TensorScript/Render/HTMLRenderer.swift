@@ -14,8 +14,9 @@ import SiteCore
 //   div.tensor-error                 an error message (role="alert")
 //   table.tensor-value               a number, vector or matrix; also .tensor-scalar / .tensor-vector / .tensor-matrix
 //   span.tensor-shape                the shape written after a tensor, e.g. [2, 3]
-//   div.tensor-slices, div.tensor-slice, span.tensor-slice-label   a small rank ≥ 3 tensor as labelled matrices
-//   div.tensor-summary, span.tensor-stat, span.tensor-stat-name     a large tensor: shape and statistics
+//   div.tensor-slices, div.tensor-slice, span.tensor-slice-label   a rank ≥ 3 tensor as labelled matrices
+//   td.tensor-gap, tr.tensor-gap, div.tensor-slice.tensor-gap      `...` where a large tensor's items are left out
+//   span.tensor-stats, span.tensor-stat, span.tensor-stat-name     after a summarised tensor: mean, std, min, max
 //   table.tensor-table               a table with a header row (an optimiser trajectory)
 //   dl.tensor-record                 named parts of a result (dt name, dd value)
 //   code.tensor-text                 a function, string or other text value
@@ -93,21 +94,19 @@ enum HTMLRenderer {
         switch display {
         case .scalar(let text):
             return "<table class=\"tensor-value tensor-scalar\"><tr><td>\(text.htmlEscaped)</td></tr></table>"
-        case .grid(let shape, let rows):
+        case .grid(let shape, let rows, let stats):
             let kind = shape.count == 1 ? "tensor-vector" : "tensor-matrix"
-            return "<table class=\"tensor-value \(kind)\">" + rowsHTML(rows) + "</table> <span class=\"tensor-shape\">\(Display.shapeText(shape))</span>"
-        case .slices(let shape, let slices):
+            return "<table class=\"tensor-value \(kind)\">" + rowsHTML(rows) + "</table> " + shapeHTML(shape, stats)
+        case .slices(let shape, let slices, let stats):
             var html = "<div class=\"tensor-slices\">"
             for slice in slices {
-                html += "<div class=\"tensor-slice\"><span class=\"tensor-slice-label\">\(slice.label.htmlEscaped)</span><table class=\"tensor-value tensor-matrix\">" + rowsHTML(slice.rows) + "</table></div>"
+                if slice.label == Display.gap {
+                    html += "<div class=\"tensor-slice tensor-gap\">\(Display.gap)</div>"
+                } else {
+                    html += "<div class=\"tensor-slice\"><span class=\"tensor-slice-label\">\(slice.label.htmlEscaped)</span><table class=\"tensor-value tensor-matrix\">" + rowsHTML(slice.rows) + "</table></div>"
+                }
             }
-            return html + "</div> <span class=\"tensor-shape\">\(Display.shapeText(shape))</span>"
-        case .summary(let shape, let stats):
-            var html = "<div class=\"tensor-summary\"><span class=\"tensor-shape\">\(Display.shapeText(shape))</span>"
-            for stat in stats {
-                html += " <span class=\"tensor-stat\"><span class=\"tensor-stat-name\">\(stat.name.htmlEscaped)</span> \(stat.value.htmlEscaped)</span>"
-            }
-            return html + "</div>"
+            return html + "</div> " + shapeHTML(shape, stats)
         case .table(let columns, let rows):
             var html = "<table class=\"tensor-table\"><thead><tr>"
             for c in columns { html += "<th>\(c.htmlEscaped)</th>" }
@@ -125,7 +124,23 @@ enum HTMLRenderer {
         }
     }
 
+    /// The shape, then the statistics of a summarised tensor.
+    private static func shapeHTML(_ shape: [Int], _ stats: [Display.Stat]) -> String {
+        var html = "<span class=\"tensor-shape\">\(Display.shapeText(shape))</span>"
+        guard !stats.isEmpty else { return html }
+        html += " <span class=\"tensor-stats\">"
+        for stat in stats {
+            html += " <span class=\"tensor-stat\"><span class=\"tensor-stat-name\">\(stat.name.htmlEscaped)</span> \(stat.value.htmlEscaped)</span>"
+        }
+        return html + "</span>"
+    }
+
+    /// Table rows; a `Display.gap` cell, or a row that is only a gap, marks items left out.
     private static func rowsHTML(_ rows: [[String]]) -> String {
-        rows.map { row in "<tr>" + row.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined()
+        let columns = rows.map(\.count).max() ?? 1
+        return rows.map { row in
+            if row == [Display.gap] { return "<tr class=\"tensor-gap\"><td colspan=\"\(columns)\">\(Display.gap)</td></tr>" }
+            return "<tr>" + row.map { $0 == Display.gap ? "<td class=\"tensor-gap\">\($0)</td>" : "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>"
+        }.joined()
     }
 }

@@ -33,11 +33,11 @@ enum TextRenderer {
     static func render(_ display: Display) -> String {
         switch display {
         case .scalar(let s): return s
-        case .grid(let shape, let rows): return bracketed(rows, matrix: shape.count == 2)
-        case .slices(let shape, let slices):
-            return slices.map { "\($0.label)\n" + bracketed($0.rows, matrix: true) }.joined(separator: "\n") + "\nshape \(Display.shapeText(shape))"
-        case .summary(let shape, let stats):
-            return "shape \(Display.shapeText(shape)): " + stats.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+        case .grid(let shape, let rows, let stats):
+            return bracketed(rows, matrix: shape.count == 2) + (stats.isEmpty ? "" : "\n" + shapeLine(shape, stats))
+        case .slices(let shape, let slices, let stats):
+            return slices.map { $0.label == Display.gap ? Display.gap : "\($0.label)\n" + bracketed($0.rows, matrix: true) }
+                .joined(separator: "\n") + "\n" + shapeLine(shape, stats)
         case .table(let columns, let rows):
             let all = [columns] + rows
             let widths = columns.indices.map { c in all.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
@@ -53,12 +53,18 @@ enum TextRenderer {
         }
     }
 
-    /// `[a, b]` or a matrix with right-aligned columns, one row per line.
+    /// `shape [2000, 2000]: mean 1, std 0, min 1, max 1`
+    static func shapeLine(_ shape: [Int], _ stats: [Display.Stat]) -> String {
+        "shape \(Display.shapeText(shape))" + (stats.isEmpty ? "" : ": " + stats.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
+    }
+
+    /// `[a, b]` or a matrix with right-aligned columns, one row per line; a gap row (`[...]`) is written `...`.
     static func bracketed(_ rows: [[String]], matrix: Bool) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        let cellRows = rows.filter { $0 != [Display.gap] }
+        let columns = cellRows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in cellRows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         let lines = rows.map { row in
-            "[" + row.enumerated().map { c, cell in String(repeating: " ", count: max(widths[c] - cell.count, 0)) + cell }.joined(separator: ", ") + "]"
+            row == [Display.gap] ? Display.gap : "[" + row.enumerated().map { c, cell in String(repeating: " ", count: max(widths[c] - cell.count, 0)) + cell }.joined(separator: ", ") + "]"
         }
         guard matrix else { return lines.first ?? "[]" }
         return "[" + lines.enumerated().map { i, l in (i == 0 ? "" : " ") + l }.joined(separator: ",\n") + "]"

@@ -1,4 +1,8 @@
-/// An expression with the block position of its first character.
+/// An expression with the block position of its first character (of its last operator, for `.binary`).
+///
+/// Chains of operators are flat (`.binary` holds every operand of `1 + 2 + … + n`) and the parser bounds
+/// nesting, so the tree stays shallow and the recursive walks over it (evaluation, printing, `deinit`) fit
+/// in a small thread stack.
 struct Expr: Hashable, Sendable {
     indirect enum Kind: Hashable, Sendable {
         case number(Double, halfUnit: Double)
@@ -8,7 +12,9 @@ struct Expr: Hashable, Sendable {
         /// `[a, b, c]`; nested arrays are matrices.
         case array([Expr])
         case negate(Expr)
-        case binary(BinaryOperator, Expr, Expr)
+        /// `a + b - c`: the first operand, then operators of one precedence level applied left to right.
+        /// `^` is right-associative: `2^3^2` is `2` then `^ 3^2`, one step whose operand is itself a power.
+        case binary(Expr, [BinaryStep])
         case call(Expr, [Argument])
         case index(Expr, [IndexComponent])
         /// `value.name`, a field of a record such as the `h` of an LSTM step.
@@ -26,6 +32,13 @@ struct Expr: Hashable, Sendable {
 
 enum BinaryOperator: String, Hashable, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^", matmul = "@"
+}
+
+/// One operator of a chain and its right operand; errors of the operation are reported at the operator.
+struct BinaryStep: Hashable, Sendable {
+    var op: BinaryOperator
+    var operand: Expr
+    var position: ScriptPosition
 }
 
 /// A call argument, positional (`label == nil`) or labelled (`from: -5`).

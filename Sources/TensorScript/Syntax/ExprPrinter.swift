@@ -4,8 +4,8 @@ extension Expr {
 
     private var precedence: Int {
         switch kind {
-        case .binary(let op, _, _):
-            switch op {
+        case .binary(_, let steps):
+            switch steps[0].op {
             case .add, .subtract: 1
             case .multiply, .divide, .matmul: 2
             case .power: 4
@@ -24,11 +24,12 @@ extension Expr {
         case .identifier(let name): text = name
         case .array(let elements): text = "[" + elements.map { $0.printed(parentPrecedence: 0) }.joined(separator: ", ") + "]"
         case .negate(let operand): text = "-" + operand.printed(parentPrecedence: 3)
-        case .binary(let op, let lhs, let rhs):
+        case .binary(let first, let steps):
+            // Left-associative chains parenthesise a right operand of the same level; `^` the reverse.
             let p = precedence
-            let leftParent = op == .power ? p + 1 : p
-            let rightParent = op == .power ? p : p + 1
-            text = lhs.printed(parentPrecedence: leftParent) + " \(op.rawValue) " + rhs.printed(parentPrecedence: rightParent)
+            let power = steps[0].op == .power
+            text = first.printed(parentPrecedence: power ? p + 1 : p)
+                + steps.map { " \($0.op.rawValue) " + $0.operand.printed(parentPrecedence: power ? p : p + 1) }.joined()
         case .call(let callee, let args):
             text = callee.printed(parentPrecedence: 5) + "(" + args.map { ($0.label.map { "\($0): " } ?? "") + $0.value.printed(parentPrecedence: 0) }.joined(separator: ", ") + ")"
         case .index(let base, let components):

@@ -10,12 +10,15 @@
 ///     args       := [arg ("," arg)*] where arg := [name ":"] expr
 ///
 /// An error skips the rest of its statement and parsing continues, so one block reports all its syntax errors.
+/// Operator chains become one flat `.binary` node; together with the nesting limit this keeps every tree shallow.
 struct Parser {
     private var tokens: [Token]
     private var index = 0
     private var nesting = 0
-    /// Deeper nesting (`[[[[…`, `----x`) is refused rather than risking the stack.
+    /// Deeper nesting (`[[[[…`, `----x`, `f(1)(2)(3)…`) is refused rather than risking the stack.
     static let maxNesting = 100
+    /// Longer statements (and expectations) are refused before they are parsed, bounding the size of one expression.
+    static let maxStatementTokens = 10_000
 
     init(tokens: [Token]) {
         self.tokens = tokens.isEmpty ? [Token(.end, at: ScriptPosition(line: 1, column: 1), text: "end of block")] : tokens
@@ -34,6 +37,7 @@ struct Parser {
     static func parseExpectation(_ text: String, at position: ScriptPosition) -> Result<Expr, ScriptError> {
         let (tokens, errors) = Lexer(text, firstLine: position.line, firstColumn: position.column).tokenize()
         if let first = errors.first { return .failure(first) }
+        if tokens.count - 1 > maxStatementTokens { return .failure(tooLong(tokens.count - 1, at: position)) }
         var parser = Parser(tokens: tokens.filter { $0.kind != .newline })
         do {
             let expr = try parser.expression()
@@ -90,6 +94,8 @@ struct Parser {
 
     private mutating func statement() throws -> Statement {
         let start = current.position
+        let length = tokensToEndOfLine()
+        guard length <= Self.maxStatementTokens else { throw Self.tooLong(length, at: start) }
         let kind: Statement.Kind
         if case .identifier(let name) = current.kind, peek(1).kind == .symbol("=") {
             advance(); advance()
@@ -119,6 +125,17 @@ struct Parser {
         return statement
     }
 
+    /// Tokens from the current one to the end of the statement's line (a bracketed group spans lines).
+    private func tokensToEndOfLine() -> Int {
+        var end = index
+        while end < tokens.count, tokens[end].kind != .newline, tokens[end].kind != .end { end += 1 }
+        return end - index
+    }
+
+    private static func tooLong(_ length: Int, at position: ScriptPosition) -> ScriptError {
+        ScriptError("this statement is \(length) tokens long, more than the \(maxStatementTokens) a statement may have; split it, or build the values with linspace, arange, reshape or rand", at: position, code: "tensor-syntax")
+    }
+
     /// For `f(a, b) = …` the parameter names; nil when the tokens are not a definition.
     private func definitionParameters() -> [String]? {
         var names: [String] = []
@@ -140,34 +157,44 @@ struct Parser {
     mutating func expression() throws -> Expr {
         nesting += 1
         defer { nesting -= 1 }
-        guard nesting <= Self.maxNesting else {
-            throw ScriptError("expression nested more than \(Self.maxNesting) levels deep", at: current.position, code: "tensor-syntax")
-        }
-        var left = try term()
+        try checkNesting()
+        let first = try term()
+        var steps: [BinaryStep] = []
         while case .symbol(let s) = current.kind, s == "+" || s == "-" {
             let position = current.position
             advance()
-            left = Expr(.binary(s == "+" ? .add : .subtract, left, try term()), at: position)
+            steps.append(BinaryStep(op: s == "+" ? .add : .subtract, operand: try term(), position: position))
         }
-        return left
+        return chain(first, steps)
     }
 
     private mutating func term() throws -> Expr {
-        var left = try unary()
+        let first = try unary()
+        var steps: [BinaryStep] = []
         while case .symbol(let s) = current.kind, let op = ["*": BinaryOperator.multiply, "/": .divide, "@": .matmul][s] {
             let position = current.position
             advance()
-            left = Expr(.binary(op, left, try unary()), at: position)
+            steps.append(BinaryStep(op: op, operand: try unary(), position: position))
         }
-        return left
+        return chain(first, steps)
+    }
+
+    /// `first` alone, or the chain positioned at its last operator.
+    private func chain(_ first: Expr, _ steps: [BinaryStep]) -> Expr {
+        guard let last = steps.last else { return first }
+        return Expr(.binary(first, steps), at: last.position)
+    }
+
+    private func checkNesting() throws {
+        guard nesting <= Self.maxNesting else {
+            throw ScriptError("expression nested more than \(Self.maxNesting) levels deep", at: current.position, code: "tensor-syntax")
+        }
     }
 
     private mutating func unary() throws -> Expr {
         nesting += 1
         defer { nesting -= 1 }
-        guard nesting <= Self.maxNesting else {
-            throw ScriptError("expression nested more than \(Self.maxNesting) levels deep", at: current.position, code: "tensor-syntax")
-        }
+        try checkNesting()
         if current.kind == .symbol("-") {
             let position = current.position
             advance()
@@ -187,14 +214,21 @@ struct Parser {
         if current.kind == .symbol("^") {
             let position = current.position
             advance()
-            return Expr(.binary(.power, base, try unary()), at: position)
+            return Expr(.binary(base, [BinaryStep(op: .power, operand: try unary(), position: position)]), at: position)
         }
         return base
     }
 
+    /// Each call, index or field adds a level to the tree, so a chain of them counts as nesting.
     private mutating func postfix() throws -> Expr {
         var expr = try primary()
+        let outer = nesting
+        defer { nesting = outer }
         while true {
+            if current.kind == .symbol("(") || current.kind == .symbol("[") || current.kind == .symbol(".") {
+                nesting += 1
+                try checkNesting()
+            }
             if current.kind == .symbol("(") {
                 advance()
                 expr = Expr(.call(expr, try arguments()), at: expr.position)

@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
         discussion: "Settings come from sitegen.yml in the current folder; options here override them.")
 
     @Option(help: "Folder of notes (.md, .markdown, .txt).") var notes: String?
-    @Option(help: "Folder of Mustache templates and theme assets.") var templates: String?
+    @Option(help: "Folder of Mustache templates and theme assets that override the built-in theme file by file.") var templates: String?
     @Option(help: "Output folder; replaced only when the build succeeds.") var out: String?
     @Option(name: .customLong("base-url"), help: "URL or path the site is served from, e.g. https://me.github.io/notes/.") var baseURL: String?
     @Option(help: "Write a JSON build report (pages, diagnostics, counts, timings) to this file.") var report: String?
@@ -37,7 +37,10 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if let notes { settings.notesDirectory = notes }
-        if let templates { settings.templatesDirectory = templates }
+        if let templates {
+            settings.templatesDirectory = templates
+            settings.templatesDirectoryRequired = true
+        }
         if let out { settings.outputDirectory = out }
         if let baseURL { settings.baseURL = baseURL }
         if drafts { settings.includeDrafts = true }
@@ -51,12 +54,12 @@ struct BuildCommand: ParsableCommand {
         }
         progress.clear()
 
-        for diagnostic in result.diagnostics where !(quiet && diagnostic.severity == .note) {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-        if !quiet || !result.committed {
-            FileHandle.standardError.write(Data((result.summary + "\n").utf8))
-        }
+        // Repeats of one code in one file fold into a count line; the report keeps every diagnostic.
+        let digest = DiagnosticDigest()
+        var lines = digest.lines(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
+        if !quiet { lines += digest.table(result.diagnostics) }
+        if !quiet || !result.committed { lines.append(result.summary) }
+        if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
         if let report {
             let url = BuildContext.resolve(report, against: root)
             do {

@@ -28,6 +28,13 @@ import Testing
         #expect(config.title == "笔记" && config.outputDirectory == "docs" && config.allowRawHTML)
         #expect(config.mathMacros == ["\\R": "\\mathbb{R}"])
         #expect(config.formats == ["old/export.txt": "notion-toggle"])
+        #expect(!config.templatesDirectoryRequired)
+    }
+
+    @Test func aNamedTemplatesFolderIsRequired() throws {
+        let (config, diagnostics) = try load("templates: theme\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config.templatesDirectory == "theme" && config.templatesDirectoryRequired)
     }
 
     @Test func mathThatIsNotAMappingIsAnErrorAtItsValue() throws {

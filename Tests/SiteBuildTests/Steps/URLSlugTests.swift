@@ -17,13 +17,20 @@ import Testing
     }
 }
 
-@Suite struct ImageExistsTests {
+@Suite struct ImageSourceTests {
     @Test func resolvesRelativeSiteRootAndExternalSources() {
-        let assets: Set = ["img/pool.png", "training/fig 1.png"]
-        #expect(LinkTable.imageExists("/img/pool.png", from: "posts/a.md", assets: assets))
-        #expect(LinkTable.imageExists("fig%201.png", from: "training/bn.md", assets: assets))
-        #expect(LinkTable.imageExists("https://e.com/x.gif", from: "a.md", assets: assets))
-        #expect(!LinkTable.imageExists("/gif/dilation.gif", from: "a.md", assets: assets))
-        #expect(!LinkTable.imageExists("../img/pool.png", from: "a.md", assets: assets), "outside the notes folder")
+        let links = LinkTable(pages: [], assets: ["img/pool.png", "training/fig 1.png"], sectionPaths: [:], basePath: "/sub/")
+        func resolve(_ src: String, from note: String) -> (url: String?, code: String?) {
+            let result = links.resolve(src, from: Page(sourcePath: note, displayPath: note, text: ""), isImage: true)
+            return (result.url, result.problem?.code)
+        }
+        #expect(resolve("/img/pool.png", from: "posts/a.md") == ("/sub/img/pool.png", nil), "a Jekyll site's root")
+        #expect(resolve("fig%201.png", from: "training/bn.md") == ("/sub/training/fig 1.png", nil))
+        #expect(resolve("https://e.com/x.gif", from: "a.md") == (nil, nil))
+        #expect(resolve("//e.com/x.gif", from: "a.md") == (nil, nil))
+        #expect(resolve("/gif/dilation.gif", from: "a.md") == (nil, "image-missing"))
+        #expect(resolve("../img/pool.png", from: "a.md") == (nil, "image-missing"), "outside the notes folder")
+        let link = links.resolve("/img/pool.png", from: Page(sourcePath: "a.md", displayPath: "a.md", text: ""), isImage: false)
+        #expect(link.url == nil && link.problem == nil, "a site-absolute link is left alone")
     }
 }

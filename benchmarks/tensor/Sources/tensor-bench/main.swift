@@ -28,14 +28,14 @@ func measure(_ name: String, minRuns: Int = 7, _ body: () throws -> Tensor) reth
 }
 
 for n in [64, 256, 512] {
-    let a = Tensor.normal([n, n], seed: 1), b = Tensor.normal([n, n], seed: 2)
+    let a = try Tensor.normal([n, n], seed: 1), b = try Tensor.normal([n, n], seed: 2)
     try measure("matmul \(n)x\(n)") { try a.matmul(b) }
 }
-let image = Tensor.normal([1, 3, 64, 64], seed: 3)
-let weight = Tensor.normal([16, 3, 3, 3], seed: 4)
-let bias = Tensor.normal([16], seed: 5)
+let image = try Tensor.normal([1, 3, 64, 64], seed: 3)
+let weight = try Tensor.normal([16, 3, 3, 3], seed: 4)
+let bias = try Tensor.normal([16], seed: 5)
 try measure("conv2d 1x3x64x64 -> 16 3x3 pad 1") { try conv2d(image, weight: weight, bias: bias, padding: Pair2D(1)) }
-let logits = Tensor.normal([1_000_000], seed: 6)
+let logits = try Tensor.normal([1_000_000], seed: 6)
 try measure("softmax 1e6") { try logits.softmax() }
 let tracked = logits.requiringGrad()
 try measure("softmax 1e6 fwd+bwd") {

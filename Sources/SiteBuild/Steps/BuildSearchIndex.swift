@@ -1,0 +1,84 @@
+import Foundation
+import SiteMarkdown
+import SiteSearch
+
+extension BuildStep {
+    /// Writes the static search index into `search/` (see docs/search.md), with the built-in synonyms.
+    public static let buildSearchIndex = searchIndex(synonyms: { _ in .builtIn })
+
+    /// The search step, expanding queries with the synonym groups `synonyms` gives for the build
+    /// (the topic registry's aliases).
+    public static func searchIndex(synonyms: @escaping @Sendable (BuildContext) -> SearchSynonyms) -> BuildStep {
+        BuildStep("search index") { context in
+            let base = context.config.basePath
+            let synonyms = synonyms(context)
+            let names = synonyms.names
+            let indexed = context.pages.filter { $0.protected != nil }.parallelMap { page in
+                let document = SearchDocument(page: page, basePath: base)
+                return (document, DocumentTerms(document, names: names))
+            }
+            let index = SearchIndex(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
+            for (path, data) in index.files() { context.outputFiles["search/" + path] = data }
+        }
+    }
+}
+
+extension SearchDocument {
+    /// What search needs from a parsed page: its text cut at every heading, formulas left out (each shows
+    /// as `⋯`), raw HTML dropped, code blocks kept apart. Depends on the page alone.
+    init(page: Page, basePath: String) {
+        var questionIDs: Set<String> = []
+        func addQuestion(_ q: QuestionEntry) {
+            questionIDs.insert(q.id)
+            q.followUps.forEach(addQuestion)
+        }
+        page.questions.forEach(addQuestion)
+
+        var sections = [Section(anchor: "", heading: "", text: "")]
+        var headingIndex = 0
+        func visit(_ node: MarkdownNode) {
+            switch node.kind {
+            case .heading:
+                let id = headingIndex < page.headingIDs.count ? page.headingIDs[headingIndex] : ""
+                defer { headingIndex += 1 }
+                // A leading `# Title` lifted out of the content is the page title: its text stays at the top.
+                if headingIndex == 0, page.liftedTitleHeading { return }
+                sections.append(Section(anchor: id, heading: Self.readable(node.plainText), text: "",
+                                        isQuestion: questionIDs.contains(id)))
+            case .codeBlock(_, let literal, _):
+                sections[sections.count - 1].code += literal + "\n"
+            case .htmlBlock, .htmlInline:
+                break
+            case .text(let s), .code(let s):
+                sections[sections.count - 1].text += s
+            case .softBreak, .lineBreak:
+                sections[sections.count - 1].text += " "
+            default:
+                node.children.forEach(visit)
+                if node.isBlock { sections[sections.count - 1].text += " " }
+            }
+        }
+        visit(page.document)
+        for i in sections.indices { sections[i].text = Self.readable(sections[i].text) }
+        if sections[0].text.isEmpty, sections[0].code.isEmpty { sections.removeFirst() }
+        let url = page.url.hasPrefix(basePath) ? String(page.url.dropFirst(basePath.count)) : page.url
+        self.init(url: url, title: page.title, sections: sections)
+    }
+
+    /// `text` with each formula as `⋯` and white space collapsed.
+    private static func readable(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for s in text.replacingMathPlaceholders({ _ in "⋯" }).unicodeScalars {
+            if s.properties.isWhitespace {
+                space = !out.isEmpty
+            } else {
+                if space { out.unicodeScalars.append(" ") }
+                space = false
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import SiteCore
+
+extension SearchIndex {
+    /// Shards are cut after about this many bytes, before compression (about a quarter of it gzipped).
+    public static let defaultShardBytes = 32 * 1024
+
+    /// The index as files by path relative to the `search/` folder: `index.json`, `t/<n>.json`, `p/<n>.json`.
+    public func files(shardBytes: Int = SearchIndex.defaultShardBytes) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let shards = self.shards(maxBytes: shardBytes)
+        for (n, shard) in shards.enumerated() { files["t/\(n).json"] = Data(shard.json) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (n, document) in documents.enumerated() {
+            files["p/\(n).json"] = try? encoder.encode(PageFile(document))
+        }
+        // The version changes whenever any file does: the client appends it to every URL it fetches.
+        var digest: [UInt8] = []
+        for path in files.keys.sorted() {
+            digest += Array(path.utf8)
+            digest += ContentHash.sha256(Array(files[path] ?? Data()))
+        }
+        let manifest = Manifest(format: Self.format, version: String(ContentHash.sha256Hex(String(decoding: digest, as: UTF8.self)).prefix(12)),
+                                pages: documents.count, shards: shards.map(\.key), synonyms: synonyms.groups)
+        files["index.json"] = try? encoder.encode(manifest)
+        return files
+    }
+
+    /// A run of consecutive terms, written as one JSON object.
+    public struct Shard: Sendable {
+        /// The shortest prefix of the shard's first term that sorts after the previous shard's last term
+        /// (`""` for the first shard): a term belongs to the last shard whose key is not greater than it.
+        public var key: String
+        public var terms: [String]
+        public var json: [UInt8]
+    }
+
+    /// The sorted terms cut into shards of at most `maxBytes` (a single larger term gets a shard of its own).
+    public func shards(maxBytes: Int) -> [Shard] {
+        var shards: [Shard] = []
+        var current = Shard(key: "", terms: [], json: [])
+        for term in sortedTerms {
+            let entry = Self.entry(term, postings[term] ?? [])
+            if !current.terms.isEmpty, current.json.count + entry.count + 2 > maxBytes {
+                shards.append(current.closed())
+                current = Shard(key: Self.separatingKey(after: current.terms[current.terms.count - 1], first: term),
+                                terms: [], json: [])
+            }
+            current.json += current.terms.isEmpty ? [UInt8(ascii: "{")] : [UInt8(ascii: ",")]
+            current.json += entry
+            current.terms.append(term)
+        }
+        if !current.terms.isEmpty || shards.isEmpty { shards.append(current.closed()) }
+        return shards
+    }
+
+    /// `"term":[page,impact,Δpage,impact,…]`
+    static func entry(_ term: String, _ postings: [(page: Int, impact: UInt8)]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        for s in term.unicodeScalars {
+            switch s {
+            case "\"", "\\": out += [UInt8(ascii: "\\"), UInt8(s.value)]
+            case "\u{0}"..."\u{1F}": out += Array(String(format: "\\u%04x", s.value).utf8)
+            default: out += Array(String(s).utf8)
+            }
+        }
+        out += Array("\":[".utf8)
+        var previous = 0
+        for (i, posting) in postings.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendDecimal(posting.page - previous, to: &out)
+            out.append(UInt8(ascii: ","))
+            appendDecimal(Int(posting.impact), to: &out)
+            previous = posting.page
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// The shortest prefix of `first` (whole scalars) that sorts after `last` in UTF-16 order.
+    static func separatingKey(after last: String, first: String) -> String {
+        var prefix = ""
+        for s in first.unicodeScalars {
+            prefix.unicodeScalars.append(s)
+            if last.utf16.lexicographicallyPrecedes(prefix.utf16) { return prefix }
+        }
+        return first
+    }
+
+    struct Manifest: Codable {
+        var format: Int
+        var version: String
+        var pages: Int
+        var shards: [String]
+        var synonyms: [[String]]
+    }
+
+    struct PageFile: Codable {
+        var url: String
+        var title: String
+        var sections: [SectionFile]
+
+        init(_ document: SearchDocument) {
+            url = document.url
+            title = document.title
+            sections = document.sections.map {
+                SectionFile(anchor: $0.anchor, heading: $0.heading, text: $0.text, question: $0.isQuestion ? true : nil)
+            }
+        }
+    }
+
+    struct SectionFile: Codable {
+        var anchor: String
+        var heading: String
+        var text: String
+        var question: Bool?
+    }
+}
+
+extension SearchIndex.Shard {
+    fileprivate func closed() -> SearchIndex.Shard {
+        var shard = self
+        shard.json += shard.terms.isEmpty ? Array("{}".utf8) : [UInt8(ascii: "}")]
+        return shard
+    }
+}
