@@ -59,7 +59,7 @@ struct FormulaImageURL: Hashable {
         }
     }
 
-    /// The formula of `url`, when it is a formula service's image URL with non-empty TeX.
+    /// The formula of `url`, when it is a formula service's image URL (its TeX may be empty: a broken image).
     init?(_ url: String) {
         guard let parts = Self.split(url), let service = Self.service(host: parts.host, path: parts.path, query: parts.query)
         else { return nil }
@@ -70,10 +70,8 @@ struct FormulaImageURL: Hashable {
         } else {
             raw = parts.query
         }
-        let tex = Self.strippingStyleCommands(Self.strippingMathDelimiters(Self.decode(raw)))
-        guard !tex.isEmpty else { return nil }
         self.service = service
-        self.tex = tex
+        self.tex = Self.strippingStyleCommands(Self.strippingMathDelimiters(Self.decode(raw)))
     }
 
     /// Whether `url` points at a formula service at all (an image, or CodeCogs' equation editor, which

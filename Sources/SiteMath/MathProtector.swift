@@ -43,6 +43,16 @@ public enum MathProtector {
         for m in matches {
             let position = t.position(of: m.start)
             let location = inputMap.location(path: path, line: position.line, column: position.column)
+            if let image = m.image, image.formula.tex.isEmpty {
+                // Nothing to typeset, and the page must not ask the service for an image of nothing.
+                diagnostics.append(.warning(
+                    "formula image without a formula, left out of the page; remove it from the note (image URL: \(image.url))",
+                    code: "math-formula-image-empty", at: location))
+                copy(upTo: m.start)
+                inputLine = t.line(of: max(m.end - 1, m.start)) + 1
+                copied = m.end
+                continue
+            }
             let original = t.text(m.start, m.end)
             let source = m.image?.formula.tex ?? tex(of: m, in: t)
             let display = m.delimiter.isDisplay || (m.delimiter == .dollar && standsAlone(m, in: t))
