@@ -7,6 +7,9 @@ public struct DiagnosticDigest: Sendable {
     /// More warnings than this add the table of counts per code.
     public var tableAfterWarnings = 20
 
+    /// Low-confidence hints the terminal leaves to the report (a gap that may be a lost formula).
+    public static let reportOnlyCodes: Set<String> = ["math-lost-hint"]
+
     public init(shownPerGroup: Int = 3, tableAfterWarnings: Int = 20) {
         self.shownPerGroup = shownPerGroup
         self.tableAfterWarnings = tableAfterWarnings
@@ -16,7 +19,9 @@ public struct DiagnosticDigest: Sendable {
     /// full, except that after `shownPerGroup` of one code and severity in one file, the rest become one
     /// line at the place of the first of them:
     /// `notes/x.md:40:3: warning: … and 37 more in this file (lines 40–910; the report lists each) [math-lost]`.
+    /// Diagnostics in `reportOnlyCodes` are left out.
     public func lines(_ diagnostics: [Diagnostic]) -> [String] {
+        let diagnostics = diagnostics.filter { !Self.reportOnlyCodes.contains($0.code) }
         struct Group: Hashable {
             var path: String?
             var code: String

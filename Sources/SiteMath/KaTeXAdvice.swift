@@ -33,14 +33,6 @@ enum KaTeXAdvice {
             if let styled = styledLetter(symbol) { return "no font for " + styled }
             return "\(named(symbol)) is not a math symbol KaTeX knows (it is drawn in a fallback font): "
                 + #"put text inside \text{…}, or write the symbol's TeX command"#
-        case "mathVsTextAccents":
-            let accent = warning.message.between("accent ", and: " works") ?? #"\…"#
-            if accent == #"\textcircled"# {
-                return #"\textcircled is a text command that LaTeX rejects in math (KaTeX draws it): "#
-                    + #"write \text{\textcircled{4}}, or one of the circled numbers ①–⑳"#
-            }
-            return "\(accent) is a text accent that LaTeX rejects in math (KaTeX draws it): write \\text{\(accent){…}}, "
-                + #"or use a math accent (\hat, \tilde, \bar, \acute, \grave, \dot, \ddot)"#
         case "mathVsTextUnits":
             return warning.message + #": use mu units with \mkern and \mskip, other units (em, pt) with \kern and \hskip"#
         case "commentAtEnd":

@@ -4,15 +4,16 @@
 /// Request: `{"macros": {...}, "items": [{"tex": "...", "display": true}]}`.
 /// Answer lines: `{"html": "...", "warnings": [...]}` or `{"error": "...", "warnings": [...]}`, where a
 /// warning is `{"code": "unknownSymbol", "message": "...", "symbol": "𝜎"}` (`symbol` only when KaTeX names
-/// a token). A strict-mode complaint is a warning (the formula still renders), except
-/// `unicodeTextInMathMode`: CJK text in math is normal in Chinese notes and KaTeX renders it. A parse error
+/// a token). A strict-mode complaint is a warning (the formula still renders), except where KaTeX draws what
+/// the author meant: `unicodeTextInMathMode` (CJK text in math is normal in Chinese notes) and
+/// `mathVsTextAccents` (`\textcircled{1}` or `\'{e}` in math, which only LaTeX rejects). A parse error
 /// is `"KaTeX parse error: …"`, any other exception its `String(e)` (`RangeError: …`). A request that is not
 /// JSON gets one `{"failure": "..."}` line. Every string is made well-formed (a lone UTF-16 surrogate, which
 /// KaTeX puts in messages about astral characters, becomes U+FFFD) so that every line is valid JSON.
 /// The first line written is `{"ready": true, "version": "0.16.4"}`.
 enum KaTeXDriver {
     /// Bump when the script's output changes, so cached renderings are not reused.
-    static let revision = "2"
+    static let revision = "3"
 
     static let script = #"""
     const katex = require('katex');
@@ -24,6 +25,8 @@ enum KaTeXDriver {
     function line(answer) {
       return JSON.stringify(answer, wellFormed) + '\n';
     }
+    // Complaints about input KaTeX draws as the author meant (LaTeX would reject it, the page shows it well).
+    const renderedAsMeant = new Set(['unicodeTextInMathMode', 'mathVsTextAccents']);
     function render(item, macros) {
       const warnings = [];
       const consoleWarn = console.warn;
@@ -33,7 +36,7 @@ enum KaTeXDriver {
           displayMode: !!item.display, output: 'htmlAndMathml', throwOnError: true, trust: false,
           macros: Object.assign({}, macros),
           strict: (code, message, token) => {
-            if (code !== 'unicodeTextInMathMode') {
+            if (!renderedAsMeant.has(code)) {
               const symbol = token && typeof token.text === 'string' ? token.text : undefined;
               warnings.push({ code, message, symbol });
             }

@@ -74,4 +74,12 @@ import Testing
         ])
         #expect(DiagnosticDigest().table(Array(diagnostics.dropFirst(2))).isEmpty, "20 warnings need no table")
     }
+
+    @Test func hintsAreLeftToTheReport() {
+        let hint = Diagnostic.note("a gap that may be a lost formula", code: "math-lost-hint",
+                                   at: SourceLocation(path: "notes/a.md", line: 3, column: 1))
+        let repair = Diagnostic.note("repaired formula", code: "math-repair-unicode",
+                                     at: SourceLocation(path: "notes/a.md", line: 4, column: 1))
+        #expect(DiagnosticDigest().lines([hint, repair]) == [repair.description])
+    }
 }
