@@ -617,6 +617,13 @@ enum BuiltInTheme {
   --follow-up: #6a4bc4;
   --follow-up-soft: #f5f2fd;
   --code-bg: #f4f4f0;
+  --token-comment: #6e7781;
+  --token-keyword: #cf222e;
+  --token-string: #0a3069;
+  --token-number: #0550ae;
+  --token-function: #8250df;
+  --token-type: #953800;
+  --token-operator: #57606a;
   --mark: #fff1a8;
   --error: #c62828;
   --error-bg: #fdecea;
@@ -652,6 +659,13 @@ enum BuiltInTheme {
     --follow-up: #b39dff;
     --follow-up-soft: #1f1b2e;
     --code-bg: #202328;
+    --token-comment: #8b949e;
+    --token-keyword: #ff7b72;
+    --token-string: #a5d6ff;
+    --token-number: #79c0ff;
+    --token-function: #d2a8ff;
+    --token-type: #ffa657;
+    --token-operator: #b1bac4;
     --mark: #5a4b00;
     --error: #ff8a80;
     --error-bg: #3a1d1d;
@@ -920,6 +934,23 @@ pre {
   tab-size: 4;
 }
 pre code { font-size: 1em; background: none; border: 0; padding: 0; }
+
+/* Code highlighted at build time by Prism (`sitegen` adds the tokens; no script) */
+pre.highlighted { position: relative; }
+pre.highlighted[data-language]::before {
+  content: attr(data-language);
+  position: absolute; top: 0.3em; right: 0.6em;
+  font: 0.75em var(--font-sans); color: var(--fg-faint);
+}
+.token.comment, .token.prolog, .token.doctype, .token.cdata { color: var(--token-comment); font-style: italic; }
+.token.keyword, .token.boolean, .token.important, .token.atrule, .token.selector { color: var(--token-keyword); }
+.token.string, .token.char, .token.regex, .token.attr-value, .token.url { color: var(--token-string); }
+.token.number, .token.constant, .token.symbol, .token.builtin, .token.property, .token.tag { color: var(--token-number); }
+.token.function, .token.decorator, .token.attr-name { color: var(--token-function); }
+.token.class-name, .token.namespace, .token.variable { color: var(--token-type); }
+.token.operator, .token.punctuation, .token.entity { color: var(--token-operator); }
+.token.bold { font-weight: 600; }
+.token.italic { font-style: italic; }
 
 /* Tables: scroll sideways instead of squeezing on narrow screens */
 

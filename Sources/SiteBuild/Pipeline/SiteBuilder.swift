@@ -17,6 +17,7 @@ public struct SiteBuilder: Sendable {
         .protectMath,
         .parseMarkdown,
         .evaluateExamples,
+        .highlightCode,
         .renderBodies,
         .sanitizeHTML,
         .renderMath,

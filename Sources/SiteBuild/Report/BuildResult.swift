@@ -73,6 +73,8 @@ public struct BuildReport: Codable, Sendable {
         public var examples: Int
         /// Notes with raw HTML, whose pages went through the HTML parser (`docs/html.md`).
         public var rawHTMLPages: Int
+        /// Code blocks highlighted by Prism at build time.
+        public var codeBlocksHighlighted: Int
     }
 
     public var schemaVersion = 1
@@ -109,7 +111,8 @@ public struct BuildReport: Codable, Sendable {
                         formulasCached: context.counters["formulasCached"] ?? 0,
                         formulasFailed: context.counters["formulasFailed"] ?? 0,
                         examples: context.counters["examples"] ?? 0,
-                        rawHTMLPages: context.counters["rawHTMLPages"] ?? 0)
+                        rawHTMLPages: context.counters["rawHTMLPages"] ?? 0,
+                        codeBlocksHighlighted: context.counters["codeBlocksHighlighted"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds
     }
