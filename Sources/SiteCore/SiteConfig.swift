@@ -36,6 +36,16 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         case warn, fail
     }
 
+    /// `baseURL` ending in `/` when it is an absolute `http(s)://host/…` URL, else `nil`: what the sitemap,
+    /// the feed and canonical links are built on (they need absolute URLs).
+    public var siteURL: String? {
+        guard let scheme = ["https://", "http://"].first(where: { baseURL.lowercased().hasPrefix($0) }),
+              !baseURL.dropFirst(scheme.count).prefix(while: { $0 != "/" }).isEmpty,
+              !baseURL.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace })
+        else { return nil }
+        return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
     /// The path prefix of every URL: `/` or `/sub/path/`.
     public var basePath: String {
         var path = baseURL

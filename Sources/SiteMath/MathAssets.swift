@@ -19,17 +19,15 @@ public enum MathAssets {
     }
 
     /// Copies `katex.min.css` and `fonts/` (following symlinks) into `<site>/assets/katex`, plus
-    /// `katex.min.js` and `contrib/auto-render.js` in client-side mode.
+    /// `katex.min.js` and `contrib/auto-render.js` in client-side mode, each under its `siteName`.
     public static func install(into siteDirectory: URL, mode: MathRenderingMode, from source: URL = defaultSource) throws {
         let fm = FileManager.default
         let target = siteDirectory.appendingPathComponent(sitePath, isDirectory: true)
         try fm.createDirectory(at: target, withIntermediateDirectories: true)
-        var files = ["katex.min.css"]
-        if mode == .clientSide { files += ["katex.min.js", "contrib/auto-render.js"] }
-        for file in files {
+        for file in files(mode) {
             let from = source.appendingPathComponent(file).resolvingSymlinksInPath()
             guard fm.fileExists(atPath: from.path) else { throw InstallError.missing(from.path) }
-            try copyReplacing(from, to: target.appendingPathComponent(file))
+            try copyReplacing(from, to: target.appendingPathComponent(siteName(file, from: source)))
         }
         let fonts = source.appendingPathComponent("fonts", isDirectory: true).resolvingSymlinksInPath()
         guard let names = try? fm.contentsOfDirectory(atPath: fonts.path), !names.isEmpty else {
@@ -39,6 +37,37 @@ public enum MathAssets {
             let from = fonts.appendingPathComponent(name).resolvingSymlinksInPath()
             try copyReplacing(from, to: target.appendingPathComponent("fonts", isDirectory: true).appendingPathComponent(name))
         }
+    }
+
+    /// The stylesheet, and client-side the scripts, by their path in `source`.
+    static func files(_ mode: MathRenderingMode) -> [String] {
+        mode == .clientSide ? ["katex.min.css", "katex.min.js", "contrib/auto-render.js"] : ["katex.min.css"]
+    }
+
+    /// The path under `sitePath` of `file` (a stylesheet or script of `source`): with a hash of its contents
+    /// in the name (`katex.min.3f2a9c1b2d.css`), so hosts may cache it for long. The fonts keep their names,
+    /// as the stylesheet refers to them. A file that cannot be read keeps its name.
+    public static func siteName(_ file: String, from source: URL = defaultSource) -> String {
+        let url = source.appendingPathComponent(file).resolvingSymlinksInPath()
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let key = "\(url.path)\u{0}\((attributes?[.size] as? Int) ?? -1)\u{0}\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        if let cached = fingerprints.value(key) { return cached }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return file }
+        let name = ContentHash.fingerprinted(file, contents: Array(data))
+        fingerprints.set(key, name)
+        return name
+    }
+
+    /// Fingerprinted names by file, size and modification time: KaTeX's script is 270 KB, and a server
+    /// rebuilds often.
+    private static let fingerprints = FingerprintCache()
+
+    private final class FingerprintCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: [String: String] = [:]
+
+        func value(_ key: String) -> String? { lock.withLock { names[key] } }
+        func set(_ key: String, _ name: String) { lock.withLock { names[key] = name } }
     }
 
     /// Copies file contents (never a symlink) to `to`, creating folders and replacing what is there.
@@ -54,13 +83,14 @@ public enum MathAssets {
     /// The `<link>` (and, client-side, `<script>`) tags for a page `<head>`; `baseURL` is the site root
     /// as pages reference it (`/`, `../`, `https://x.org/notes/`).
     /// Client-side, `macros` are handed to auto-render (build-time rendering has already expanded them).
-    public static func headHTML(baseURL: String, mode: MathRenderingMode, macros: [String: String] = [:]) -> String {
+    public static func headHTML(baseURL: String, mode: MathRenderingMode, macros: [String: String] = [:],
+                                from source: URL = defaultSource) -> String {
         let base = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        let root = (base + sitePath).htmlEscaped
-        var html = #"<link rel="stylesheet" href="\#(root)/katex.min.css">"#
+        func href(_ file: String) -> String { (base + sitePath + "/" + siteName(file, from: source)).htmlEscaped }
+        var html = #"<link rel="stylesheet" href="\#(href("katex.min.css"))">"#
         if mode == .clientSide {
-            html += "\n" + #"<script defer src="\#(root)/katex.min.js"></script>"#
-            html += "\n" + #"<script defer src="\#(root)/contrib/auto-render.js"></script>"#
+            html += "\n" + #"<script defer src="\#(href("katex.min.js"))"></script>"#
+            html += "\n" + #"<script defer src="\#(href("contrib/auto-render.js"))"></script>"#
             html += "\n" + autoRenderScript(macros: macros)
         }
         return html

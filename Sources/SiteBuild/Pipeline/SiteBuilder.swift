@@ -21,6 +21,7 @@ public struct SiteBuilder: Sendable {
         .sanitizeHTML,
         .renderMath,
         .applyTemplates,
+        .writeHostFiles,
         .buildSearchIndex,
         .writeOutput,
     ]

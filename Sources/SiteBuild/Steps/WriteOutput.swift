@@ -24,7 +24,7 @@ extension BuildStep {
         guard failures.isEmpty else { throw BuildAbort(step: "write") }
 
         var copies: [(from: Theme.File.Origin, shownFrom: String, to: String)] = context.theme.assets.map {
-            ($0.origin, $0.shownPath, $0.path)
+            ($0.origin, $0.shownPath, context.assetPaths[$0.path] ?? $0.path)
         }
         // Generated files win: a file beside the notes at the path of a page or a theme asset (a docsify or
         // Jekyll `index.html`, `404.html`) is left out, with one warning naming it.
