@@ -7,6 +7,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var author = ""
     /// Where the site is served, e.g. `https://example.github.io/notes/`; only its path matters for links.
     public var baseURL = ""
+    /// The custom domain a host serves the site at (`notes.example.org`), written to `CNAME` (GitHub Pages).
+    public var cname = ""
     public var notesDirectory = "notes"
     /// Templates and assets that override the built-in theme file by file.
     public var templatesDirectory = "templates"

@@ -3,13 +3,16 @@ import SiteCore
 import SiteSearch
 
 extension BuildStep {
-    /// Writes `robots.txt` and, when `baseURL` is an absolute URL, `sitemap.xml` of every page and `feed.xml`
-    /// of the newest notes with a `date` (see `HostFiles`). A `robots.txt` beside the notes is published
-    /// instead of the generated one.
+    /// Writes `robots.txt`, `CNAME` when `cname` is set and, when `baseURL` is an absolute URL, `sitemap.xml`
+    /// of every page and `feed.xml` of the newest notes with a `date` (see `HostFiles`). A `robots.txt` beside
+    /// the notes is published instead of the generated one.
     public static let writeHostFiles = BuildStep("host files") { context in
         if !context.assets.contains("robots.txt") {
             context.outputFiles["robots.txt"] = HostFiles.robots(siteURL: context.config.siteURL)
         }
+        let cname = context.config.cname.trimmingCharacters(in: .whitespaces)
+        if !cname.isEmpty { context.outputFiles["CNAME"] = Data((cname + "\n").utf8) }
+        // Without an absolute baseURL there are no absolute URLs to list; `sitegen publish` warns about it.
         guard let siteURL = context.config.siteURL else { return }
         let notes = context.pages.filter { $0.protected != nil && !$0.isIndex }
         var dates: [String: String] = [:]
