@@ -33,7 +33,7 @@ import Testing
         let (commented, commentedDiagnostics) = try load(text, in: folder)
         #expect(commentedDiagnostics.isEmpty && commented == SiteConfig())
         let uncommented = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in line.firstMatch(of: /^# \s*[\w\\./]+:(\s|$)/) != nil ? String(line.dropFirst(2)) : String(line) }
+            .map { line in line.firstMatch(of: #/^# \s*[\w\\./]+:(\s|$)/#) != nil ? String(line.dropFirst(2)) : String(line) }
             .joined(separator: "\n")
         let (config, diagnostics) = try load(uncommented, in: folder)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
