@@ -1264,8 +1264,8 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
 """#.utf8)),
         ("base.mustache", Data(#"""
 {{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content.
-    Assets are named by their path in the theme: the variable assets.style.css is the URL of
-    assets/style.css, whose file name carries a hash of its contents. }}
+    Theme assets are named by their path: the variable assets.style.css is the URL of the stylesheet,
+    whose file name carries a hash of its contents. }}
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>

@@ -24,6 +24,33 @@ enum AssetNames {
         return paths
     }
 
+    /// A warning at each place a template names a renamed asset by its plain path
+    /// (`{{site.base}}assets/style.css`, from a theme written before names carried hashes): no file of
+    /// that name is in the site.
+    static func plainReferences(in theme: Theme, sitePaths: [String: String]) -> [Diagnostic] {
+        let renamed = sitePaths.filter { $0.key != $0.value }.sorted { $0.key < $1.key }
+        var diagnostics: [Diagnostic] = []
+        for template in theme.templates {
+            guard let data = try? template.contents() else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            for (path, sitePath) in renamed {
+                var searchStart = text.startIndex
+                while let found = text.range(of: path, range: searchStart..<text.endIndex) {
+                    searchStart = found.upperBound
+                    // `assets/style.css.map` or `assets/style.cssx` is another file.
+                    if let next = text[found.upperBound...].first, next.isLetter || next.isNumber || next == "." || next == "-" || next == "_" { continue }
+                    let before = text[..<found.lowerBound]
+                    let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                    let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+                    let variable = path.split(whereSeparator: { $0 == "/" || $0 == "." }).joined(separator: ".")
+                    diagnostics.append(.warning("'\(path)' is written as '\(sitePath)' (its name carries a hash of its contents); refer to it as {{\(variable)}}",
+                                                code: "asset-renamed", at: SourceLocation(path: template.shownPath, line: line, column: column)))
+                }
+            }
+        }
+        return diagnostics
+    }
+
     /// The `assets` template variable: the URL of each asset (with the base path, made page-relative like
     /// every link) under the keys of its theme path split at `/` and `.` (`assets/katex/x.min.css` is
     /// `assets.katex.x.min.css`). A file whose name continues another's (`a.css.map` beside `a.css`) has

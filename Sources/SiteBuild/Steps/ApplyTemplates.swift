@@ -23,6 +23,7 @@ extension BuildStep {
         }
         context.theme = theme
         context.assetPaths = AssetNames.sitePaths(of: theme)
+        context.diagnostics += AssetNames.plainReferences(in: theme, sitePaths: context.assetPaths)
         context.templates = templates
     }
 

@@ -28,4 +28,25 @@ import Testing
         let katex = try #require(value["katex"] as? [String: Any])
         #expect(((katex["x"] as? [String: Any])?["min"] as? [String: Any])?["css"] as? String == "/notes/assets/katex/x.min.def.css")
     }
+
+    /// A theme written before names carried hashes links `assets/style.css`, which the site no longer has.
+    @Test func aTemplateNamingARenamedAssetByItsPlainPathIsAWarningAtThePlace() throws {
+        let project = try TemporaryProject(notes: ["a.md": "# A\n"])
+        defer { project.delete() }
+        let templates = project.root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let base = try String(contentsOf: TemporaryProject.repositoryTemplates.appendingPathComponent("base.mustache"), encoding: .utf8)
+            .replacingOccurrences(of: "{{assets.style.css}}", with: "{{site.base}}assets/style.css")
+            + "{{! assets/style.css.map is another file }}\n"
+        try Data(base.utf8).write(to: templates.appendingPathComponent("base.mustache"))
+        var context = project.context()
+        context.templatesURL = templates
+        let result = SiteBuilder().build(context)
+        #expect(result.committed)
+        let warnings = result.diagnostics.filter { $0.code == "asset-renamed" }
+        #expect(warnings.count == 1)
+        let line = base.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("assets/style.css\"") }.map { $0 + 1 }
+        #expect(warnings.first?.location?.line == line && warnings.first?.location?.path.hasSuffix("templates/base.mustache") == true)
+        #expect(warnings.first?.message.contains("refer to it as {{assets.style.css}}") == true)
+    }
 }
