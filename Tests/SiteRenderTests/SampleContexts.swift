@@ -21,7 +21,7 @@ enum SampleContexts {
         ]
     }
 
-    static let head = #"<link rel="stylesheet" href="/notes/assets/katex/katex.min.css">"#
+    static let head = #"<link rel="stylesheet" href="/notes/assets/katex.0123456789/katex.min.css">"#
 
     static func note(content: String = sampleContent) -> [String: Any] {
         [

@@ -52,8 +52,8 @@ enum AssetNames {
     }
 
     /// The `assets` template variable: the URL of each asset (with the base path, made page-relative like
-    /// every link) under the keys of its theme path split at `/` and `.` (`assets/katex/x.min.css` is
-    /// `assets.katex.x.min.css`). A file whose name continues another's (`a.css.map` beside `a.css`) has
+    /// every link) under the keys of its theme path split at `/` and `.` (`assets/fonts/x.min.css` is
+    /// `assets.fonts.x.min.css`). A file whose name continues another's (`a.css.map` beside `a.css`) has
     /// no key of its own.
     static func templateValue(_ sitePaths: [String: String], basePath: String) -> [String: Any] {
         var root: [String: Any] = [:]
