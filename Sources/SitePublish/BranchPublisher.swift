@@ -86,22 +86,32 @@ public struct BranchPublisher: Sendable {
                 default: result.changed += 1
                 }
             }
-            if result.unchanged { return try pushUnlessDry(result, dryRun: dryRun) }
+            if result.unchanged {
+                if dryRun { return result }
+                // The local branch may lag behind the remote's, or not exist in a fresh clone.
+                try moveBranch(to: parent)
+                return try push(result)
+            }
         } else {
             result.added = files.count
         }
         if dryRun { return result }
         let commit = try git.run(["commit-tree", tree, "-m", message] + (result.parent.map { ["-p", $0] } ?? []))
-        // The old value makes the update fail if the branch moved meanwhile (40 zeros: it must not exist).
-        let old = try git.output(["rev-parse", "--verify", "-q", "refs/heads/\(branch)"]).text
-        try git.run(["update-ref", "-m", "sitegen publish", "refs/heads/\(branch)", commit,
-                     old.isEmpty ? String(repeating: "0", count: 40) : old])
+        try moveBranch(to: commit)
         result.commit = commit
-        return try pushUnlessDry(result, dryRun: false)
+        return try push(result)
     }
 
-    private func pushUnlessDry(_ result: Result, dryRun: Bool) throws -> Result {
-        guard !dryRun else { return result }
+    /// Points the branch at `commit`; the old value makes the update fail if the branch moved meanwhile
+    /// (40 zeros: it must not exist).
+    private func moveBranch(to commit: String) throws {
+        let old = try git.output(["rev-parse", "--verify", "-q", "refs/heads/\(branch)"]).text
+        guard old != commit else { return }
+        try git.run(["update-ref", "-m", "sitegen publish", "refs/heads/\(branch)", commit,
+                     old.isEmpty ? String(repeating: "0", count: 40) : old])
+    }
+
+    private func push(_ result: Result) throws -> Result {
         let push = try git.output(["push", "--porcelain", remote, "refs/heads/\(branch):refs/heads/\(branch)"])
         guard push.status == 0 else {
             throw PublishError.pushRejected(remote: remote, branch: branch, message: push.stderr.isEmpty ? push.text : push.stderr)

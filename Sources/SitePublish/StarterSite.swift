@@ -51,6 +51,8 @@ public enum StarterSite {
 
     这是 `sitegen init` 写下的示例笔记。改写它，或者在 `notes/` 里新建 `.md` 文件；每个子文件夹是网站的一个栏目。
     `sitegen build` 把笔记变成 `public/` 里的网站，`sitegen publish` 把它发布到 GitHub Pages。
+    以问号结尾的标题是一道题（这篇的 front matter 有 `categories`，sitegen 按 Jekyll 文章读它）：
+    网页上它的回答可以折叠，首页数出每篇有几道题。
 
     ## 更新规则
 

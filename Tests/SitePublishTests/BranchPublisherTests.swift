@@ -76,6 +76,22 @@ struct BranchPublisherTests {
         let here = try BranchPublisher(git: try sandbox.git()).publish(site: try sandbox.site(["index.html": "from here"]), message: "here")
         #expect(here.parent == elsewhere.commit && here.pushed)
         #expect(try sandbox.commitCount() == 2)
+        // The same site again from the other clone, whose local branch lags behind: no commit, and its branch catches up.
+        let again = try BranchPublisher(git: try sandbox.git(in: other)).publish(site: try sandbox.site(["index.html": "from here"]), message: "same")
+        #expect(again.unchanged && again.pushed && again.parent == here.commit)
+        #expect(try sandbox.git(in: other).run(["rev-parse", "gh-pages"]) == here.commit)
+        #expect(try sandbox.commitCount() == 2)
+    }
+
+    /// A fresh clone has no local branch; an unchanged site still ends with the branch in place.
+    @Test func anUnchangedSiteInAFreshCloneNeedsNoLocalBranch() throws {
+        let sandbox = try GitSandbox()
+        let first = try BranchPublisher(git: try sandbox.git()).publish(site: try sandbox.site(["index.html": "home"]), message: "one")
+        let fresh = sandbox.root.appendingPathComponent("fresh")
+        try sandbox.git(in: sandbox.root).run(["clone", "-q", sandbox.remote.path, fresh.path])
+        let again = try BranchPublisher(git: try sandbox.git(in: fresh)).publish(site: try sandbox.site(["index.html": "home"]), message: "two")
+        #expect(again.unchanged && again.pushed && again.parent == first.commit)
+        #expect(try sandbox.commitCount() == 1)
     }
 
     @Test func problemsAreNamedWithWhatToDo() throws {
