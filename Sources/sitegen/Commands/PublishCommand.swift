@@ -76,7 +76,7 @@ struct PublishCommand: ParsableCommand {
             throw fail("the base URL is not set, and '\(remote)' is a GitHub project page, served at \(pages.siteURL): "
                 + "set `baseURL: \(pages.siteURL)` in sitegen.yml or pass --base-url \(pages.siteURL)")
         }
-        let example = pages?.siteURL ?? (settings.cname.isEmpty ? "https://me.github.io/notes/" : "https://\(settings.cname)/")
+        let example = settings.cname.isEmpty ? pages?.siteURL ?? "https://me.github.io/notes/" : "https://\(settings.cname)/"
         let why = settings.baseURL.isEmpty ? "the base URL is not set" : "the base URL '\(settings.baseURL)' is not an absolute http(s) URL"
         return "\(why), so the site has no sitemap.xml, feed.xml or canonical links; set `baseURL: \(example)` in sitegen.yml or pass --base-url"
     }

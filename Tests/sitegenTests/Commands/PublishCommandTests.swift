@@ -1,6 +1,38 @@
 import Foundation
+import SiteCore
 import SitePublish
+@testable import sitegen
 import Testing
+
+@Suite struct PublishOptionsTests {
+    @Test func optionsParseWithGitHubPagesDefaults() throws {
+        let publish = try #require(try Sitegen.parseAsRoot(["publish", "--branch", "site", "--remote", "up", "--message", "周末更新",
+                                                            "--base-url", "https://x.org/", "--dry-run"]) as? PublishCommand)
+        #expect(publish.branch == "site" && publish.remote == "up" && publish.message == "周末更新" && publish.baseURL == "https://x.org/" && publish.dryRun)
+        let defaults = try #require(try Sitegen.parseAsRoot(["publish"]) as? PublishCommand)
+        #expect(defaults.branch == "gh-pages" && defaults.remote == "origin" && defaults.message == nil && !defaults.dryRun)
+        #expect(try #require(try Sitegen.parseAsRoot(["init", "my notes"]) as? InitCommand).folder == "my notes")
+        #expect(try #require(try Sitegen.parseAsRoot(["init"]) as? InitCommand).folder == ".")
+    }
+
+    /// Only a GitHub project page without a base URL is an error; elsewhere a missing absolute URL costs the
+    /// sitemap, feed and canonical links, which one warning says.
+    @Test func theBaseURLIsJudgedAgainstTheRemote() throws {
+        var config = SiteConfig()
+        #expect(throws: (any Error).self) { try PublishCommand.checkBaseURL(config, remote: "origin", remoteURL: "git@github.com:me/notes.git") }
+        let userPage = try PublishCommand.checkBaseURL(config, remote: "origin", remoteURL: "git@github.com:me/me.github.io.git")
+        #expect(userPage?.contains("set `baseURL: https://me.github.io/` in sitegen.yml") == true)
+        let elsewhere = try PublishCommand.checkBaseURL(config, remote: "origin", remoteURL: "/srv/git/notes.git")
+        #expect(elsewhere?.hasPrefix("the base URL is not set, so the site has no sitemap.xml, feed.xml or canonical links") == true)
+        config.cname = "notes.example.org"
+        let custom = try PublishCommand.checkBaseURL(config, remote: "origin", remoteURL: "git@github.com:me/notes.git")
+        #expect(custom?.contains("https://notes.example.org/") == true, "a custom domain serves the project at its root")
+        config.baseURL = "/notes/"
+        #expect(try PublishCommand.checkBaseURL(config, remote: "origin", remoteURL: "/srv/git/notes.git")?.contains("'/notes/' is not an absolute http(s) URL") == true)
+        config.baseURL = "https://notes.example.org/"
+        #expect(try PublishCommand.checkBaseURL(config, remote: "origin", remoteURL: "git@github.com:me/notes.git") == nil)
+    }
+}
 
 /// `sitegen init` and `sitegen publish` through the real binary, against a local bare repository.
 @Suite(.enabled(if: Git.locate() != nil, "needs git"))
