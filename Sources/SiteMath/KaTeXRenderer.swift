@@ -163,7 +163,7 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         if let html = outcome.html, outcome.error == nil, outcome.warnings.isEmpty {
             return RenderedMath(html: html)
         }
-        let shown = MathProtector.excerpt(span.original)
+        let shown = MathProtector.excerpt(span.shownSource)
         let (warnings, error) = KaTeXAdvice.describe(outcome)
         var diagnostics = warnings.map {
             Diagnostic.warning("KaTeX: \($0) in \(shown)", code: "math-katex-warning", at: span.location)
@@ -182,14 +182,14 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         case .notStarted, .unreadable: "the formula could not be typeset because \(failure.detail)"
         }
         return RenderedMath(html: errorHTML(span: span, message: failure.detail), diagnostics: [
-            .warning("KaTeX: \(what) in \(MathProtector.excerpt(span.original))", code: errorCode, at: span.location),
+            .warning("KaTeX: \(what) in \(MathProtector.excerpt(span.shownSource))", code: errorCode, at: span.location),
         ])
     }
 
     /// The source TeX, visibly marked, shown where a formula failed; `message` shows on hover.
     static func errorHTML(span: MathSpan, message: String) -> String {
         let classes = span.display ? "math-error math-display" : "math-error"
-        return #"<code class="\#(classes)" title="\#(message.htmlEscaped)">\#(span.original.htmlEscaped)</code>"#
+        return #"<code class="\#(classes)" title="\#(message.htmlEscaped)">\#(span.shownSource.htmlEscaped)</code>"#
     }
 
     /// Splits `spans` into batches spread over the workers, which run in parallel.

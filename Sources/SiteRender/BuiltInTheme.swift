@@ -853,7 +853,7 @@ a:focus-visible, summary:focus-visible, button:focus-visible {
 /* Prose */
 
 .note-body > :first-child { margin-top: 0; }
-h1, h2, h3, h4, h5, h6 {
+h1, h2, h3, h4, h5, h6, p[role="heading"] {
   line-height: 1.4;
   font-weight: 650;
   margin: 2em 0 0.6em;
@@ -864,6 +864,8 @@ h2 { font-size: 1.45rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--
 h3 { font-size: 1.2rem; }
 h4 { font-size: 1.05rem; }
 h5, h6 { font-size: 1rem; color: var(--fg-muted); }
+/* Outline levels below h6 (aria-level 7, 8, …): the smallest heading. */
+p[role="heading"] { font-size: 0.95rem; color: var(--fg-muted); margin-top: 1.6em; }
 
 p, ul, ol, dl, blockquote, pre, table, figure, details { margin: 0 0 1.1em; }
 ul, ol { padding-left: 1.6em; }
@@ -1012,7 +1014,7 @@ details.question > summary::after {
   transition: transform 0.15s;
 }
 details.question:not([open]) > summary::after { transform: rotate(-45deg); }
-details.question > summary > :is(h1, h2, h3, h4, h5, h6) {
+details.question > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) {
   display: inline;
   margin: 0;
   padding: 0;
@@ -1040,7 +1042,7 @@ details.question details.question > summary::before {
   font-size: 0.75rem;
 }
 details.question details.question > summary:lang(en)::before { content: "Follow-up " counter(follow-up); }
-details.question details.question > summary > :is(h1, h2, h3, h4, h5, h6) { font-size: 1rem; }
+details.question details.question > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) { font-size: 1rem; }
 details.question:target, details.question:has(> summary > :target) { box-shadow: 0 0 0 3px var(--question-border); }
 
 /* Runnable examples (TensorScript): source, value tables, plots */
