@@ -6,7 +6,7 @@ import PackageDescription
 //   → SiteMath (protect, repair, render formulas) → TensorScript (runnable examples on Tensor)
 //   → SiteHTML (raw HTML in notes sanitised, on libxml2) → SiteRender (Mustache templates)
 //   → SiteSearch (the static search index)
-//   → SiteBuild (the named steps, staging output) → sitegen (CLI).
+//   → SiteBuild (the named steps, staging output) → SitePublish (git branch, starter site) → sitegen (CLI).
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
 let package = Package(
@@ -47,8 +47,10 @@ let package = Package(
             "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Commits a built site onto a branch with the system git; the files `sitegen init` writes.
+        .target(name: "SitePublish"),
         .executableTarget(name: "sitegen", dependencies: [
-            "SiteBuild", "SiteCore", "TensorScript",
+            "SiteBuild", "SiteCore", "SitePublish", "TensorScript",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
         .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
-        .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore"]),
+        .testTarget(name: "SitePublishTests", dependencies: ["SitePublish", "SiteBuild", "SiteCore"]),
+        .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore", "SitePublish"]),
     ]
 )

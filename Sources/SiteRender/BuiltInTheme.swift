@@ -463,7 +463,7 @@ enum BuiltInTheme {
 
   // Page --------------------------------------------------------------------------------------------------
 
-  // The site root is the folder above this script (assets/search.js), whatever the page's depth or base path.
+  // The site root is the folder above this script (assets/search.<hash>.js), whatever the page's depth or base path.
   const root = new URL('..', document.currentScript.src);
   const engine = createEngine((path, version) =>
     fetch(new URL('search/' + path + (version ? '?v=' + version : ''), root), { cache: version ? 'default' : 'no-cache' })
@@ -1296,7 +1296,9 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
 
 """#.utf8)),
         ("base.mustache", Data(#"""
-{{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content. }}
+{{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content.
+    Theme assets are named by their path: the variable assets.style.css is the URL of the stylesheet,
+    whose file name carries a hash of its contents. }}
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>
@@ -1311,8 +1313,14 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
 {{/site.author}}
 <meta name="generator" content="{{generator}}">
 <meta name="color-scheme" content="light dark">
-<link rel="stylesheet" href="{{site.base}}assets/style.css">
-<script src="{{site.base}}assets/search.js" defer></script>
+{{#canonical}}
+<link rel="canonical" href="{{canonical}}">
+{{/canonical}}
+{{#site.feed}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
+{{/site.feed}}
+<link rel="stylesheet" href="{{assets.style.css}}">
+<script src="{{assets.search.js}}" defer></script>
 {{{head}}}
 </head>
 <body class="{{$kind}}page{{/kind}}">

@@ -34,6 +34,9 @@ public struct BuildContext: Sendable {
     public var sectionRanks: [String: Int] = [:]
     /// The built-in theme with the templates folder's overrides.
     public var theme = Theme.builtIn
+    /// Where each theme asset is written, by its path in the theme: `assets/style.css` →
+    /// `assets/style.3f2a9c1b2d.css` (see `AssetNames`).
+    public var assetPaths: [String: String] = [:]
     public var templates: TemplateSet?
     public var math: (any MathRendering)?
     public var mathMode: MathRenderingMode = .clientSide

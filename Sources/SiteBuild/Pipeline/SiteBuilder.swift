@@ -22,6 +22,7 @@ public struct SiteBuilder: Sendable {
         .sanitizeHTML,
         .renderMath,
         .applyTemplates,
+        .writeHostFiles,
         .buildSearchIndex,
         .writeOutput,
     ]

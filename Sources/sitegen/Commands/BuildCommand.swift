@@ -22,20 +22,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let configURL = BuildContext.resolve(config ?? "sitegen.yml", against: root)
-        if let config, !FileManager.default.fileExists(atPath: configURL.path) {
-            throw ValidationError("the settings file '\(config)' does not exist")
-        }
-        let (loaded, configDiagnostics) = ConfigLoader.load(from: configURL, displayPath: config ?? "sitegen.yml")
+        let (loaded, configURL, configDiagnostics) = try Self.settings(config: config, root: root)
         var settings = loaded
-        // Folders named in a settings file elsewhere are relative to that file, as the README says.
-        let settingsFolder = configURL.deletingLastPathComponent()
-        if settingsFolder.standardizedFileURL.path != root.standardizedFileURL.path {
-            for key in [\SiteConfig.notesDirectory, \.templatesDirectory, \.outputDirectory, \.cacheDirectory]
-            where !settings[keyPath: key].hasPrefix("/") {
-                settings[keyPath: key] = BuildContext.resolve(settings[keyPath: key], against: settingsFolder).path
-            }
-        }
         if let notes { settings.notesDirectory = notes }
         if let templates {
             settings.templatesDirectory = templates
@@ -54,12 +42,7 @@ struct BuildCommand: ParsableCommand {
         }
         progress.clear()
 
-        // Repeats of one code in one file fold into a count line; the report keeps every diagnostic.
-        let digest = DiagnosticDigest()
-        var lines = digest.lines(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
-        if !quiet { lines += digest.table(result.diagnostics) }
-        if !quiet || !result.committed { lines.append(result.summary) }
-        if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
+        Self.printOutcome(result, quiet: quiet)
         if let report {
             let url = BuildContext.resolve(report, against: root)
             do {
@@ -71,6 +54,37 @@ struct BuildCommand: ParsableCommand {
         }
         if result.refused { throw ExitCode(2) }
         if !result.committed { throw ExitCode(1) }
+    }
+}
+
+extension BuildCommand {
+    /// The settings file (`config`, else `sitegen.yml`, which may be absent) with the folders it names
+    /// resolved against its own folder; the file it read and what it had to say about it.
+    static func settings(config: String?, root: URL) throws -> (SiteConfig, URL, [Diagnostic]) {
+        let configURL = BuildContext.resolve(config ?? "sitegen.yml", against: root)
+        if let config, !FileManager.default.fileExists(atPath: configURL.path) {
+            throw ValidationError("the settings file '\(config)' does not exist")
+        }
+        var (settings, diagnostics) = ConfigLoader.load(from: configURL, displayPath: config ?? "sitegen.yml")
+        // Folders named in a settings file elsewhere are relative to that file, as the README says.
+        let settingsFolder = configURL.deletingLastPathComponent()
+        if settingsFolder.standardizedFileURL.path != root.standardizedFileURL.path {
+            for key in [\SiteConfig.notesDirectory, \.templatesDirectory, \.outputDirectory, \.cacheDirectory]
+            where !settings[keyPath: key].hasPrefix("/") {
+                settings[keyPath: key] = BuildContext.resolve(settings[keyPath: key], against: settingsFolder).path
+            }
+        }
+        return (settings, configURL, diagnostics)
+    }
+
+    /// Prints a build's diagnostics to stderr, repeats of one code in one file folded into a count line
+    /// (the report keeps every one), then the table of counts and the summary line.
+    static func printOutcome(_ result: BuildResult, quiet: Bool) {
+        let digest = DiagnosticDigest()
+        var lines = digest.lines(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
+        if !quiet { lines += digest.table(result.diagnostics) }
+        if !quiet || !result.committed { lines.append(result.summary) }
+        if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
     }
 }
 
