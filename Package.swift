@@ -6,7 +6,7 @@ import PackageDescription
 //   → SiteMath (protect, repair, render formulas) → TensorScript (runnable examples on Tensor)
 //   → SiteHTML (raw HTML in notes sanitised, on libxml2) → SiteRender (Mustache templates)
 //   → SiteSearch (the static search index) → SiteTopics (topics, wikilinks, backlinks)
-//   → SiteBuild (the named steps, staging output) → sitegen (CLI).
+//   → SiteBuild (the named steps, staging output) → SitePublish (git branch, starter site) → sitegen (CLI).
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
 let package = Package(
@@ -48,8 +48,10 @@ let package = Package(
             "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch", "SiteTopics",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Commits a built site onto a branch with the system git; the files `sitegen init` writes.
+        .target(name: "SitePublish"),
         .executableTarget(name: "sitegen", dependencies: [
-            "SiteBuild", "SiteCore", "TensorScript",
+            "SiteBuild", "SiteCore", "SitePublish", "TensorScript",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
         .testTarget(name: "SiteTopicsTests", dependencies: ["SiteTopics", "SiteMarkdown"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
-        .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore"]),
+        .testTarget(name: "SitePublishTests", dependencies: ["SitePublish", "SiteBuild", "SiteCore"]),
+        .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore", "SitePublish"]),
     ]
 )

@@ -4,12 +4,13 @@
 #   libxml2-dev                                    HTML parser for raw HTML in notes (the CLibXML2 target)
 #   katex, libjs-katex                             formulas typeset at build time, and KaTeX's CSS and fonts
 #   nodejs                                         runs KaTeX during the build
+#   node-prismjs                                   code highlighted at build time (Prism, in the same node)
 # With --test, also what the tests need:
 #   chromium, chromium-driver, python3-venv        the browser tests (Tests/Browser), driven by selenium
 #   selenium (PyPI)                                installed into .build/test-venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev katex libjs-katex nodejs)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev katex libjs-katex nodejs node-prismjs)
 [ "${1:-}" = "--test" ] && packages+=(chromium chromium-driver python3-venv)
 missing=()
 for p in "${packages[@]}"; do

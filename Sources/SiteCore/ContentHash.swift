@@ -10,7 +10,11 @@ public enum ContentHash {
             if i > 0 { bytes.append(0) }
             bytes.append(contentsOf: Array(p.utf8))
         }
-        return sha256(bytes).map { byte in
+        return hex(sha256(bytes))
+    }
+
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
             let s = String(byte, radix: 16)
             return byte < 16 ? "0" + s : s
         }.joined()
@@ -65,4 +69,15 @@ public enum ContentHash {
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
+}
+
+extension ContentHash {
+    /// `path` with a short hash of `contents` before its extension (`assets/style.css` →
+    /// `assets/style.3f2a9c1b2d.css`): new contents get a new name, so hosts may cache the file for ever.
+    public static func fingerprinted(_ path: String, contents: [UInt8]) -> String {
+        let hash = hex(sha256(contents).prefix(5))
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[slash...].lastIndex(of: "."), dot > slash else { return "\(path).\(hash)" }
+        return "\(path[..<dot]).\(hash)\(path[dot...])"
+    }
 }

@@ -7,6 +7,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var author = ""
     /// Where the site is served, e.g. `https://example.github.io/notes/`; only its path matters for links.
     public var baseURL = ""
+    /// The custom domain a host serves the site at (`notes.example.org`), written to `CNAME` (GitHub Pages).
+    public var cname = ""
     public var notesDirectory = "notes"
     /// Templates and assets that override the built-in theme file by file.
     public var templatesDirectory = "templates"
@@ -46,6 +48,16 @@ public struct SiteConfig: Hashable, Sendable, Codable {
         case off
         case firstPerSection = "first-per-section"
         case firstPerPage = "first-per-page"
+    }
+
+    /// `baseURL` ending in `/` when it is an absolute `http(s)://host/…` URL, else `nil`: what the sitemap,
+    /// the feed and canonical links are built on (they need absolute URLs).
+    public var siteURL: String? {
+        guard let scheme = ["https://", "http://"].first(where: { baseURL.lowercased().hasPrefix($0) }),
+              !baseURL.dropFirst(scheme.count).prefix(while: { $0 != "/" }).isEmpty,
+              !baseURL.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace })
+        else { return nil }
+        return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     }
 
     /// The path prefix of every URL: `/` or `/sub/path/`.

@@ -74,13 +74,20 @@ extension String {
 
     /// A URL escaped for an `href` or `src` attribute as cmark-gfm does (`houdini_escape_href`): every byte
     /// outside the URL-safe set percent-encoded (existing `%XX` kept), `&` and `'` as entities.
-    public var hrefEscaped: String {
+    public var hrefEscaped: String { percentEncoded(entities: true) }
+
+    /// The URL with every byte outside the URL-safe set percent-encoded (existing `%XX` kept), as
+    /// `hrefEscaped` without the HTML entities: for XML or a template that escapes it itself.
+    public var urlEscaped: String { percentEncoded(entities: false) }
+
+    private func percentEncoded(entities: Bool) -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         for byte in utf8 {
             switch byte {
-            case UInt8(ascii: "&"): out += "&amp;"
-            case UInt8(ascii: "'"): out += "&#x27;"
+            case UInt8(ascii: "&") where entities: out += "&amp;"
+            case UInt8(ascii: "'") where entities: out += "&#x27;"
+            case UInt8(ascii: "&"), UInt8(ascii: "'"): out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 if Self.isHrefSafe(byte) {
                     out.unicodeScalars.append(Unicode.Scalar(byte))

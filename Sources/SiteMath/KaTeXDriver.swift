@@ -11,6 +11,10 @@
 /// JSON gets one `{"failure": "..."}` line. Every string is made well-formed (a lone UTF-16 surrogate, which
 /// KaTeX puts in messages about astral characters, becomes U+FFFD) so that every line is valid JSON.
 /// The first line written is `{"ready": true, "version": "0.16.4"}`.
+///
+/// The same process highlights code with Prism (Debian `node-prismjs`, loaded at the first code item): an
+/// item `{"code": "...", "language": "python"}` is answered `{"html": "<span class=\"token keyword\">…"}`
+/// (Prism escapes the code), or `{"error": "…"}` when Prism or the language is not available.
 enum KaTeXDriver {
     /// Bump when the script's output changes, so cached renderings are not reused.
     static let revision = "3"
@@ -50,9 +54,26 @@ enum KaTeXDriver {
         console.warn = consoleWarn;
       }
     }
+    let prism;
+    function highlight(item) {
+      if (prism === undefined) {
+        try {
+          prism = { Prism: require('prismjs'), load: require('prismjs/components/') };
+          prism.load.silent = true;
+        } catch (e) { prism = null; }
+      }
+      if (!prism) return { error: 'Prism is not installed', warnings: [] };
+      const language = String(item.language).toLowerCase();
+      const languages = prism.Prism.languages;
+      const known = () => Object.prototype.hasOwnProperty.call(languages, language) && typeof languages[language] === 'object';
+      if (!known()) prism.load([language]);
+      const grammar = known() ? languages[language] : undefined;
+      if (!grammar) return { error: 'Prism has no language ' + language, warnings: [] };
+      return { html: prism.Prism.highlight(String(item.code), grammar, language), warnings: [] };
+    }
     function answer(item, macros) {
       try {
-        return line(render(item, macros));
+        return line(item.code !== undefined ? highlight(item) : render(item, macros));
       } catch (e) {
         return line({ error: 'the result could not be passed on: ' + String(e), warnings: [] });
       }

@@ -30,6 +30,8 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
 
     /// The KaTeX version reported by the node module.
     public let katexVersion: String
+    /// The version of the Prism module node would load (Debian `node-prismjs`), `nil` when there is none.
+    public let prismVersion: String?
     /// `.buildTime`, or `.clientSide` once node turned out unable to start KaTeX (formulas rendered
     /// after that are left to KaTeX auto-render in the browser; cached ones keep their HTML).
     public var mode: MathRenderingMode { startFailure == nil ? .buildTime : .clientSide }
@@ -66,7 +68,8 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         let count = max(1, processes ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
         let workers = (0..<count).map { _ in KaTeXWorker(node: node, environment: ["NODE_PATH": nodePathVariable]) }
         // Reading the installed version keeps node from starting at all when every formula is cached.
-        if let installed = Self.installedKaTeXVersion(nodePath: nodePathVariable) {
+        self.prismVersion = Self.installedVersion(of: "prismjs", nodePath: nodePathVariable)
+        if let installed = Self.installedVersion(of: "katex", nodePath: nodePathVariable) {
             self.katexVersion = installed
         } else {
             self.katexVersion = try workers[0].start()
@@ -112,7 +115,7 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
                 outcomes[key].map { Self.result($0, for: span) } ?? browser.render([span], macros: macros)[0]
             }
         }
-        let fresh = renderWithNode(missing.map(\.span), macros: macros.katexMacros)
+        let fresh = renderWithNode(missing.map { .formula($0.span) }, macros: macros.katexMacros)
         var failures: [String: KaTeXBridgeFailure] = [:]
         for ((key, _), answer) in zip(missing, fresh) {
             switch answer {
@@ -132,6 +135,36 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
             if let outcome = outcomes[key] { return Self.result(outcome, for: span) }
             return Self.result(failures[key] ?? KaTeXBridgeFailure(kind: .unreadable, detail: "node gave no answer"), for: span)
         }
+    }
+
+    /// Each block's code highlighted by Prism (`<span class="token …">`, escaped), in order; `nil` where Prism
+    /// is not installed, does not know the language, or node failed. Cached like formulas, by sha256(code,
+    /// language, Prism version).
+    public func highlight(_ blocks: [CodeToHighlight]) -> [String?] {
+        guard let prismVersion, !blocks.isEmpty else { return blocks.map { _ in nil } }
+        let keys = blocks.map {
+            ContentHash.sha256Hex($0.code, $0.language.lowercased(), "prism-\(prismVersion)", "driver-\(KaTeXDriver.revision)")
+        }
+        var outcomes: [String: KaTeXOutcome] = [:]
+        var missing: [(key: String, block: CodeToHighlight)] = []
+        var missingKeys: Set<String> = []
+        for (key, block) in zip(keys, blocks) where outcomes[key] == nil && !missingKeys.contains(key) {
+            if let hit = cache.lookup(key) {
+                outcomes[key] = hit
+            } else {
+                missingKeys.insert(key)
+                missing.append((key, block))
+            }
+        }
+        if !missing.isEmpty, nodeIsReady() {
+            let fresh = renderWithNode(missing.map { .code($0.block.code, language: $0.block.language) }, macros: [:])
+            for ((key, _), answer) in zip(missing, fresh) {
+                guard case .success(let outcome) = answer else { continue }
+                outcomes[key] = outcome
+                cache.store(outcome, for: key)
+            }
+        }
+        return keys.map { outcomes[$0]?.html }
     }
 
     /// Starts the first node process if that has not been tried yet; false when it cannot load KaTeX.
@@ -163,7 +196,7 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         if let html = outcome.html, outcome.error == nil, outcome.warnings.isEmpty {
             return RenderedMath(html: html)
         }
-        let shown = MathProtector.excerpt(span.original)
+        let shown = MathProtector.excerpt(span.shownSource)
         let (warnings, error) = KaTeXAdvice.describe(outcome)
         var diagnostics = warnings.map {
             Diagnostic.warning("KaTeX: \($0) in \(shown)", code: "math-katex-warning", at: span.location)
@@ -182,18 +215,18 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         case .notStarted, .unreadable: "the formula could not be typeset because \(failure.detail)"
         }
         return RenderedMath(html: errorHTML(span: span, message: failure.detail), diagnostics: [
-            .warning("KaTeX: \(what) in \(MathProtector.excerpt(span.original))", code: errorCode, at: span.location),
+            .warning("KaTeX: \(what) in \(MathProtector.excerpt(span.shownSource))", code: errorCode, at: span.location),
         ])
     }
 
     /// The source TeX, visibly marked, shown where a formula failed; `message` shows on hover.
     static func errorHTML(span: MathSpan, message: String) -> String {
         let classes = span.display ? "math-error math-display" : "math-error"
-        return #"<code class="\#(classes)" title="\#(message.htmlEscaped)">\#(span.original.htmlEscaped)</code>"#
+        return #"<code class="\#(classes)" title="\#(message.htmlEscaped)">\#(span.shownSource.htmlEscaped)</code>"#
     }
 
     /// Splits `spans` into batches spread over the workers, which run in parallel.
-    private func renderWithNode(_ spans: [MathSpan], macros: [String: String]) -> [Result<KaTeXOutcome, KaTeXBridgeFailure>] {
+    private func renderWithNode(_ spans: [NodeItem], macros: [String: String]) -> [Result<KaTeXOutcome, KaTeXBridgeFailure>] {
         guard !spans.isEmpty else { return [] }
         let perWorker = (spans.count + workers.count - 1) / workers.count
         let size = min(maxBatchSize, max(minBatchSize, perWorker))
@@ -209,7 +242,7 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
     /// answers garbage, the formula it was on is known: that formula is tried once more alone in a new
     /// process (unless it hung), and the rest of the batch goes on in a new process. No formula can fail
     /// more than itself.
-    private func renderIsolatingFailures(_ batch: [MathSpan], on worker: KaTeXWorker, macros: [String: String])
+    private func renderIsolatingFailures(_ batch: [NodeItem], on worker: KaTeXWorker, macros: [String: String])
         -> [Result<KaTeXOutcome, KaTeXBridgeFailure>] {
         var results: [Result<KaTeXOutcome, KaTeXBridgeFailure>] = []
         var rest = batch[...]
@@ -232,10 +265,10 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         return results
     }
 
-    /// The `version` of the first `katex/package.json` on `nodePath` (the module node would load).
-    static func installedKaTeXVersion(nodePath: String) -> String? {
+    /// The `version` of the first `<module>/package.json` on `nodePath` (the module node would load).
+    static func installedVersion(of module: String, nodePath: String) -> String? {
         for directory in nodePath.split(separator: ":") {
-            let url = URL(fileURLWithPath: String(directory)).appendingPathComponent("katex/package.json")
+            let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(module + "/package.json")
             guard let data = try? Data(contentsOf: url),
                   let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let version = json["version"] as? String, !version.isEmpty
@@ -258,5 +291,16 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
             }
         }
         return nil
+    }
+}
+
+/// A code block to highlight: its fence's language (`python`, `py`, `cpp`…) and its text.
+public struct CodeToHighlight: Hashable, Sendable {
+    public var language: String
+    public var code: String
+
+    public init(language: String, code: String) {
+        self.language = language
+        self.code = code
     }
 }

@@ -17,6 +17,17 @@ struct KaTeXBridgeFailure: Error, Hashable, Sendable {
     var detail: String
 }
 
+/// One item of a request to `KaTeXDriver`: a formula for KaTeX, or a code block for Prism.
+struct NodeItem: Encodable, Hashable, Sendable {
+    var tex: String?
+    var display: Bool?
+    var code: String?
+    var language: String?
+
+    static func formula(_ span: MathSpan) -> NodeItem { NodeItem(tex: span.tex, display: span.display) }
+    static func code(_ code: String, language: String) -> NodeItem { NodeItem(code: code, language: language) }
+}
+
 /// One node process running `KaTeXDriver`, used by one batch at a time. The process is started again
 /// after it died, hung or answered garbage.
 final class KaTeXWorker: @unchecked Sendable {
@@ -44,9 +55,9 @@ final class KaTeXWorker: @unchecked Sendable {
         }
     }
 
-    /// The outcomes of the first formulas of `batch`, in order, and why the next one got none (`nil` when
-    /// every formula was answered). Each formula may take `timeout` seconds.
-    func render(_ batch: [MathSpan], macros: [String: String], timeout: Double)
+    /// The outcomes of the first items of `batch`, in order, and why the next one got none (`nil` when
+    /// every item was answered). Each item may take `timeout` seconds.
+    func render(_ batch: [NodeItem], macros: [String: String], timeout: Double)
         -> (outcomes: [KaTeXOutcome], failure: KaTeXBridgeFailure?) {
         lock.withLock {
             var outcomes: [KaTeXOutcome] = []
@@ -60,16 +71,15 @@ final class KaTeXWorker: @unchecked Sendable {
     }
 
     private struct Request: Encodable {
-        struct Item: Encodable { var tex: String; var display: Bool }
         var macros: [String: String]
-        var items: [Item]
+        var items: [NodeItem]
     }
 
     private struct Failure: Decodable {
         var failure: String
     }
 
-    private func exchange(_ batch: [MathSpan], macros: [String: String], timeout: Double,
+    private func exchange(_ batch: [NodeItem], macros: [String: String], timeout: Double,
                           answered: (KaTeXOutcome) -> Void) -> KaTeXBridgeFailure? {
         if process?.isRunning != true {
             process?.terminate()
@@ -81,7 +91,7 @@ final class KaTeXWorker: @unchecked Sendable {
             }
         }
         guard let process else { return KaTeXBridgeFailure(kind: .notStarted, detail: "node is not running") }
-        let request = Request(macros: macros, items: batch.map { .init(tex: $0.tex, display: $0.display) })
+        let request = Request(macros: macros, items: batch)
         do {
             try process.writeLine(try JSONEncoder().encode(request))
         } catch {

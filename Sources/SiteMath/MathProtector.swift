@@ -39,11 +39,32 @@ public enum MathProtector {
             copied = end
         }
 
+        let displayedImageLines = linesOfDisplayedImages(matches, in: t)
         for m in matches {
             let position = t.position(of: m.start)
             let location = inputMap.location(path: path, line: position.line, column: position.column)
+            if let image = m.image, image.formula.tex.isEmpty {
+                // Nothing to typeset, and the page must not ask the service for an image of nothing.
+                diagnostics.append(.warning(
+                    "formula image without a formula, left out of the page; remove it from the note (image URL: \(image.url))",
+                    code: "math-formula-image-empty", at: location))
+                copy(upTo: m.start)
+                inputLine = t.line(of: max(m.end - 1, m.start)) + 1
+                copied = m.end
+                continue
+            }
             let original = t.text(m.start, m.end)
-            let repair = MathRepair.repair(tex(of: m, in: t), delimiter: m.delimiter)
+            let source = m.image?.formula.tex ?? tex(of: m, in: t)
+            let display = m.delimiter.isDisplay || (m.delimiter == .dollar && standsAlone(m, in: t))
+                || m.image?.centred == true || (m.image != nil && displayedImageLines.contains(t.line(of: m.start)))
+                || opensDisplayEnvironment(source)
+            if let image = m.image {
+                diagnostics.append(.note(
+                    "formula image typeset at build time as \(excerpt(source)); write it as \(display ? "`$$…$$`" : "`$…$`") "
+                        + "in the note (image URL: \(image.url))",
+                    code: "math-formula-image", at: location))
+            }
+            let repair = MathRepair.repair(source, delimiter: m.delimiter)
             for kind in repair.applied {
                 diagnostics.append(.note("repaired formula \(excerpt(original)): \(kind.explanation)", code: kind.rawValue, at: location))
             }
@@ -53,8 +74,6 @@ public enum MathProtector {
                         + "`\(token)` (perhaps `\(token.prefix(1))_{\(token.dropFirst())}`)",
                     code: "math-lost-script", at: location))
             }
-            let display = m.delimiter.isDisplay || (m.delimiter == .dollar && standsAlone(m, in: t))
-                || opensDisplayEnvironment(t, m)
             copy(upTo: m.start)
             text += MathPlaceholder.make(spans.count)
             spans.append(MathSpan(tex: repair.tex, original: original, delimiter: m.delimiter, display: display, location: location))
@@ -146,14 +165,33 @@ public enum MathProtector {
     ]
 
     /// `$\begin{equation*}…$`: inline delimiters around an environment that only exists as display math.
-    static func opensDisplayEnvironment(_ t: ScalarText, _ m: MathScanner.OffsetMatch) -> Bool {
-        var k = m.contentStart
-        while k < m.contentEnd, t.scalars[k].isUnicodeWhitespace { k += 1 }
-        let prefix = "\\begin{".unicodeScalars
-        guard k + prefix.count < m.contentEnd, t.scalars[k..<(k + prefix.count)].elementsEqual(prefix) else { return false }
-        var e = k + prefix.count
-        while e < m.contentEnd, t.scalars[e] != "}", e - k < 30 { e += 1 }
-        return displayEnvironments.contains(t.text(k + prefix.count, e))
+    static func opensDisplayEnvironment(_ tex: String) -> Bool {
+        let scalars = tex.unicodeScalars.drop { $0.isUnicodeWhitespace }
+        guard scalars.starts(with: "\\begin{".unicodeScalars) else { return false }
+        let name = scalars.dropFirst(7).prefix(30).prefix { $0 != "}" }
+        return displayEnvironments.contains(String(String.UnicodeScalarView(name)))
+    }
+
+    /// Lines of formula images shown as display math: each alone on its line (after quote markers and
+    /// indentation), in a paragraph of such lines only (`![](…)` between blank lines, or a column of them).
+    static func linesOfDisplayedImages(_ matches: [MathScanner.OffsetMatch], in t: ScalarText) -> Set<Int> {
+        var alone: Set<Int> = []
+        for m in matches where m.image != nil {
+            let l = t.line(of: m.start)
+            guard t.line(of: m.end - 1) == l, LineShape(t, line: l).contentStart == m.start else { continue }
+            var after = m.end
+            while after < t.lineEnds[l], t.scalars[after].isMarkdownSpace { after += 1 }
+            if after == t.lineEnds[l] { alone.insert(l) }
+        }
+        var displayed: Set<Int> = []
+        var l = 0
+        while l < t.lineCount, !alone.isEmpty {
+            var e = l
+            while e < t.lineCount, !t.isBlankLine(e) { e += 1 }
+            if e > l, (l..<e).allSatisfy(alone.contains) { displayed.formUnion(l..<e) }
+            l = e + 1
+        }
+        return displayed
     }
 
     /// The first 60 characters of a formula on one line, in backticks (only the head is read: formulas can be huge).

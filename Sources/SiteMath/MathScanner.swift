@@ -1,4 +1,5 @@
-/// Finds formulas in Markdown: `$…$`, `$$…$$`, `\(…\)`, `\[…\]` and bare `\begin{env}…\end{env}`.
+/// Finds formulas in Markdown: `$…$`, `$$…$$`, `\(…\)`, `\[…\]`, bare `\begin{env}…\end{env}`, and images
+/// of formulas from web services (`FormulaImageURL`) with any wrapper that held only them.
 ///
 /// Skips fenced and indented code blocks and backtick code spans. `\$` is a dollar sign; single `$`
 /// signs pair up as `DollarPairing` decides (Pandoc's rule first, Typora's `$x_i $` when no prose ends
@@ -9,7 +10,7 @@ public enum MathScanner {
     public struct Match: Sendable, Hashable {
         /// The whole formula, delimiters included.
         public var range: Range<String.Index>
-        /// The TeX between the delimiters (for environments, the same as `range`).
+        /// The TeX between the delimiters (for environments and formula images, the same as `range`).
         public var contentRange: Range<String.Index>
         public var delimiter: MathDelimiter
         /// 1-based line and column (Unicode scalars) of the opening delimiter in the scanned text.
@@ -51,6 +52,8 @@ public enum MathScanner {
     struct OffsetMatch {
         var start: Int, end: Int, contentStart: Int, contentEnd: Int
         var delimiter: MathDelimiter
+        /// For `.formulaImage`: the image and its formula.
+        var image: FormulaImage? = nil
     }
 
     static func scanOffsets(_ t: ScalarText) -> [OffsetMatch] {
@@ -76,10 +79,12 @@ struct MathCursor {
     var dollarsDecidedThrough = -1
     /// Searches for a closer that failed: from any start in `from..<until` the same search fails too.
     var closerMisses: [String: (from: Int, until: Int)] = [:]
+    var images: FormulaImageIndex
 
     init(_ t: ScalarText) {
         self.t = t
         self.isCodeLine = MarkdownCodeLines.classify(t)
+        self.images = FormulaImageIndex(t, isCodeLine: isCodeLine)
     }
 
     /// Environments recognised outside delimiters: those KaTeX renders as display math.
@@ -93,7 +98,7 @@ struct MathCursor {
     mutating func run() -> [MathScanner.OffsetMatch] {
         var line = 0
         while line < t.lineCount {
-            if isCodeLine[line] {
+            if isCodeLine[line] || images.definitionLines.contains(line) {
                 line += 1
                 continue
             }
@@ -158,6 +163,9 @@ struct MathCursor {
             if let close = dollarCloser[k] {
                 return record(.init(start: k, end: close + 1, contentStart: k + 1, contentEnd: close, delimiter: .dollar))
             }
+            return (k + 1, nil)
+        case "!", "[", "<":
+            if let m = formulaImage(at: k) { return record(m) }
             return (k + 1, nil)
         default:
             return (k + 1, nil)
@@ -301,6 +309,10 @@ struct MathCursor {
                 let run = runLength(of: "`", at: p)
                 if findBacktickClose(run: run, from: p + run, line: l) != nil { break scan }
                 p += run
+            case "!", "[", "<":
+                // A formula image ends the stretch: its URL may hold `$` signs of its own.
+                if formulaImage(at: p) != nil { break scan }
+                p += 1
             default:
                 p += 1
             }

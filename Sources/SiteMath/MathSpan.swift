@@ -12,11 +12,13 @@ public enum MathDelimiter: String, Sendable, Codable {
     case bracket
     /// `\begin{env}…\end{env}` outside any other delimiter.
     case environment
+    /// An image rendered by a formula service (`![](https://latex.codecogs.com/gif.latex?…)`, `<img src=…>`).
+    case formulaImage
 
     /// Whether the delimiter itself asks for display math.
     public var isDisplay: Bool {
         switch self {
-        case .dollar, .parenthesis: false
+        case .dollar, .parenthesis, .formulaImage: false
         case .doubleDollar, .bracket, .environment: true
         }
     }
@@ -33,6 +35,9 @@ public struct MathSpan: Sendable, Hashable {
     public var display: Bool
     /// The opening delimiter in the original file.
     public var location: SourceLocation
+
+    /// What messages quote and a failed formula shows: the source, or for a formula image its TeX.
+    public var shownSource: String { delimiter == .formulaImage ? tex : original }
 
     public init(tex: String, original: String, delimiter: MathDelimiter, display: Bool, location: SourceLocation) {
         self.tex = tex

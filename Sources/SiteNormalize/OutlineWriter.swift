@@ -35,22 +35,26 @@ struct OutlineWriter {
         if !lastLineIsBlank { line("", from: bodyLine) }
     }
 
-    /// A heading surrounded by blank lines. Levels past 6 become a bold paragraph with a warning,
-    /// because Markdown has no deeper heading.
+    /// The deepest heading level written; deeper outline levels are written at this one.
+    static let deepestHeadingLevel = 12
+
+    /// A heading surrounded by blank lines. Past level 6, where Markdown stops, it is written with as many
+    /// `#` (`####### 梯度消失`): a paragraph to cmark-gfm, which SiteMarkdown's `promotingDeepHeadings(source:)`
+    /// turns back into a heading. Past `deepestHeadingLevel` (an outline no reader can follow, and a line
+    /// whose `#` would grow with the depth) it is written at that level with a warning.
     mutating func heading(_ level: Int, _ text: String, role: HeadingRole, from bodyLine: Int) {
         let clean = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmed
-        blankLine(from: bodyLine)
-        if level > 6 {
-            line("**\(clean)**", from: bodyLine)
-            warn("‘\(clean)’ would be a level-\(level) heading; Markdown stops at 6, so it is a bold line",
-                 code: "heading-too-deep", bodyLine: bodyLine)
-        } else {
-            line(String(repeating: "#", count: max(level, 1)) + " " + clean, from: bodyLine)
-            headings.append(NormalizedHeading(
-                level: max(level, 1), text: clean, role: role, markdownLine: lines.count,
-                sourceLine: sourceLine(ofBodyLine: bodyLine)))
+        let written = min(max(level, 1), Self.deepestHeadingLevel)
+        if written < level {
+            warn("‘\(clean)’ would be a level-\(level) heading; headings stop at level \(written), so it is shown "
+                    + "at that level: nest the outline less deeply", code: "heading-too-deep", bodyLine: bodyLine)
         }
+        blankLine(from: bodyLine)
+        line(String(repeating: "#", count: written) + " " + clean, from: bodyLine)
+        headings.append(NormalizedHeading(
+            level: written, text: clean, role: role, markdownLine: lines.count,
+            sourceLine: sourceLine(ofBodyLine: bodyLine)))
         line("", from: bodyLine)
     }
 

@@ -463,7 +463,7 @@ enum BuiltInTheme {
 
   // Page --------------------------------------------------------------------------------------------------
 
-  // The site root is the folder above this script (assets/search.js), whatever the page's depth or base path.
+  // The site root is the folder above this script (assets/search.<hash>.js), whatever the page's depth or base path.
   const root = new URL('..', document.currentScript.src);
   const engine = createEngine((path, version) =>
     fetch(new URL('search/' + path + (version ? '?v=' + version : ''), root), { cache: version ? 'default' : 'no-cache' })
@@ -617,6 +617,13 @@ enum BuiltInTheme {
   --follow-up: #6a4bc4;
   --follow-up-soft: #f5f2fd;
   --code-bg: #f4f4f0;
+  --token-comment: #6e7781;
+  --token-keyword: #cf222e;
+  --token-string: #0a3069;
+  --token-number: #0550ae;
+  --token-function: #8250df;
+  --token-type: #953800;
+  --token-operator: #57606a;
   --mark: #fff1a8;
   --error: #c62828;
   --error-bg: #fdecea;
@@ -652,6 +659,13 @@ enum BuiltInTheme {
     --follow-up: #b39dff;
     --follow-up-soft: #1f1b2e;
     --code-bg: #202328;
+    --token-comment: #8b949e;
+    --token-keyword: #ff7b72;
+    --token-string: #a5d6ff;
+    --token-number: #79c0ff;
+    --token-function: #d2a8ff;
+    --token-type: #ffa657;
+    --token-operator: #b1bac4;
     --mark: #5a4b00;
     --error: #ff8a80;
     --error-bg: #3a1d1d;
@@ -854,7 +868,7 @@ a:focus-visible, summary:focus-visible, button:focus-visible {
 /* Prose */
 
 .note-body > :first-child { margin-top: 0; }
-h1, h2, h3, h4, h5, h6 {
+h1, h2, h3, h4, h5, h6, p[role="heading"] {
   line-height: 1.4;
   font-weight: 650;
   margin: 2em 0 0.6em;
@@ -865,6 +879,8 @@ h2 { font-size: 1.45rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--
 h3 { font-size: 1.2rem; }
 h4 { font-size: 1.05rem; }
 h5, h6 { font-size: 1rem; color: var(--fg-muted); }
+/* Outline levels below h6 (aria-level 7, 8, …): the smallest heading. */
+p[role="heading"] { font-size: 0.95rem; color: var(--fg-muted); margin-top: 1.6em; }
 
 p, ul, ol, dl, blockquote, pre, table, figure, details { margin: 0 0 1.1em; }
 ul, ol { padding-left: 1.6em; }
@@ -919,6 +935,23 @@ pre {
   tab-size: 4;
 }
 pre code { font-size: 1em; background: none; border: 0; padding: 0; }
+
+/* Code highlighted at build time by Prism (`sitegen` adds the tokens; no script) */
+pre.highlighted { position: relative; }
+pre.highlighted[data-language]::before {
+  content: attr(data-language);
+  position: absolute; top: 0.3em; right: 0.6em;
+  font: 0.75em var(--font-sans); color: var(--fg-faint);
+}
+.token.comment, .token.prolog, .token.doctype, .token.cdata { color: var(--token-comment); font-style: italic; }
+.token.keyword, .token.boolean, .token.important, .token.atrule, .token.selector { color: var(--token-keyword); }
+.token.string, .token.char, .token.regex, .token.attr-value, .token.url { color: var(--token-string); }
+.token.number, .token.constant, .token.symbol, .token.builtin, .token.property, .token.tag { color: var(--token-number); }
+.token.function, .token.decorator, .token.attr-name { color: var(--token-function); }
+.token.class-name, .token.namespace, .token.variable { color: var(--token-type); }
+.token.operator, .token.punctuation, .token.entity { color: var(--token-operator); }
+.token.bold { font-weight: 600; }
+.token.italic { font-style: italic; }
 
 /* Tables: scroll sideways instead of squeezing on narrow screens */
 
@@ -1013,7 +1046,7 @@ details.question > summary::after {
   transition: transform 0.15s;
 }
 details.question:not([open]) > summary::after { transform: rotate(-45deg); }
-details.question > summary > :is(h1, h2, h3, h4, h5, h6) {
+details.question > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) {
   display: inline;
   margin: 0;
   padding: 0;
@@ -1041,7 +1074,7 @@ details.question details.question > summary::before {
   font-size: 0.75rem;
 }
 details.question details.question > summary:lang(en)::before { content: "Follow-up " counter(follow-up); }
-details.question details.question > summary > :is(h1, h2, h3, h4, h5, h6) { font-size: 1rem; }
+details.question details.question > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) { font-size: 1rem; }
 details.question:target, details.question:has(> summary > :target) { box-shadow: 0 0 0 3px var(--question-border); }
 
 /* Runnable examples (TensorScript): source, value tables, plots */
@@ -1320,7 +1353,9 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
 
 """#.utf8)),
         ("base.mustache", Data(#"""
-{{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content. }}
+{{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content.
+    Theme assets are named by their path: the variable assets.style.css is the URL of the stylesheet,
+    whose file name carries a hash of its contents. }}
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>
@@ -1335,8 +1370,14 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
 {{/site.author}}
 <meta name="generator" content="{{generator}}">
 <meta name="color-scheme" content="light dark">
-<link rel="stylesheet" href="{{site.base}}assets/style.css">
-<script src="{{site.base}}assets/search.js" defer></script>
+{{#canonical}}
+<link rel="canonical" href="{{canonical}}">
+{{/canonical}}
+{{#site.feed}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
+{{/site.feed}}
+<link rel="stylesheet" href="{{assets.style.css}}">
+<script src="{{assets.search.js}}" defer></script>
 {{{head}}}
 </head>
 <body class="{{$kind}}page{{/kind}}">

@@ -7,8 +7,7 @@ enum PageModel {
     /// `?` marks a `Bool`.
     static let documentedPaths: [String] = [
         "site.title", "site.description", "site.language", "site.author", "site.base", "site.year", "site.url",
-        "site.hasTopics?",
-        "head", "generator", "pageTitle",
+        "site.feed", "site.hasTopics?", "head", "generator", "pageTitle", "canonical",
         "page.title", "page.url", "page.slug", "page.section.title", "page.section.url", "page.date",
         "page.tags[].name", "page.content",
         "page.toc[].id", "page.toc[].text", "page.toc[].level", "page.toc[].depth", "page.hasToc?",

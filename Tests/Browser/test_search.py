@@ -42,6 +42,10 @@ title: 批归一化 BatchNorm
 ## 小批量时怎么办
 
 批太小时均值和方差都很抖，可以换成按样本计算的层归一化。
+
+```python
+model.eval()  # 推理时用滑动平均
+```
 """,
     "训练技巧/dropout.md": """---
 title: Dropout 随机失活
@@ -233,6 +237,23 @@ class SearchInBrowserTests(unittest.TestCase):
         self.search("dropout")
         note = self.driver.find_element(By.CSS_SELECTOR, ".site-search-results .site-search-note")
         self.assertIn("python3 -m http.server", note.text)
+
+    # Not search, but this site is at hand: code highlighted at build time is coloured by the theme, in
+    # light and dark mode, without any script.
+    def test_highlighted_code_has_coloured_tokens_in_light_and_dark(self):
+        self.open("训练技巧/batchnorm/")
+        comment = self.driver.find_element(By.CSS_SELECTOR, "pre.highlighted .token.comment")
+        self.assertIn("推理时用滑动平均", comment.text)
+        colour = lambda el: self.driver.execute_script("return getComputedStyle(arguments[0]).color", el)
+        plain = self.driver.find_element(By.CSS_SELECTOR, "pre.highlighted code")
+        light = colour(comment)
+        self.assertNotEqual(light, colour(plain))
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                    {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        try:
+            self.assertNotEqual(colour(comment), light)
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
 if __name__ == "__main__":

@@ -48,6 +48,23 @@ struct TemporaryProject {
         try String(contentsOf: output.appendingPathComponent(relative), encoding: .utf8)
     }
 
+    /// Where the theme asset `path` (`assets/style.css`) was written: the one file of the output named like it
+    /// with ten hex digits of content hash before the extension (`assets/style.3f2a9c1b2d.css`).
+    func hashedAsset(_ path: String) throws -> String {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().relativePath
+        let (stem, ext) = (url.deletingPathExtension().lastPathComponent, url.pathExtension)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent(folder).path).filter { name in
+            guard name.hasPrefix(stem + "."), name.hasSuffix("." + ext) else { return false }
+            let hash = name.dropFirst(stem.count + 1).dropLast(ext.count + 1)
+            return hash.count == 10 && hash.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+        }
+        guard names.count == 1, let name = names.first else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(folder)/\(stem).<hash>.\(ext) (found \(names))"])
+        }
+        return "\(folder)/\(name)"
+    }
+
     /// Every file under the output folder (or `folder`) with its contents, to prove a failed build changed nothing.
     func snapshot(of folder: URL? = nil) throws -> [String: Data] {
         let folder = folder ?? output

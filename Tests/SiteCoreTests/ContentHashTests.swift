@@ -18,4 +18,15 @@ import SiteCore
     @Test func partsAreSeparated() {
         #expect(ContentHash.sha256Hex("ab", "c") != ContentHash.sha256Hex("a", "bc"))
     }
+
+    @Test func fingerprintedNamesCarryTheContentHashBeforeTheExtension() {
+        let css = ContentHash.fingerprinted("assets/style.css", contents: Array("body {}".utf8))
+        let hash = String(ContentHash.sha256Hex("body {}").prefix(10))
+        #expect(css == "assets/style.\(hash).css")
+        #expect(ContentHash.fingerprinted("assets/style.css", contents: Array("body { }".utf8)) != css)
+        #expect(ContentHash.fingerprinted("assets/katex/katex.min.css", contents: []) == "assets/katex/katex.min.e3b0c44298.css")
+        // No extension, or a dot only in a folder name or at the start of the file name: the hash goes last.
+        #expect(ContentHash.fingerprinted("assets/v1.2/LICENSE", contents: []) == "assets/v1.2/LICENSE.e3b0c44298")
+        #expect(ContentHash.fingerprinted(".htaccess", contents: []) == ".htaccess.e3b0c44298")
+    }
 }

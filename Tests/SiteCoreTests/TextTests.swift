@@ -12,4 +12,10 @@ import SiteCore
     @Test func htmlEscaping() {
         #expect("<a href=\"x\">&'".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;&amp;'")
     }
+
+    @Test func urlEscapingIsHrefEscapingWithoutEntities() {
+        #expect("https://x.org/基础/a&b's/%E5/".urlEscaped == "https://x.org/%E5%9F%BA%E7%A1%80/a&b's/%E5/")
+        #expect("https://x.org/基础/a&b's/".hrefEscaped == "https://x.org/%E5%9F%BA%E7%A1%80/a&amp;b&#x27;s/")
+        #expect("a b\"<>".urlEscaped == "a%20b%22%3C%3E")
+    }
 }

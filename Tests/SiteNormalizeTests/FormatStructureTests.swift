@@ -30,10 +30,13 @@ import SiteCore
         #expect(heading(note, "问题")?.level == 4)
         #expect(heading(note, "问题")?.role == .section)
         #expect(heading(note, "为什么要除以根号 d")?.role == .question)
-        // Points under a level-6 facet cannot be headings.
-        #expect(heading(note, "数值过大") == nil)
-        #expect(note.markdown.contains("\n**数值过大**\n"))
-        #expect(codes(note, line: 42) == ["heading-too-deep"])
+        // Points under a level-6 facet are level-7 headings, sections of the facet's answer; the facet stays a follow-up.
+        #expect(heading(note, "数值过大")?.level == 7)
+        #expect(heading(note, "数值过大")?.role == .section)
+        #expect(heading(note, "对尺度敏感")?.level == 7)
+        #expect(heading(note, "缺点")?.role == .followUp)
+        #expect(note.markdown.contains("\n\n####### 数值过大\n\n"))
+        #expect(codes(note, line: 42) == [])
         // Empty toggles merge: their formula sits under the heading above, nothing is written for `▼`.
         #expect(!note.markdown.contains("▼"))
         #expect(!note.markdown.contains("▪"))

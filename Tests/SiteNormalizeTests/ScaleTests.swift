@@ -26,12 +26,14 @@ import SiteCore
         let depth = 20_000
         let text = "大纲\n\n" + (1...depth).map { "▼ 层 \($0)\n" }.joined() + "正文。\n"
         let note = Self.toggleNote(text)
-        // Each toggle without a body opens a level: levels 2 to 6 are headings, deeper ones bold lines.
-        #expect(note.headings.map(\.level) == [1, 2, 3, 4, 5, 6])
+        // Each toggle without a body opens a level, down to the deepest heading level; deeper ones stay there.
+        let deepest = OutlineWriter.deepestHeadingLevel
+        #expect(note.headings.map(\.level) == Array(1...deepest) + Array(repeating: deepest, count: depth + 1 - deepest))
         let tooDeep = note.diagnostics.filter { $0.code == "heading-too-deep" }
-        #expect(tooDeep.count == depth - 5)
+        #expect(tooDeep.count == depth + 1 - deepest)
         #expect(tooDeep.last?.message.contains("level-\(depth + 1) heading") == true)
-        #expect(note.markdown.contains("\n**层 \(depth)**\n"))
+        #expect(note.markdown.contains("\n" + String(repeating: "#", count: deepest) + " 层 \(depth)\n"))
+        #expect(note.markdown.utf8.count < 20 * depth * (deepest + 10))
     }
 
     /// After a deep chain, topics and the questions right after them: every placement looks at the previous
@@ -45,7 +47,7 @@ import SiteCore
         #expect(note.diagnostics.filter { $0.code == "heading-too-deep" && $0.message.contains(deepest) }.count == pairs)
         // Each question is read as part of the topic before it, each topic after the first as its sibling.
         #expect(note.diagnostics.filter { $0.code == "heading-level-guess" }.count == 2 * pairs - 1)
-        #expect(note.markdown.contains("\n**为什么 \(pairs)**\n"))
+        #expect(note.markdown.contains("\n" + String(repeating: "#", count: OutlineWriter.deepestHeadingLevel) + " 为什么 \(pairs)\n"))
     }
 
     /// One long line with 20,000 truncated URLs: each is reported at its own column (not all at the first).

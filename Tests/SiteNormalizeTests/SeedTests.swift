@@ -53,6 +53,9 @@ struct SeedTests {
             "        sigmoid @28",
             "          优点 @36",
             "          缺点 @43",
+            "            梯度消失 @45",
+            "            不以零为中心 @49",
+            "            计算成本高昂 @53",
             "        Tanh/双曲正切激活函数 @58",
             "          优点 @68",
             "          缺点 @73",
@@ -86,8 +89,14 @@ struct SeedTests {
             "      隐藏层 @270",
             "      向量化计算 @282",
         ])
-        // 梯度消失 / 不以零为中心 / 计算成本高昂 would be level 7: bold lines under sigmoid's 缺点.
-        #expect(note.markdown.contains("\n**梯度消失**\n"))
+        // 梯度消失 / 不以零为中心 / 计算成本高昂 are level 7, below Markdown's headings: points of sigmoid's 缺点,
+        // which stays a follow-up of sigmoid.
+        #expect(note.markdown.contains("\n####### 梯度消失\n"))
+        let points = note.headings.filter { $0.level == 7 }
+        #expect(points.map(\.role) == [.section, .section, .section])
+        let sigmoid = try #require(note.questions.flatMap { [$0] + $0.followUps }.first { $0.title == "sigmoid" })
+        #expect(sigmoid.followUps.map(\.title) == ["优点", "缺点"])
+        #expect(!note.diagnostics.contains { $0.code == "heading-too-deep" })
         // `- ▼ long sentence` lines are bullets, not headings.
         #expect(note.markdown.contains("\n- Dead ReLU 问题。"))
         let warned = Set(note.diagnostics.map { "\($0.code)@\($0.location?.line ?? 0)" })

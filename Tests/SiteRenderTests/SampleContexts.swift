@@ -10,16 +10,27 @@ enum SampleContexts {
         "year": "2026",
         "url": "https://example.org/notes/",
         "hasTopics": true,
+        "feed": "/notes/feed.xml",
         ]
     }
 
-    static let head = #"<link rel="stylesheet" href="/notes/assets/katex/katex.min.css">"#
+    /// Theme assets by their path in the theme, stylesheets and scripts with a content hash in the name.
+    static var assets: [String: Any] {
+        [
+        "style": ["css": "/notes/assets/style.3f2a9c1b2d.css"],
+        "search": ["js": "/notes/assets/search.0e1d2c3b4a.js"],
+        ]
+    }
+
+    static let head = #"<link rel="stylesheet" href="/notes/assets/katex.0123456789/katex.min.css">"#
 
     static func note(content: String = sampleContent) -> [String: Any] {
         [
             "site": site,
             "head": head,
             "generator": "sitegen 0.1.0",
+            "assets": assets,
+            "canonical": "https://example.org/notes/%E5%9F%BA%E7%A1%80/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/",
             "page": [
                 "title": "激活函数 <Activation>",
                 "url": "/notes/基础/激活函数/",
@@ -86,6 +97,8 @@ enum SampleContexts {
             "site": site,
             "head": head,
             "generator": "sitegen 0.1.0",
+            "assets": assets,
+            "canonical": "https://example.org/notes/",
             "home": [
                 "noteCount": 5,
                 "showTitle": true,
@@ -107,7 +120,7 @@ enum SampleContexts {
     }
 
     static func notFound() -> [String: Any] {
-        ["site": site, "head": head, "generator": "sitegen 0.1.0"]
+        ["site": site, "head": head, "generator": "sitegen 0.1.0", "assets": assets]
     }
 
     /// Body HTML of the shape the Markdown renderer produces: headings with ids, a question with a

@@ -30,7 +30,10 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains(#"<html lang="zh-CN">"#))
         #expect(html.contains("<title>激活函数 &lt;Activation&gt; · 深度学习面试笔记</title>"))
-        #expect(html.contains(#"<link rel="stylesheet" href="/notes/assets/style.css">"#))
+        #expect(html.contains(#"<link rel="stylesheet" href="/notes/assets/style.3f2a9c1b2d.css">"#))
+        #expect(html.contains(#"<script src="/notes/assets/search.0e1d2c3b4a.js" defer></script>"#))
+        #expect(html.contains(#"<link rel="canonical" href="https://example.org/notes/%E5%9F%BA%E7%A1%80/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/">"#))
+        #expect(html.contains(#"<link rel="alternate" type="application/atom+xml" title="深度学习面试笔记" href="/notes/feed.xml">"#))
         #expect(html.contains(SampleContexts.head))
         #expect(html.contains(#"<a href="/notes/基础/">基础</a>"#))
         #expect(html.contains(#"<h1 class="note-title">激活函数 &lt;Activation&gt;</h1>"#))
@@ -138,6 +141,8 @@ import Testing
         let html = try shipped().render("404", context: SampleContexts.notFound())
         #expect(html.contains(#"<a class="button" href="/notes/">"#))
         #expect(html.contains("<title>页面不存在 · 深度学习面试笔记</title>"))
+        #expect(html.contains(#"<link rel="stylesheet" href="/notes/assets/style.3f2a9c1b2d.css">"#))
+        #expect(!html.contains("rel=\"canonical\""), "the 404 page is served at any path: it has no canonical URL")
     }
 
     @Test func writesSamplePagesWhenAsked() throws {
@@ -147,7 +152,7 @@ import Testing
         let assets = out.appendingPathComponent("notes/assets")
         try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
         let css = try String(contentsOf: templatesURL.appendingPathComponent("assets/style.css"), encoding: .utf8)
-        try css.write(to: assets.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
+        try css.write(to: assets.appendingPathComponent("style.3f2a9c1b2d.css"), atomically: true, encoding: .utf8)
         // Pages refer to /notes/assets/…; rewrite to relative paths so that file:// URLs work.
         var plain = SampleContexts.note()
         plain["page"] = ["title": "学习计划", "url": "/notes/学习计划/", "showTitle": true, "hasToc": false, "hasQuestions": false,

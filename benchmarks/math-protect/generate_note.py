@@ -13,10 +13,15 @@ With --hostile the note is one paragraph of short lines full of openers that fin
 `$$`, `\\begin{cases}`, backtick runs, `<a`, `\\text{`, `^(`), stray and spaced `$` signs and prices: the
 input that makes a scanner which searches from every opener to the end of the paragraph quadratic.
 With --formula the note is one `$$…$$` formula of that size full of damage every repair rule fixes.
+With --images the dense note writes a third of its inline formulas as formula images instead (CodeCogs
+Markdown images, percent-encoded Zhihu images, `<img>` tags), as notes written for GitHub do.
 """
 
 import argparse
 import random
+from urllib.parse import quote
+
+IMAGES = False
 
 WORDS = ["梯度", "损失函数", "权重", "偏置", "学习率", "激活函数", "隐藏层", "正则化", "批归一化", "注意力",
          "矩阵", "向量", "概率", "期望", "方差", "样本", "参数", "输出", "输入", "模型"]
@@ -48,12 +53,23 @@ def inline(rng):
     return f"\\sum_{{i=1}}^{{n}} {symbol(rng)} \\cdot {symbol(rng)}"
 
 
+def image(rng, tex):
+    r = rng.random()
+    if r < 0.5:
+        return f"![](https://latex.codecogs.com/gif.latex?{tex.replace(' ', '&space;')})"
+    if r < 0.8:
+        return f"![[公式]](https://www.zhihu.com/equation?tex={quote(tex, safe='').replace('%20', '+')})"
+    return f'<img src="https://latex.codecogs.com/svg.latex?{tex.replace(" ", "&space;")}" title="{tex}" />'
+
+
 def sentence(rng):
     parts = []
     for _ in range(rng.randint(2, 5)):
         parts.append(rng.choice(WORDS))
         r = rng.random()
-        if r < 0.55:
+        if r < 0.55 and IMAGES and rng.random() < 0.33:
+            parts.append(f" {image(rng, inline(rng))} ")
+        elif r < 0.55:
             closing = " $" if rng.random() < 0.1 else "$"
             parts.append(f" ${inline(rng)}{closing} ")
         elif r < 0.6:
@@ -107,7 +123,10 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--hostile", action="store_true")
     p.add_argument("--formula", action="store_true")
+    p.add_argument("--images", action="store_true")
     a = p.parse_args()
+    global IMAGES
+    IMAGES = a.images
     rng = random.Random(a.seed)
     target = int(a.megabytes * 1024 * 1024)
     if a.formula:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Math protection (`MathProtector.protect`: scan, pair, repair, lost-formula check) on one large generated note
-# (a dense study note, a hostile paragraph, one huge damaged formula; see generate_note.py): release build of
-# SiteMath alone, median of RUNS runs per size, one process per size.
+# (a dense study note, a hostile paragraph, one huge damaged formula, a dense note with formula images; see
+# generate_note.py): release build of SiteMath alone, median of RUNS runs per size, one process per size.
 # Usage: benchmarks/math-protect/run.sh [megabytes...]   (default 1 5 50; RUNS=3 SEED=1)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf 'math protection, %s cores, load %s, seed %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$seed"
 for mb in "${sizes[@]}"; do
-    for shape in dense hostile formula; do
+    for shape in dense hostile formula images; do
         flag=$([ "$shape" = dense ] || echo "--$shape")
         python3 generate_note.py --megabytes "$mb" --seed "$seed" $flag --out "$work/note.md"
         printf "%-8s " "$shape"

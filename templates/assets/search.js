@@ -441,7 +441,7 @@
 
   // Page --------------------------------------------------------------------------------------------------
 
-  // The site root is the folder above this script (assets/search.js), whatever the page's depth or base path.
+  // The site root is the folder above this script (assets/search.<hash>.js), whatever the page's depth or base path.
   const root = new URL('..', document.currentScript.src);
   const engine = createEngine((path, version) =>
     fetch(new URL('search/' + path + (version ? '?v=' + version : ''), root), { cache: version ? 'default' : 'no-cache' })

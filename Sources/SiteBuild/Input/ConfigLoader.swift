@@ -38,6 +38,7 @@ public enum ConfigLoader {
             case "language": reader.text(value, key) { config.language = $0 }
             case "author": reader.text(value, key) { config.author = $0 }
             case "baseURL": reader.text(value, key) { config.baseURL = $0 }
+            case "cname": reader.text(value, key) { config.cname = $0 }
             case "notes": reader.text(value, key) { config.notesDirectory = $0 }
             case "templates":
                 reader.text(value, key) { config.templatesDirectory = $0 }

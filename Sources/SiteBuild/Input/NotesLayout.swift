@@ -22,7 +22,8 @@ enum NotesLayout {
             return .litter
         }
         let ext = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
-        guard BuildStep.noteExtensions.contains(ext) else { return .asset }
+        // A `robots.txt` at the root is for crawlers, published as it is instead of the generated one.
+        guard BuildStep.noteExtensions.contains(ext), relativePath != "robots.txt" else { return .asset }
         if name == "_sidebar.md" || (name == "SUMMARY.md" && components.count == 1) { return .navigation }
         if name == "_navbar.md" || name == "_coverpage.md" { return .otherToolPart }
         return .note

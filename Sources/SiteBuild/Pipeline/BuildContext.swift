@@ -35,6 +35,9 @@ public struct BuildContext: Sendable {
     public var sectionRanks: [String: Int] = [:]
     /// The built-in theme with the templates folder's overrides.
     public var theme = Theme.builtIn
+    /// Where each theme asset is written, by its path in the theme: `assets/style.css` →
+    /// `assets/style.3f2a9c1b2d.css` (see `AssetNames`).
+    public var assetPaths: [String: String] = [:]
     public var templates: TemplateSet?
     public var math: (any MathRendering)?
     public var mathMode: MathRenderingMode = .clientSide
@@ -111,6 +114,9 @@ public struct Page: Sendable {
     public var liftedTitleHeading = false
     /// Evaluated `tensor` blocks by the block's start line in the parsed text.
     public var examples: [Int: ExampleOutput] = [:]
+    /// Code blocks highlighted at build time (`<pre><code class="language-…">` with Prism's tokens), by the
+    /// block's start line in the parsed text.
+    public var highlightedCode: [Int: String] = [:]
     public var bodyHTML = ""
     /// The sanitiser whose marks surround the note's raw HTML in `bodyHTML`; `nil` when it has none.
     public var htmlSanitizer: HTMLSanitizer?
@@ -130,6 +136,11 @@ public struct Page: Sendable {
         self.sourcePath = sourcePath
         self.displayPath = displayPath
         self.text = text
+    }
+
+    /// What stands for the code block starting at `line`: its example's output, else its highlighted code.
+    func codeBlockHTML(line: Int) -> String? {
+        examples[line]?.html ?? highlightedCode[line]
     }
 
     /// The page's location for a line of the parsed (protected) text.

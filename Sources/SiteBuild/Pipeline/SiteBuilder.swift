@@ -18,11 +18,13 @@ public struct SiteBuilder: Sendable {
         .parseMarkdown,
         .linkTopics,
         .evaluateExamples,
+        .highlightCode,
         .renderBodies,
         .sanitizeHTML,
         .renderMath,
         .applyTemplates,
         .topicPages,
+        .writeHostFiles,
         .buildSearchIndex,
         .writeOutput,
     ]

@@ -91,6 +91,8 @@ public struct BuildReport: Codable, Sendable {
         /// Only `sitegen check` counts these: notes nothing links to, and topics no note is on.
         public var orphanNotes: Int
         public var topicsWithoutPages: Int
+        /// Code blocks highlighted by Prism at build time.
+        public var codeBlocksHighlighted: Int
     }
 
     public var schemaVersion = 1
@@ -136,7 +138,8 @@ public struct BuildReport: Codable, Sendable {
                         brokenLinks: all.count { ["link-broken", "anchor-missing", "wikilink-unresolved"].contains($0.code) },
                         missingImages: all.count { $0.code == "image-missing" },
                         orphanNotes: context.counters["orphanNotes"] ?? 0,
-                        topicsWithoutPages: context.counters["topicsWithoutPages"] ?? 0)
+                        topicsWithoutPages: context.counters["topicsWithoutPages"] ?? 0,
+                        codeBlocksHighlighted: context.counters["codeBlocksHighlighted"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds
     }

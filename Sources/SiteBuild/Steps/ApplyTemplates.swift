@@ -22,6 +22,8 @@ extension BuildStep {
             throw BuildAbort(step: "load templates")
         }
         context.theme = theme
+        context.assetPaths = AssetNames.sitePaths(of: theme)
+        context.diagnostics += AssetNames.plainReferences(in: theme, sitePaths: context.assetPaths)
         context.templates = templates
     }
 
@@ -62,6 +64,10 @@ extension BuildStep {
 struct SiteModel {
     let config: SiteConfig
     let head: String
+    /// Where each theme asset is written (`BuildContext.assetPaths`), for the `assets` variable.
+    let assetPaths: [String: String]
+    /// The URL path of the Atom feed, when the build writes one (see `BuildStep.writeHostFiles`).
+    let feedURL: String?
     let sectionPaths: [String: String]
     let sectionTitles: [String: String]
     let sectionRanks: [String: Int]
@@ -90,6 +96,9 @@ struct SiteModel {
         }
         self.namesakeTitles = namesakeTitles
         head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode, macros: context.config.mathMacros)
+        assetPaths = context.assetPaths
+        let hasFeed = context.config.siteURL != nil && pages.contains { $0.frontMatter.date != nil }
+        feedURL = hasFeed ? context.config.basePath + "feed.xml" : nil
         var bySection: [String?: [Int]] = [:]
         for (i, page) in pages.enumerated() { bySection[page.section, default: []].append(i) }
         var neighbours: [Int: (prev: Int?, next: Int?)] = [:]
@@ -135,19 +144,26 @@ struct SiteModel {
             ?? String(key.split(separator: "/").last ?? "")
     }
 
-    func baseContext(title: String) -> [String: Any] {
+    /// What every page has; `outputPath` (absent for the 404 page, served at any path) gives the canonical URL.
+    func baseContext(title: String, outputPath: String? = nil) -> [String: Any] {
         var site: [String: Any] = [
             "title": config.title, "description": config.description, "language": config.language,
             "author": config.author, "base": config.basePath, "url": config.baseURL, "year": Self.year,
         ]
         site["hasAuthor"] = !config.author.isEmpty
         site["hasTopics"] = hasTopics
-        return ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)", "pageTitle": title]
+        if let feedURL { site["feed"] = feedURL }
+        var context: [String: Any] = ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)", "pageTitle": title,
+                                      "assets": AssetNames.templateValue(assetPaths, basePath: config.basePath)]
+        if let siteURL = config.siteURL, let outputPath {
+            context["canonical"] = HostFiles.absoluteURL(siteURL: siteURL, outputPath: outputPath)
+        }
+        return context
     }
 
     func noteContext(_ pages: [Page], at index: Int) -> [String: Any] {
         let page = pages[index]
-        var context = baseContext(title: page.title)
+        var context = baseContext(title: page.title, outputPath: page.outputPath)
         var model: [String: Any] = [
             "title": page.title, "url": page.url, "slug": page.slug, "content": page.bodyHTML,
             "toc": page.toc.map { ["id": $0.id, "text": $0.text.htmlEscaped, "level": $0.level, "depth": $0.depth] as [String: Any] },
@@ -179,7 +195,7 @@ struct SiteModel {
         let index = indexPages[section?.key ?? ""]
         // The home page's title is the site's unless its index page names one.
         let title = section?.title ?? index.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
-        var context = baseContext(title: title ?? config.title)
+        var context = baseContext(title: title ?? config.title, outputPath: section.map { $0.path + "/index.html" } ?? "index.html")
         var home: [String: Any] = [
             "sections": sections.map { section -> [String: Any] in
                 let notes = section.pages.map { i -> [String: Any] in

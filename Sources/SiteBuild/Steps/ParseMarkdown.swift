@@ -12,7 +12,7 @@ extension BuildStep {
             var page = page
             guard let protected = page.protected else { return page }
             let parsed = MarkdownParser.parseDocument(protected.text)
-            page.document = parsed.document
+            page.document = parsed.document.promotingDeepHeadings(source: protected.text)
             if let first = parsed.flattened.first {
                 let places = parsed.flattened.count == 1 ? "" : " (\(parsed.flattened.count) places, the first here)"
                 page.diagnostics.append(.warning(

@@ -41,17 +41,18 @@ extension BuildStep {
             let alsoAnswered = page.alsoAnswered
             renderer.afterAnswer = { line in alsoAnswered[line].map(Page.alsoAnsweredHTML) }
             renderer.rewriteURL = { rewritten[$0] ?? $0 }
-            let examples = page.examples
+            let blocks = page
             if hasRawHTML {
-                // The whole body goes through the sanitiser: examples (SVG plots) join it afterwards.
+                // The whole body goes through the sanitiser: examples (SVG plots) and highlighted code join it
+                // afterwards.
                 let sanitizer = HTMLSanitizer(policy: policy)
                 page.htmlSanitizer = sanitizer
                 renderer.wrapRawHTML = { html, range in sanitizer.markers.mark(html, line: range?.startLine) }
                 renderer.renderCodeBlock = { _, _, range in
-                    range.flatMap { examples[$0.startLine] == nil ? nil : ExamplePlaceholder.make($0.startLine) }
+                    range.flatMap { blocks.codeBlockHTML(line: $0.startLine) == nil ? nil : ExamplePlaceholder.make($0.startLine) }
                 }
             } else {
-                renderer.renderCodeBlock = { _, _, range in range.flatMap { examples[$0.startLine]?.html } }
+                renderer.renderCodeBlock = { _, _, range in range.flatMap { blocks.codeBlockHTML(line: $0.startLine) } }
             }
             var document = page.document
             if page.liftedTitleHeading, !document.children.isEmpty {

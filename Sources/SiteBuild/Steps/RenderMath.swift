@@ -7,16 +7,7 @@ extension BuildStep {
     /// and puts the results where the placeholders stand. A formula that cannot be typeset is a warning,
     /// or an error with `math: {errors: fail}`.
     public static let renderMath = BuildStep("render math") { context in
-        let renderer: any MathRendering
-        if let injected = context.math {
-            renderer = injected
-        } else {
-            let cache = BuildContext.resolve(context.config.cacheDirectory, against: context.root).appendingPathComponent("math")
-            let (made, notice) = MathSetup.makeRenderer(cacheDirectory: cache)
-            renderer = made
-            if let notice { context.diagnostics.append(notice) }
-            context.math = made
-        }
+        let renderer = context.mathRenderer()
 
         let siteMacros = context.config.mathMacros
         var groups: [[String: String]: [Int]] = [:]
@@ -59,6 +50,18 @@ extension BuildStep {
             context.counters["formulasRendered"] = katex.statistics.rendered
             context.counters["formulasCached"] = katex.statistics.cached
         }
+    }
+}
+
+extension BuildContext {
+    /// The injected renderer, else KaTeX in node (made once, with a notice when formulas are left to the browser).
+    mutating func mathRenderer() -> any MathRendering {
+        if let made = math { return made }
+        let cache = BuildContext.resolve(config.cacheDirectory, against: root).appendingPathComponent("math")
+        let (made, notice) = MathSetup.makeRenderer(cacheDirectory: cache)
+        if let notice { diagnostics.append(notice) }
+        math = made
+        return made
     }
 }
 

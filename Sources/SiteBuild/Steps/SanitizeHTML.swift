@@ -45,7 +45,7 @@ extension Page {
             }
             return resolved.url ?? value
         }
-        bodyHTML = ExamplePlaceholder.substitute(in: result.html) { examples[$0]?.html }
+        bodyHTML = ExamplePlaceholder.substitute(in: result.html) { codeBlockHTML(line: $0) }
         diagnostics += warnings
         if let first = result.removals.first {
             diagnostics.append(.warning(
@@ -56,8 +56,8 @@ extension Page {
     }
 }
 
-/// The token that stands for an evaluated example (by its block's start line) while a page with raw HTML
-/// is sanitised: U+E002, the line, U+E003 (private-use characters, as `MathPlaceholder`).
+/// The token that stands for an evaluated example or highlighted code (by its block's start line) while a
+/// page with raw HTML is sanitised: U+E002, the line, U+E003 (private-use characters, as `MathPlaceholder`).
 enum ExamplePlaceholder {
     static func make(_ line: Int) -> String {
         "\u{E002}\(line)\u{E003}"

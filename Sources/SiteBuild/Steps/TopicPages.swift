@@ -16,14 +16,14 @@ extension BuildStep {
         let base = context.config.basePath
         let rendered: [(String, Data)] = withPages.parallelMap { t in
             let path = "topics/\(registry.topics[t].slug)/index.html"
-            var page = model.baseContext(title: registry.topics[t].name)
+            var page = model.baseContext(title: registry.topics[t].name, outputPath: path)
             page["topic"] = topics.topic(t)
             return (path, Data(RelativeURLs.rewrittenBytes(templates.render("topic", context: page), outputPath: path, basePath: base)))
         }
         for (path, data) in rendered { context.outputFiles[path] = data }
-        var list = model.baseContext(title: "主题")
-        list["topics"] = topics.list()
         let path = "topics/index.html"
+        var list = model.baseContext(title: "主题", outputPath: path)
+        list["topics"] = topics.list()
         context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("topics", context: list), outputPath: path, basePath: base))
 
         // Samples for the template check: the first topics, and one with a parent if any has.

@@ -24,7 +24,7 @@ extension BuildStep {
         guard failures.isEmpty else { throw BuildAbort(step: "write") }
 
         var copies: [(from: Theme.File.Origin, shownFrom: String, to: String)] = context.theme.assets.map {
-            ($0.origin, $0.shownPath, $0.path)
+            ($0.origin, $0.shownPath, context.assetPaths[$0.path] ?? $0.path)
         }
         // Generated files win: a file beside the notes at the path of a page or a theme asset (a docsify or
         // Jekyll `index.html`, `404.html`) is left out, with one warning naming it.
@@ -35,7 +35,8 @@ extension BuildStep {
             let owner: String? = switch asset {
             case "index.html": "sitegen's home page"
             case "404.html": "sitegen's not-found page"
-            case _ where context.outputFiles[asset] != nil: "a page sitegen writes"
+            case "CNAME" where context.outputFiles[asset] != nil: "the `cname` setting"
+            case _ where context.outputFiles[asset] != nil: asset.hasSuffix(".html") ? "a page sitegen writes" : "a file sitegen writes"
             case _ where themePaths.contains(asset): "the theme's '\(asset)'"
             default: nil
             }

@@ -118,15 +118,17 @@ public struct HTMLRenderer {
             s.html += "</li>\n"
 
         case .heading(let level):
+            // HTML stops at h6: a deeper heading (`promotingDeepHeadings(source:)`) is a paragraph with a heading role.
+            let tag = level <= 6 ? "h\(level)" : "p"
             s.cr()
-            s.html += "<h\(level)"
+            s.html += level <= 6 ? "<\(tag)" : "<p role=\"heading\" aria-level=\"\(level)\""
             if s.headingIndex < headingIDs.count {
                 s.html += " id=\"\(headingIDs[s.headingIndex].htmlEscaped)\""
             }
             s.headingIndex += 1
             s.html += ">"
             renderChildren(node, into: &s, tight: false)
-            s.html += "</h\(level)>\n"
+            s.html += "</\(tag)>\n"
 
         case .codeBlock(let info, let literal, _):
             if let replacement = renderCodeBlock?(info, literal, node.range) {

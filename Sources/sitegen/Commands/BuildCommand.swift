@@ -22,39 +22,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let context = try BuildContext.forCommand(root: root, config: config, notes: notes, templates: templates, out: out,
-                                                  baseURL: baseURL, drafts: drafts)
-        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let result = SiteBuilder(strict: strict, force: force).build(context) { index, count, step in
-            progress.show("[\(index)/\(count)] \(step)…")
-        }
-        progress.clear()
-
-        try result.printAndReport(quiet: quiet, report: report, root: root)
-        if result.refused { throw ExitCode(2) }
-        if !result.committed { throw ExitCode(1) }
-    }
-}
-
-extension BuildContext {
-    /// The build context of a `build` or `check` run in `root`: the settings file (`config`, default
-    /// `sitegen.yml`, which may then be absent), with the command line's folders over it.
-    static func forCommand(root: URL, config: String?, notes: String?, templates: String?, out: String? = nil,
-                           baseURL: String? = nil, drafts: Bool) throws -> BuildContext {
-        let configURL = BuildContext.resolve(config ?? "sitegen.yml", against: root)
-        if let config, !FileManager.default.fileExists(atPath: configURL.path) {
-            throw ValidationError("the settings file '\(config)' does not exist")
-        }
-        let (loaded, configDiagnostics) = ConfigLoader.load(from: configURL, displayPath: config ?? "sitegen.yml")
+        let (loaded, configURL, configDiagnostics) = try Self.settings(config: config, root: root)
         var settings = loaded
-        // Folders named in a settings file elsewhere are relative to that file, as the README says.
-        let settingsFolder = configURL.deletingLastPathComponent()
-        if settingsFolder.standardizedFileURL.path != root.standardizedFileURL.path {
-            for key in [\SiteConfig.notesDirectory, \.templatesDirectory, \.outputDirectory, \.cacheDirectory]
-            where !settings[keyPath: key].hasPrefix("/") {
-                settings[keyPath: key] = BuildContext.resolve(settings[keyPath: key], against: settingsFolder).path
-            }
-        }
         if let notes { settings.notesDirectory = notes }
         if let templates {
             settings.templatesDirectory = templates
@@ -63,30 +32,61 @@ extension BuildContext {
         if let out { settings.outputDirectory = out }
         if let baseURL { settings.baseURL = baseURL }
         if drafts { settings.includeDrafts = true }
+
         var context = BuildContext(config: settings, root: root)
         context.configFile = configURL
         context.diagnostics += configDiagnostics
-        return context
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        let result = SiteBuilder(strict: strict, force: force).build(context) { index, count, step in
+            progress.show("[\(index)/\(count)] \(step)…")
+        }
+        progress.clear()
+
+        Self.printOutcome(result, quiet: quiet)
+        try Self.writeReport(result, to: report, root: root)
+        if result.refused { throw ExitCode(2) }
+        if !result.committed { throw ExitCode(1) }
     }
 }
 
-extension BuildResult {
-    /// Prints the diagnostics (repeats of one code in one file folded into a count line) and the summary to
-    /// stderr, and writes the JSON report when asked; a report that cannot be written exits with 1.
-    func printAndReport(quiet: Bool, report: String?, root: URL) throws {
-        let digest = DiagnosticDigest()
-        var lines = digest.lines(quiet ? diagnostics.filter { $0.severity != .note } : diagnostics)
-        if !quiet { lines += digest.table(diagnostics) }
-        if !quiet || !(committed || checked) { lines.append(summary) }
-        if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
-        if let report {
-            let url = BuildContext.resolve(report, against: root)
-            do {
-                try BuildReport(self).json().write(to: url)
-            } catch {
-                FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(FileSystem.reason(for: error))\n".utf8))
-                throw ExitCode(1)
+extension BuildCommand {
+    /// The settings file (`config`, else `sitegen.yml`, which may be absent) with the folders it names
+    /// resolved against its own folder; the file it read and what it had to say about it.
+    static func settings(config: String?, root: URL) throws -> (SiteConfig, URL, [Diagnostic]) {
+        let configURL = BuildContext.resolve(config ?? "sitegen.yml", against: root)
+        if let config, !FileManager.default.fileExists(atPath: configURL.path) {
+            throw ValidationError("the settings file '\(config)' does not exist")
+        }
+        var (settings, diagnostics) = ConfigLoader.load(from: configURL, displayPath: config ?? "sitegen.yml")
+        // Folders named in a settings file elsewhere are relative to that file, as the README says.
+        let settingsFolder = configURL.deletingLastPathComponent()
+        if settingsFolder.standardizedFileURL.path != root.standardizedFileURL.path {
+            for key in [\SiteConfig.notesDirectory, \.templatesDirectory, \.outputDirectory, \.cacheDirectory]
+            where !settings[keyPath: key].hasPrefix("/") {
+                settings[keyPath: key] = BuildContext.resolve(settings[keyPath: key], against: settingsFolder).path
             }
+        }
+        return (settings, configURL, diagnostics)
+    }
+
+    /// Prints a build's diagnostics to stderr, repeats of one code in one file folded into a count line
+    /// (the report keeps every one), then the table of counts and the summary line.
+    static func printOutcome(_ result: BuildResult, quiet: Bool) {
+        let digest = DiagnosticDigest()
+        var lines = digest.lines(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
+        if !quiet { lines += digest.table(result.diagnostics) }
+        if !quiet || !(result.committed || result.checked) { lines.append(result.summary) }
+        if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
+    }
+
+    /// Writes the JSON report to `report` (relative to `root`) when asked; one that cannot be written exits with 1.
+    static func writeReport(_ result: BuildResult, to report: String?, root: URL) throws {
+        guard let report else { return }
+        do {
+            try BuildReport(result).json().write(to: BuildContext.resolve(report, against: root))
+        } catch {
+            FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(FileSystem.reason(for: error))\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -22,11 +22,22 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let context = try BuildContext.forCommand(root: root, config: config, notes: notes, templates: templates, drafts: drafts)
+        let (loaded, configURL, configDiagnostics) = try BuildCommand.settings(config: config, root: root)
+        var settings = loaded
+        if let notes { settings.notesDirectory = notes }
+        if let templates {
+            settings.templatesDirectory = templates
+            settings.templatesDirectoryRequired = true
+        }
+        if drafts { settings.includeDrafts = true }
+        var context = BuildContext(config: settings, root: root)
+        context.configFile = configURL
+        context.diagnostics += configDiagnostics
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         let result = SiteBuilder.check(context) { index, count, step in progress.show("[\(index)/\(count)] \(step)…") }
         progress.clear()
-        try result.printAndReport(quiet: quiet, report: report, root: root)
+        BuildCommand.printOutcome(result, quiet: quiet)
+        try BuildCommand.writeReport(result, to: report, root: root)
         let counts = BuildReport(result).counts
         if !quiet {
             let line = "\(counts.brokenLinks) broken links, \(counts.missingImages) missing images, \(counts.orphanNotes) orphan notes, "

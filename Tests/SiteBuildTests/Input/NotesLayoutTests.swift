@@ -22,6 +22,8 @@ import Testing
             "index.html": .asset,
             "404.html": .asset,
             "img/图 1.png": .asset,
+            "robots.txt": .asset,
+            "part1/robots.txt": .note,
         ]
         for (path, role) in roles {
             #expect(NotesLayout.role(of: path) == role, "\(path)")

@@ -25,7 +25,7 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(try project.page("a/index.html").contains(#"<h1 class="note-title">标题</h1>"#))
         let css = try String(contentsOf: TemporaryProject.repositoryTemplates.appendingPathComponent("assets/style.css"), encoding: .utf8)
-        #expect(try project.page("assets/style.css") == css)
+        #expect(try project.page(project.hashedAsset("assets/style.css")) == css)
     }
 
     @Test func aTemplatesFolderOverridesFileByFile() throws {
@@ -38,7 +38,7 @@ import Testing
             .write(to: templates.appendingPathComponent("note.mustache"))
         let result = build(project)
         #expect(result.committed, "\(result.diagnostics.map(\.description))")
-        #expect(try project.page("assets/style.css") == "body { color: teal }\n")
+        #expect(try project.page(project.hashedAsset("assets/style.css")) == "body { color: teal }\n")
         let note = try project.page("a/index.html")
         #expect(note.contains(#"<p id="own">标题</p>"#))
         #expect(note.contains(#"<a class="site-title""#), "the built-in layout is kept")

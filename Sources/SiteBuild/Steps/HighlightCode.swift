@@ -1,0 +1,31 @@
+import SiteCore
+import SiteMarkdown
+import SiteMath
+
+extension BuildStep {
+    /// Highlights fenced code that names a language (```` ```python ````) at build time with Prism, in the node
+    /// processes that typeset the formulas: tokens become `<span class="token …">`, coloured by the theme, and
+    /// the page needs no script. Without node or Prism, or for a language Prism does not know, code stays plain.
+    public static let highlightCode = BuildStep("highlight code") { context in
+        var found: [(page: Int, line: Int, language: String, code: String)] = []
+        for (i, page) in context.pages.enumerated() where page.protected != nil {
+            page.document.walk { node in
+                guard case .codeBlock(let info, let literal, _) = node.kind, let line = node.range?.startLine else { return true }
+                let language = String(info.prefix { !$0.isWhitespace })
+                if !language.isEmpty, language != "tensor", page.examples[line] == nil {
+                    found.append((i, line, language, literal))
+                }
+                return false
+            }
+        }
+        guard !found.isEmpty, let node = context.mathRenderer() as? KaTeXRenderer else { return }
+        let highlighted = node.highlight(found.map { CodeToHighlight(language: $0.language, code: $0.code) })
+        for (block, html) in zip(found, highlighted) {
+            guard let html else { continue }
+            let language = block.language.htmlEscaped
+            context.pages[block.page].highlightedCode[block.line] =
+                #"<pre class="highlighted" data-language="\#(language)"><code class="language-\#(language)">\#(html)</code></pre>"#
+        }
+        context.counters["codeBlocksHighlighted"] = highlighted.count { $0 != nil }
+    }
+}
