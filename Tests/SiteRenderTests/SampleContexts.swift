@@ -72,6 +72,7 @@ enum SampleContexts {
             "site": site,
             "head": head,
             "generator": "sitegen 0.1.0",
+            "assets": assets,
             "topic": [
                 "name": "Sigmoid", "slug": "sigmoid", "summary": "把实数压到 (0, 1) 的 S 形函数。",
                 "aliases": "Sigmod、逻辑函数", "hasAliases": true,
