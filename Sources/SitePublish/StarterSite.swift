@@ -108,6 +108,7 @@ public enum StarterSite {
       cancel-in-progress: false
 
     env:
+      # Where this workflow gets sitegen from: replace OWNER with the account that hosts the sitegen you use.
       SITEGEN_REPOSITORY: \(sitegenRepository)
       SITEGEN_REF: main
 
@@ -117,11 +118,11 @@ public enum StarterSite {
         container: swift:6.0-noble
         steps:
           - uses: actions/checkout@v4
-          - name: Install cmark-gfm, libxml2, KaTeX and Node.js
+          - name: Install cmark-gfm, libxml2, KaTeX, Prism and Node.js
             run: |
               apt-get update -qq
               DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \\
-                git ca-certificates libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev katex libjs-katex nodejs
+                git ca-certificates libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev katex libjs-katex nodejs node-prismjs
           - uses: actions/cache@v4
             with:
               path: |
