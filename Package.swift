@@ -5,7 +5,7 @@ import PackageDescription
 //   SiteMarkdown (parse, the only user of CCmarkGFM) → SiteNormalize (export formats → outline)
 //   → SiteMath (protect, repair, render formulas) → TensorScript (runnable examples on Tensor)
 //   → SiteHTML (raw HTML in notes sanitised, on libxml2) → SiteRender (Mustache templates)
-//   → SiteSearch (the static search index)
+//   → SiteSearch (the static search index) → SiteTopics (topics, wikilinks, backlinks)
 //   → SiteBuild (the named steps, staging output) → SitePublish (git branch, starter site) → sitegen (CLI).
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
@@ -39,12 +39,13 @@ let package = Package(
         .target(name: "SiteNormalize", dependencies: ["SiteCore", "SiteMath"]),
         .target(name: "TensorScript", dependencies: ["Tensor", "SiteCore"]),
         .target(name: "SiteSearch", dependencies: ["SiteCore"]),
+        .target(name: "SiteTopics", dependencies: ["SiteCore", "SiteSearch", "SiteMarkdown"], exclude: ["BuiltInTopics.yml"]),
         .target(name: "SiteRender", dependencies: [
             "SiteCore",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "SiteBuild", dependencies: [
-            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch",
+            "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch", "SiteTopics",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Commits a built site onto a branch with the system git; the files `sitegen init` writes.
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "TensorScriptTests", dependencies: ["TensorScript"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
         .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
+        .testTarget(name: "SiteTopicsTests", dependencies: ["SiteTopics", "SiteMarkdown"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
         .testTarget(name: "SitePublishTests", dependencies: ["SitePublish", "SiteBuild", "SiteCore"]),
         .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore", "SitePublish"]),

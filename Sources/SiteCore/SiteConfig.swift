@@ -31,11 +31,23 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     /// Seconds one ```` ```tensor ```` block may run before it is stopped with an error (`examples: timeout:`).
     public var exampleTimeout = SiteConfig.defaultExampleTimeout
     public static let defaultExampleTimeout = 5.0
+    /// The topic registry, relative to the notes folder (`topics: {file:}`); it extends the built-in one.
+    public var topicsFile = "topics.yml"
+    /// Start from sitegen's deep-learning registry (`topics: {builtIn:}`); false: only the site's own topics.
+    public var topicsBuiltIn = true
+    /// Which mentions of a topic link to its page (`topics: {links:}`).
+    public var topicLinks = TopicLinks.firstPerSection
 
     public init() {}
 
     public enum MathErrors: String, Hashable, Sendable, Codable, CaseIterable {
         case warn, fail
+    }
+
+    public enum TopicLinks: String, Hashable, Sendable, Codable, CaseIterable {
+        case off
+        case firstPerSection = "first-per-section"
+        case firstPerPage = "first-per-page"
     }
 
     /// `baseURL` ending in `/` when it is an absolute `http(s)://host/…` URL, else `nil`: what the sitemap,

@@ -24,6 +24,36 @@ extension String {
         return lines
     }
 
+    /// The text as a reader sees it in a snippet: each formula placeholder (U+E000 number U+E001) as `⋯`,
+    /// white space collapsed to single spaces and trimmed.
+    public var readableText: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var space = false
+        var inFormula = false
+        for s in unicodeScalars {
+            if s == "\u{E000}" {
+                inFormula = true
+                if space { out += " " }
+                space = false
+                out += "⋯"
+                continue
+            }
+            if inFormula {
+                if s == "\u{E001}" { inFormula = false }
+                continue
+            }
+            if s.properties.isWhitespace {
+                space = !out.isEmpty
+            } else {
+                if space { out.unicodeScalars.append(" ") }
+                space = false
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+
     /// Escapes `& < > "` for HTML text and attribute values, as cmark-gfm does.
     public var htmlEscaped: String {
         let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }

@@ -745,6 +745,7 @@ a:focus-visible, summary:focus-visible, button:focus-visible {
   padding-bottom: 0.75rem;
 }
 .site-title { color: var(--fg); font-weight: 700; font-size: 1.1rem; letter-spacing: 0.02em; }
+.site-nav { display: flex; gap: 1rem; }
 .site-nav a { color: var(--fg-muted); font-size: 0.95rem; }
 .site-main { flex: 1 0 auto; width: 100%; padding-top: 2rem; padding-bottom: 3rem; }
 .site-footer {
@@ -1211,6 +1212,62 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
   font-size: 0.78rem;
 }
 
+/* Topics: links to topic pages in the text, wikilinks, topic pages and their index */
+
+a.topic-link { color: inherit; text-decoration: underline dotted var(--fg-faint); text-underline-offset: 0.25em; }
+a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accent); }
+.missing-link {
+  color: var(--error);
+  text-decoration: underline dashed;
+  text-underline-offset: 0.25em;
+  cursor: help;
+}
+.also-answered {
+  margin: 1em 0 0.8em;
+  padding: 0.5em 0.9em;
+  border-left: 3px solid var(--border-strong);
+  background: var(--bg-sunken);
+  font-size: 0.92em;
+}
+.also-answered-title { margin: 0 0 0.25em; color: var(--fg-muted); font-weight: 600; }
+.also-answered ul { margin: 0; padding-left: 1.2em; }
+.also-answered-note, .backlink-section { color: var(--fg-faint); font-size: 0.9em; }
+.note-topics { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: baseline; margin: 2rem 0 1rem; }
+.note-topics-label { color: var(--fg-faint); font-size: 0.85rem; margin-right: 0.25rem; }
+.topic-chip {
+  padding: 0.05rem 0.6rem;
+  border-radius: 999px;
+  border: 1px solid var(--border);
+  background: var(--accent-soft);
+  font-size: 0.85rem;
+}
+.backlinks { margin: 1rem 0 2rem; padding-top: 0.75rem; border-top: 1px solid var(--border); }
+.backlinks-title { font-size: 1rem; border: 0; margin: 0 0 0.4rem; color: var(--fg-muted); }
+.backlinks ul { margin: 0; padding-left: 1.2em; }
+
+.topic, .topic-index { max-width: var(--measure); margin: 0 auto; }
+.topic-header { margin-bottom: 2rem; }
+.topic-title { margin: 0 0 0.3rem; }
+.topic-aliases { color: var(--fg-muted); margin: 0 0 0.5rem; font-size: 0.95rem; }
+.topic-summary { margin: 0 0 0.5rem; }
+.topic-stats { color: var(--fg-faint); font-size: 0.9rem; margin: 0; }
+.topic-note { margin-bottom: 2rem; }
+.topic-note-title { font-size: 1.2rem; }
+.topic-note-title a { color: var(--fg); }
+.topic-sections { list-style: none; padding: 0; margin: 0; }
+.topic-sections li { margin: 0 0 0.9rem; padding-left: 0.8rem; border-left: 3px solid var(--border); }
+.topic-sections li.is-question { border-left-color: var(--question-border); }
+.topic-section-link { font-weight: 600; }
+.topic-excerpt { margin: 0.15rem 0 0; color: var(--fg-muted); font-size: 0.92rem; }
+.topic-more h2 { font-size: 1.1rem; }
+.topic-links { display: flex; flex-wrap: wrap; gap: 0.4rem 1.1rem; list-style: none; padding: 0; margin: 0 0 1.5rem; }
+.topic-links li + li { margin-top: 0; }
+.topic-group { margin-bottom: 1.75rem; }
+.topic-group-title { font-size: 1.25rem; }
+.topic-group-title a { color: var(--fg); }
+.topic-count { color: var(--fg-faint); font-size: 0.8rem; font-weight: 400; font-variant-numeric: tabular-nums; }
+.topic-links .topic-depth-1, .topic-links .topic-depth-2 { font-size: 0.92em; }
+
 /* 404 */
 
 .not-found { max-width: var(--measure); margin: 3rem auto; text-align: center; }
@@ -1335,6 +1392,7 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
     </div>
     <nav class="site-nav" aria-label="站点导航">
       <a href="{{site.base}}">全部笔记</a>
+      {{#site.hasTopics}}<a href="{{site.base}}topics/">主题</a>{{/site.hasTopics}}
     </nav>
   </div>
 </header>
@@ -1429,6 +1487,20 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
     <div class="note-body">
 {{{page.content}}}
     </div>
+    {{#page.hasTopics}}
+    <nav class="note-topics" aria-label="本页主题">
+      <span class="note-topics-label">本页主题</span>
+      {{#page.topics}}<a class="topic-chip" href="{{url}}">{{title}}</a>{{/page.topics}}
+    </nav>
+    {{/page.hasTopics}}
+    {{#page.hasBacklinks}}
+    <section class="backlinks" aria-label="链接到本页">
+      <h2 class="backlinks-title">链接到本页</h2>
+      <ul>
+        {{#page.backlinks}}<li><a href="{{url}}">{{title}}</a>{{#hasDetail}} <span class="backlink-section">· {{detail}}</span>{{/hasDetail}}</li>{{/page.backlinks}}
+      </ul>
+    </section>
+    {{/page.hasBacklinks}}
     {{>pager}}
   </article>
   {{#page.hasToc}}
@@ -1491,6 +1563,99 @@ svg.tensor-plot .tensor-plot-markers.tensor-plot-series-6 { fill: var(--series-6
     {{/page.toc}}
   </ol>
 </nav>
+
+"""#.utf8)),
+        ("topic.mustache", Data(#"""
+{{<base}}
+{{$title}}{{topic.name}} · 主题 · {{site.title}}{{/title}}
+{{$kind}}topic-page{{/kind}}
+{{$content}}
+<article class="topic">
+  <header class="topic-header">
+    <nav class="breadcrumbs" aria-label="位置">
+      <a href="{{site.base}}">首页</a><span aria-hidden="true"> / </span><a href="{{site.base}}topics/">主题</a>
+      {{#topic.parent}}<span aria-hidden="true"> / </span>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span>{{name}}</span>{{/url}}{{/topic.parent}}
+    </nav>
+    <h1 class="topic-title">{{topic.name}}</h1>
+    {{#topic.hasAliases}}<p class="topic-aliases">又称 {{topic.aliases}}</p>{{/topic.hasAliases}}
+    {{#topic.summary}}<p class="topic-summary">{{topic.summary}}</p>{{/topic.summary}}
+    <p class="topic-stats">{{topic.noteCount}} 篇笔记 · {{topic.sectionCount}} 处讲到</p>
+  </header>
+  {{#topic.notes}}
+  <section class="topic-note">
+    <h2 class="topic-note-title"><a href="{{url}}">{{title}}</a></h2>
+    <ul class="topic-sections">
+      {{#sections}}
+      <li{{#isQuestion}} class="is-question"{{/isQuestion}}>
+        <a class="topic-section-link" href="{{url}}">{{#isTop}}开头{{/isTop}}{{^isTop}}{{heading}}{{/isTop}}</a>
+        {{#excerpt}}<p class="topic-excerpt">{{excerpt}}</p>{{/excerpt}}
+      </li>
+      {{/sections}}
+    </ul>
+  </section>
+  {{/topic.notes}}
+  {{#topic.hasMoreNotes}}
+  <section class="topic-more">
+    <h2>还有这些笔记讲到它</h2>
+    <ul class="topic-links">
+      {{#topic.moreNotes}}<li><a href="{{url}}">{{title}}</a></li>{{/topic.moreNotes}}
+    </ul>
+  </section>
+  {{/topic.hasMoreNotes}}
+  {{#topic.hasMentions}}
+  <section class="topic-more">
+    <h2>也提到了</h2>
+    <ul class="topic-links">
+      {{#topic.mentions}}<li><a href="{{url}}">{{title}}</a></li>{{/topic.mentions}}
+    </ul>
+  </section>
+  {{/topic.hasMentions}}
+  {{#topic.hasOmitted}}<p class="topic-stats">另有 {{topic.omitted}} 篇笔记也讲到它，这里不再列出；搜索可以找到它们。</p>{{/topic.hasOmitted}}
+  {{#topic.hasChildren}}
+  <section class="topic-more">
+    <h2>子主题</h2>
+    <ul class="topic-links">
+      {{#topic.children}}<li>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span>{{name}}</span>{{/url}}</li>{{/topic.children}}
+    </ul>
+  </section>
+  {{/topic.hasChildren}}
+  {{#topic.hasRelated}}
+  <section class="topic-more">
+    <h2>相关主题</h2>
+    <ul class="topic-links">
+      {{#topic.related}}<li><a href="{{url}}">{{name}}</a></li>{{/topic.related}}
+    </ul>
+  </section>
+  {{/topic.hasRelated}}
+</article>
+{{/content}}
+{{/base}}
+
+"""#.utf8)),
+        ("topics.mustache", Data(#"""
+{{<base}}
+{{$title}}主题 · {{site.title}}{{/title}}
+{{$kind}}topics-page{{/kind}}
+{{$content}}
+<div class="topic-index">
+  <header class="topic-header">
+    <h1>主题</h1>
+    <p class="topic-stats">{{topics.count}} 个主题，每个汇集各篇笔记里讲到它的段落和问题；数字是笔记篇数</p>
+  </header>
+  {{#topics.groups}}
+  <section class="topic-group">
+    <h2 class="topic-group-title">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span>{{name}}</span>{{/url}}{{#url}} <span class="topic-count">{{count}}</span>{{/url}}</h2>
+    {{#summary}}<p class="topic-summary">{{summary}}</p>{{/summary}}
+    {{#hasChildren}}
+    <ul class="topic-links">
+      {{#children}}<li class="topic-depth-{{depth}}"><a href="{{url}}">{{name}}</a> <span class="topic-count">{{count}}</span></li>{{/children}}
+    </ul>
+    {{/hasChildren}}
+  </section>
+  {{/topics.groups}}
+</div>
+{{/content}}
+{{/base}}
 
 """#.utf8)),
     ]

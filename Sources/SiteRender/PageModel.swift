@@ -7,7 +7,7 @@ enum PageModel {
     /// `?` marks a `Bool`.
     static let documentedPaths: [String] = [
         "site.title", "site.description", "site.language", "site.author", "site.base", "site.year", "site.url",
-        "site.feed", "head", "generator", "pageTitle", "canonical",
+        "site.feed", "site.hasTopics?", "head", "generator", "pageTitle", "canonical",
         "page.title", "page.url", "page.slug", "page.section.title", "page.section.url", "page.date",
         "page.tags[].name", "page.content",
         "page.toc[].id", "page.toc[].text", "page.toc[].level", "page.toc[].depth", "page.hasToc?",
@@ -15,10 +15,25 @@ enum PageModel {
         "page.questions[].followUps[].id", "page.questions[].followUps[].title",
         "page.questionCount", "page.hasQuestions?", "page.format", "page.source", "page.showTitle?",
         "page.prev.title", "page.prev.url", "page.next.title", "page.next.url",
+        "page.topics[].title", "page.topics[].url", "page.hasTopics?",
+        "page.backlinks[].title", "page.backlinks[].url", "page.backlinks[].detail", "page.backlinks[].hasDetail?",
+        "page.hasBacklinks?",
         "home.sections[].title", "home.sections[].url", "home.sections[].questionCount",
         "home.sections[].notes[].title", "home.sections[].notes[].url", "home.sections[].notes[].date",
         "home.sections[].notes[].questionCount", "home.sections[].notes[].format",
         "home.title", "home.noteCount", "home.content", "home.showTitle?",
+        "topic.name", "topic.slug", "topic.summary", "topic.aliases", "topic.hasAliases?",
+        "topic.parent.name", "topic.parent.url", "topic.parent.summary", "topic.parent.count",
+        "topic.notes[].title", "topic.notes[].url", "topic.notes[].sections[].heading", "topic.notes[].sections[].url",
+        "topic.notes[].sections[].excerpt", "topic.notes[].sections[].isQuestion?", "topic.notes[].sections[].isTop?",
+        "topic.noteCount", "topic.sectionCount", "topic.moreNotes[].title", "topic.moreNotes[].url", "topic.hasMoreNotes?",
+        "topic.omitted", "topic.hasOmitted?",
+        "topic.children[].name", "topic.children[].url", "topic.children[].summary", "topic.children[].count", "topic.hasChildren?",
+        "topic.related[].name", "topic.related[].url", "topic.related[].summary", "topic.related[].count", "topic.hasRelated?",
+        "topic.mentions[].title", "topic.mentions[].url", "topic.hasMentions?",
+        "topics.count", "topics.groups[].name", "topics.groups[].url", "topics.groups[].summary", "topics.groups[].count",
+        "topics.groups[].hasChildren?", "topics.groups[].children[].name", "topics.groups[].children[].url",
+        "topics.groups[].children[].summary", "topics.groups[].children[].count", "topics.groups[].children[].depth",
     ]
 
     /// The documented model as one shape: `{site: {…}, head, generator, page: {…}, home: {…}}`.

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// Splits text into the terms of the search index. `templates/assets/search.js` applies the same rules to
 /// queries and snippets; `SearchClientTests` checks that the two agree.
@@ -48,60 +49,99 @@ public struct SearchTokenizer: Sendable {
         self.names = names
     }
 
+    /// A word or a CJK character of a text, with where it is.
+    public enum Token: Sendable {
+        /// A folded word (`bn`, `l2`) and its UTF-8 offsets in the text.
+        case word(String, Range<Int>)
+        /// A CJK character; `follows` when the character before it is one too (no space or punctuation between).
+        case character(Unicode.Scalar, Range<Int>, follows: Bool)
+
+        /// The token as a term (a word or a single character).
+        public var term: Term {
+            switch self {
+            case .word(let w, _): .text(w)
+            case .character(let s, _, _): Term(s)
+            }
+        }
+
+        /// UTF-8 offsets of the token in the text it came from.
+        public var range: Range<Int> {
+            switch self {
+            case .word(_, let r), .character(_, let r, _): r
+            }
+        }
+    }
+
     /// Calls `emit` with every term of `text` in reading order.
     public mutating func forEachTerm(in text: String, _ emit: (Term) -> Void) {
-        let names = self.names
+        let matcher = names.matcher
+        let groupTerms = names.groupTerms
+        var state = PhraseMatcher<Term, Int>.start
+        var previous: Unicode.Scalar?
+        forEachToken(in: text) { token in
+            let term = token.term
+            emit(term)
+            if case .character(let s, _, let follows) = token {
+                if follows, let previous {
+                    emit(Term(previous, s))
+                } else if previous != nil {
+                    state = PhraseMatcher<Term, Int>.start  // a gap between two characters: no name spans it
+                }
+                previous = s
+            } else {
+                previous = nil
+            }
+            guard !matcher.isEmpty else { return }
+            state = matcher.next(state, term)
+            if let match = matcher.longestMatch(at: state) {
+                for g in match.values { emit(groupTerms[g]) }
+            }
+        }
+    }
+
+    /// Calls `emit` with every word and CJK character of `text` in reading order (no pairs, no synonyms).
+    public mutating func forEachToken(in text: String, _ emit: (Token) -> Void) {
         var folded = self.folded
         defer { self.folded = folded }
         var word = ""
         var wordLength = 0
-        var previousCJK: Unicode.Scalar?
-        var recent: [Term] = []
+        var wordStart = 0
+        var previousCJK = false
+        var offset = 0
+        var scalarEnd = 0
 
-        func token(_ t: Term) {
-            guard names.longest > 0 else { return }
-            recent.append(t)
-            if recent.count > names.longest { recent.removeFirst() }
-            guard names.lastTokens.contains(t) else { return }
-            for length in stride(from: recent.count, through: 1, by: -1) {
-                if let groups = names.groups[Array(recent.suffix(length))] {
-                    for g in groups { emit(names.groupTerms[g]) }
-                    return
-                }
-            }
-        }
         func endWord() {
             if wordLength > 0, wordLength <= Self.maxWordLength {
-                emit(.text(word))
-                token(.text(word))
+                emit(.word(word, wordStart..<offset))
             }
             word = ""
             wordLength = 0
         }
+        func appendToWord(_ text: some StringProtocol) {
+            if wordLength == 0 { wordStart = offset }
+            word += text
+            previousCJK = false
+        }
         func take(_ s: Unicode.Scalar) {
             switch s.value {
             case 0x30...0x39, 0x61...0x7A:
+                if wordLength == 0 { wordStart = offset }
                 word.unicodeScalars.append(s)
                 wordLength += 1
-                previousCJK = nil
+                previousCJK = false
             case 0x41...0x5A:
+                if wordLength == 0 { wordStart = offset }
                 word.unicodeScalars.append(Unicode.Scalar(UInt8(s.value + 32)))
                 wordLength += 1
-                previousCJK = nil
+                previousCJK = false
             case 0...0x7F:
                 endWord()
-                previousCJK = nil
+                previousCJK = false
             default:
                 if Self.isCJK(s) {
                     endWord()
-                    emit(Term(s))
-                    if let previous = previousCJK {
-                        emit(Term(previous, s))
-                    } else if case .cjk = recent.last {
-                        recent.removeAll()  // a gap between two characters: no name spans it
-                    }
-                    token(Term(s))
-                    previousCJK = s
+                    emit(.character(s, offset..<scalarEnd, follows: previousCJK))
+                    previousCJK = true
                     return
                 }
                 switch s.properties.generalCategory {
@@ -110,17 +150,18 @@ public struct SearchTokenizer: Sendable {
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                      .decimalNumber, .letterNumber, .otherNumber:
                     let lower = s.properties.lowercaseMapping
-                    word += lower
+                    appendToWord(lower)
                     wordLength += lower.unicodeScalars.count
-                    previousCJK = nil
                 default:
                     endWord()
-                    previousCJK = nil
+                    previousCJK = false
                 }
             }
         }
 
         for s in text.unicodeScalars {
+            scalarEnd = offset + UTF8.width(s)
+            defer { offset = scalarEnd }
             if s.isASCII || Self.isCJK(s) {
                 take(s)
             } else if (0xFF01...0xFF5E).contains(s.value) {
@@ -170,12 +211,8 @@ public struct SearchTokenizer: Sendable {
 
     /// The synonym names the tokenizer looks for, as the words and characters they are made of.
     public struct SynonymNames: Hashable, Sendable {
-        /// A name's words and characters → the groups that list the name.
-        var groups: [[Term]: [Int]] = [:]
-        /// The words and characters names end with (a quick test before looking further back).
-        var lastTokens: Set<Term> = []
-        /// The most words and characters in a name.
-        var longest = 0
+        /// Finds the names; a name's values are the groups that list it.
+        var matcher = PhraseMatcher<Term, Int>([])
         /// `~0`, `~1`, …: the index terms of the groups.
         var groupTerms: [Term] = []
 
@@ -183,20 +220,17 @@ public struct SearchTokenizer: Sendable {
 
         public init(_ synonyms: SearchSynonyms) {
             groupTerms = synonyms.groups.indices.map { .text("~\($0)") }
-            for (g, names) in synonyms.groups.enumerated() {
-                for name in names {
-                    var tokenizer = SearchTokenizer()
-                    var tokens: [Term] = []
-                    tokenizer.forEachTerm(in: name) { term in
-                        if case .cjk(let packed) = term, packed >> 21 > 0 { return }  // pairs are not tokens
-                        tokens.append(term)
-                    }
-                    guard let last = tokens.last else { continue }
-                    if groups[tokens]?.contains(g) != true { groups[tokens, default: []].append(g) }
-                    lastTokens.insert(last)
-                    longest = max(longest, tokens.count)
-                }
-            }
+            matcher = PhraseMatcher(synonyms.groups.enumerated().flatMap { g, names in
+                names.map { (SearchTokenizer.nameTokens($0), g) }
+            })
         }
+    }
+
+    /// The words and characters of a name, as `forEachToken` finds them in a text.
+    public static func nameTokens(_ name: String) -> [Term] {
+        var tokenizer = SearchTokenizer()
+        var tokens: [Term] = []
+        tokenizer.forEachToken(in: name) { tokens.append($0.term) }
+        return tokens
     }
 }

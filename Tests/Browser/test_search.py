@@ -211,6 +211,27 @@ class SearchInBrowserTests(unittest.TestCase):
         focused = self.driver.execute_script("return document.activeElement.className")
         self.assertEqual(focused, "site-search-input")
 
+    def test_header_leads_to_topic_pages_that_link_to_sections(self):
+        self.open("基础/sigmoid/")
+        self.driver.find_element(By.CSS_SELECTOR, ".site-nav a[href$='topics/']").click()
+        WebDriverWait(self.driver, 10).until(lambda d: self.path_of(d.current_url) == f"/{SUB}/topics/")
+        self.driver.find_element(By.LINK_TEXT, "BatchNorm").click()
+        WebDriverWait(self.driver, 10).until(lambda d: self.path_of(d.current_url) == f"/{SUB}/topics/batchnorm/")
+        sections = [self.path_of(a.get_attribute("href")) + "#" + urllib.parse.unquote(urllib.parse.urlsplit(a.get_attribute("href")).fragment)
+                    for a in self.driver.find_elements(By.CSS_SELECTOR, ".topic-section-link")]
+        self.assertIn(f"/{SUB}/训练技巧/batchnorm/#", sections)
+        # 梯度消失's "怎么缓解" says 归一化 only once: that note is not on BatchNorm.
+        self.assertFalse(any("梯度消失" in s for s in sections))
+
+    def test_first_mention_links_to_the_topic_page(self):
+        self.open("基础/梯度消失/")
+        links = self.driver.find_elements(By.CSS_SELECTOR, ".note-body a.topic-link")
+        targets = [self.path_of(a.get_attribute("href")) for a in links]
+        # 激活函数 is named in both sections: linked once in each; 反向传播 only in the first.
+        self.assertEqual(targets.count(f"/{SUB}/topics/激活函数/"), 2)
+        self.assertEqual(targets.count(f"/{SUB}/topics/反向传播/"), 1)
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "h2 a.topic-link"), [])
+
     def test_from_disk_it_says_search_needs_a_server(self):
         self.driver.get((self.site / "index.html").as_uri())
         self.search("dropout")

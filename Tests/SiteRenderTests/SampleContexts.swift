@@ -9,6 +9,7 @@ enum SampleContexts {
         "base": "/notes/",
         "year": "2026",
         "url": "https://example.org/notes/",
+        "hasTopics": true,
         "feed": "/notes/feed.xml",
         ]
     }
@@ -58,6 +59,36 @@ enum SampleContexts {
                 "showTitle": true,
                 "prev": ["title": "损失函数", "url": "/notes/基础/损失函数/"],
                 "next": ["title": "归一化 BatchNorm & LayerNorm", "url": "/notes/基础/归一化/"],
+                "topics": [["title": "Sigmoid", "url": "/notes/topics/sigmoid/"], ["title": "梯度消失", "url": "/notes/topics/梯度消失/"]],
+                "hasTopics": true,
+                "backlinks": [["title": "优化器", "url": "/notes/优化/优化器/#学习率", "detail": "学习率", "hasDetail": true]],
+                "hasBacklinks": true,
+            ] as [String: Any],
+        ]
+    }
+
+    static func topic() -> [String: Any] {
+        [
+            "site": site,
+            "head": head,
+            "generator": "sitegen 0.1.0",
+            "assets": assets,
+            "topic": [
+                "name": "Sigmoid", "slug": "sigmoid", "summary": "把实数压到 (0, 1) 的 S 形函数。",
+                "aliases": "Sigmod、逻辑函数", "hasAliases": true,
+                "parent": ["name": "激活函数", "url": "/notes/topics/激活函数/", "summary": "", "count": 3],
+                "notes": [
+                    ["title": "激活函数", "url": "/notes/基础/激活函数/", "sections": [
+                        ["heading": "激活函数", "url": "/notes/基础/激活函数/", "excerpt": "开头一段。", "isQuestion": false, "isTop": true],
+                        ["heading": "Sigmoid 的问题", "url": "/notes/基础/激活函数/#sigmoid-的问题", "excerpt": "两端饱和 <梯度小>。",
+                         "isQuestion": true, "isTop": false],
+                    ] as [[String: Any]]],
+                ] as [[String: Any]],
+                "noteCount": 1, "sectionCount": 2,
+                "children": [[String: Any]](), "hasChildren": false,
+                "related": [["name": "梯度消失", "url": "/notes/topics/梯度消失/", "summary": "", "count": 2]] as [[String: Any]],
+                "hasRelated": true,
+                "mentions": [["title": "优化器", "url": "/notes/优化/优化器/#动量"]], "hasMentions": true,
             ] as [String: Any],
         ]
     }

@@ -20,6 +20,7 @@ import Testing
         #expect(Set(TemplateSet.requiredNames).isSubset(of: set.names))
         let diagnostics = set.checkAll([
             "note": [SampleContexts.note()], "home": [SampleContexts.home()], "404": [SampleContexts.notFound()],
+            "topic": [SampleContexts.topic()],
         ])
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
     }
@@ -48,6 +49,24 @@ import Testing
         #expect(html.contains(#"href="/notes/基础/归一化/" rel="next"><span class="pager-label">下一篇</span>归一化 BatchNorm &amp; LayerNorm</a>"#))
         #expect(html.contains(SampleContexts.sampleContent))
         #expect(!html.contains("{{"))
+    }
+
+    @Test func notePageListsItsTopicsAndBacklinks() throws {
+        let html = try shipped().render("note", context: SampleContexts.note())
+        #expect(html.contains(#"<a href="/notes/topics/">主题</a>"#))
+        #expect(html.contains(#"<a class="topic-chip" href="/notes/topics/梯度消失/">梯度消失</a>"#))
+        #expect(html.contains(#"<li><a href="/notes/优化/优化器/#学习率">优化器</a> <span class="backlink-section">· 学习率</span></li>"#))
+    }
+
+    @Test func topicPageGroupsSectionsByNote() throws {
+        let html = try shipped().render("topic", context: SampleContexts.topic())
+        #expect(html.contains("<title>Sigmoid · 主题 · 深度学习面试笔记</title>"))
+        #expect(html.contains(#"<h1 class="topic-title">Sigmoid</h1>"#))
+        #expect(html.contains(#"<a href="/notes/topics/激活函数/">激活函数</a>"#))
+        #expect(html.contains(#"<a class="topic-section-link" href="/notes/基础/激活函数/">开头</a>"#))
+        #expect(html.contains(#"<li class="is-question">"#))
+        #expect(html.contains("两端饱和 &lt;梯度小&gt;。"))
+        #expect(html.contains("相关主题") && html.contains("也提到了") && !html.contains("子主题"))
     }
 
     @Test func notePageWithoutOptionalPartsLeavesThemOut() throws {

@@ -66,3 +66,26 @@ import Testing
         return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: data, as: UTF8.self))
     }
 }
+
+@Suite struct CheckCommandTests {
+    @Test func checkOptionsParse() throws {
+        let command = try Sitegen.parseAsRoot(["check", "--notes", "n", "--strict", "--report", "r.json"])
+        let check = try #require(command as? CheckCommand)
+        #expect(check.notes == "n" && check.strict && check.report == "r.json")
+        #expect(throws: (any Error).self) { try Sitegen.parseAsRoot(["check", "--out", "o"]) }
+    }
+
+    /// The real binary checks a folder of notes, writes no site, and exits 1 only on errors.
+    @Test func checkWritesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("# 甲\n\n见 [[不存在]]。\n".utf8).write(to: folder.appendingPathComponent("notes/a.md"))
+        let run = try CommandLineTests.run(CommandLineTests.binary, ["check"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: [[不存在]] leads nowhere"))
+        #expect(run.stderr.contains("1 broken links, 0 missing images, 1 orphan notes"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))
+        #expect(try CommandLineTests.run(CommandLineTests.binary, ["check", "--strict"], in: folder).status == 1)
+    }
+}

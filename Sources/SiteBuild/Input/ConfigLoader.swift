@@ -68,6 +68,16 @@ public enum ConfigLoader {
                         reader.unknown(name, at: examplesKey)
                     }
                 }
+            case "topics":
+                for (topicsKey, topicsValue) in reader.mapping(value, key, of: "topic settings (`file:`, `builtIn:`, `links:`)") {
+                    let name = "topics.\(topicsKey.string ?? "")"
+                    switch topicsKey.string {
+                    case "file": reader.text(topicsValue, name) { config.topicsFile = $0 }
+                    case "builtIn": reader.bool(topicsValue, name) { config.topicsBuiltIn = $0 }
+                    case "links": reader.choice(topicsValue, name) { config.topicLinks = $0 }
+                    default: reader.unknown(name, at: topicsKey)
+                    }
+                }
             default: reader.unknown(key, at: keyNode)
             }
         }

@@ -8,6 +8,8 @@ public struct FrontMatter: Hashable, Sendable {
     /// `YYYY-MM-DD`, as written (times and zones are dropped, not converted).
     public var date: String?
     public var tags: [String] = []
+    /// Topics the whole note is on, by name or alias (`topics: [BatchNorm, 梯度消失]`).
+    public var topics: [String] = []
     public var draft = false
     public var slug: String?
     /// A forced source format name (`notion-toggle`, …).
@@ -98,6 +100,21 @@ public struct FrontMatter: Hashable, Sendable {
                 tags = (value.string ?? "").split { $0 == "," || $0 == " " }.map(String.init)
             } else if value.null == nil {
                 warn("'tags' should be a list (`tags: [优化, 训练]`) or comma-separated words; it is ignored", at: value)
+            }
+        }
+        if let value = values["topics"] {
+            if let list = value.sequence {
+                for item in list {
+                    if let topic = YAMLDocument.text(item) {
+                        if !topic.isEmpty { topics.append(topic) }
+                    } else {
+                        warn("a topic should be a name (`BatchNorm`); this one is ignored", at: item)
+                    }
+                }
+            } else if let topic = YAMLDocument.text(value) {
+                topics = topic.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            } else if value.null == nil {
+                warn("'topics' should be a list of topic names (`topics: [BatchNorm, 梯度消失]`); it is ignored", at: value)
             }
         }
         if let value = values["draft"] {

@@ -5,6 +5,7 @@ import SiteMarkdown
 import SiteMath
 import SiteNormalize
 import SiteRender
+import SiteTopics
 import TensorScript
 
 /// Everything a build knows, handed from step to step.
@@ -45,6 +46,10 @@ public struct BuildContext: Sendable {
     /// Rendered files by path relative to the output folder.
     public var outputFiles: [String: Data] = [:]
     public var counters: [String: Int] = [:]
+    /// The site's topics: the built-in registry with the notes folder's `topics.yml`.
+    public var topics = TopicRegistry.empty
+    /// The joins over the notes' topics and links; `nil` before the topics step.
+    public var topicIndex: TopicIndex?
 
     public init(config: SiteConfig, root: URL, fileSystem: FileSystem = .disk) {
         self.config = config
@@ -116,6 +121,16 @@ public struct Page: Sendable {
     /// The sanitiser whose marks surround the note's raw HTML in `bodyHTML`; `nil` when it has none.
     public var htmlSanitizer: HTMLSanitizer?
     public var diagnostics: [Diagnostic] = []
+    /// A navigation file (`_sidebar.md`, `SUMMARY.md`) lists the note.
+    public var listedInNavigation = false
+    /// The note's sections and the topics and links in them (see `NoteTopics`).
+    public var topicSummary: NoteTopics?
+    /// The topics the note is on, most sections first.
+    public var topicsOn: [PageLink] = []
+    /// The places that link to this page (links and wikilinks, not topic links).
+    public var backlinks: [PageLink] = []
+    /// Other notes' questions on the same topics, by the start line of this note's question heading.
+    public var alsoAnswered: [Int: [PageLink]] = [:]
 
     public init(sourcePath: String, displayPath: String, text: String) {
         self.sourcePath = sourcePath
@@ -133,6 +148,15 @@ public struct Page: Sendable {
         let map = protected?.lineMap ?? normalized?.lineMap ?? bodyLineMap
         return map.location(path: displayPath, line: line, column: column)
     }
+}
+
+/// A link to a page or a section of one, as templates show it.
+public struct PageLink: Hashable, Sendable {
+    public var title: String
+    /// Absolute URL path with the anchor, e.g. `/基础/激活函数/#sigmoid`.
+    public var url: String
+    /// The section's heading, or the note's title for another note's question.
+    public var detail: String = ""
 }
 
 public struct TOCEntry: Hashable, Sendable, Codable {

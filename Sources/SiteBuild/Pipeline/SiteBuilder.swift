@@ -16,16 +16,22 @@ public struct SiteBuilder: Sendable {
         .normalizeNotes,
         .protectMath,
         .parseMarkdown,
+        .linkTopics,
         .evaluateExamples,
         .highlightCode,
         .renderBodies,
         .sanitizeHTML,
         .renderMath,
         .applyTemplates,
+        .topicPages,
         .writeHostFiles,
         .buildSearchIndex,
         .writeOutput,
     ]
+
+    /// What `sitegen check` runs: the build's steps that find problems, and `checkSite`; nothing is written.
+    public static let checkSteps: [BuildStep] =
+        defaultSteps.filter { ![BuildStep.buildSearchIndex.name, BuildStep.writeOutput.name].contains($0.name) } + [.checkSite]
 
     public var steps: [BuildStep]
     /// Treat warnings as errors: the output is not replaced when there are any.
@@ -109,6 +115,23 @@ public struct SiteBuilder: Sendable {
         }
         oldSites.wait()
         return BuildResult(context: context, timings: timings, seconds: Self.seconds(since: start), committed: committed)
+    }
+
+    /// Runs `checkSteps` over `context` without touching the output folder (`sitegen check`).
+    public static func check(_ context: BuildContext, progress: (_ index: Int, _ count: Int, _ step: String) -> Void = { _, _, _ in })
+        -> BuildResult
+    {
+        var context = context
+        let start = DispatchTime.now()
+        var timings: [BuildResult.Timing] = []
+        for (i, step) in checkSteps.enumerated() {
+            progress(i + 1, checkSteps.count, step.name)
+            let stepStart = DispatchTime.now()
+            let aborted = (try? step.run(&context)) == nil
+            timings.append(.init(step: step.name, seconds: seconds(since: stepStart)))
+            if aborted { break }
+        }
+        return BuildResult(context: context, timings: timings, seconds: seconds(since: start), committed: false, checked: true)
     }
 
     static func seconds(since start: DispatchTime) -> Double {

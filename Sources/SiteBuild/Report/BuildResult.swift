@@ -15,11 +15,14 @@ public struct BuildResult: Sendable {
     public var committed: Bool
     /// True when the output folder was refused before anything was touched (`OutputSafety`): a usage error.
     public var refused: Bool
+    /// True for `sitegen check`, which writes nothing.
+    public var checked: Bool
     /// Every diagnostic of the build, by file and line (sorted once: a flood can hold 100,000).
     public let diagnostics: [Diagnostic]
 
-    init(context: BuildContext, timings: [Timing], seconds: Double, committed: Bool, refused: Bool = false) {
+    init(context: BuildContext, timings: [Timing], seconds: Double, committed: Bool, refused: Bool = false, checked: Bool = false) {
         self.context = context
+        self.checked = checked
         self.timings = timings
         self.seconds = seconds
         self.committed = committed
@@ -30,7 +33,8 @@ public struct BuildResult: Sendable {
     /// `built 23 pages, 2 warnings, 0 errors in 0.41 s`
     public var summary: String {
         let d = diagnostics
-        let verb = committed ? "built \(context.pages.count) pages"
+        let verb = checked ? "checked \(context.pages.count) pages"
+            : committed ? "built \(context.pages.count) pages"
             : refused ? "nothing built" : "build failed, \(context.outputURL.lastPathComponent)/ left as it was"
         let w = d.warningCount, e = d.errorCount
         return "\(verb), \(w) warning\(w == 1 ? "" : "s"), \(e) error\(e == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
@@ -73,6 +77,20 @@ public struct BuildReport: Codable, Sendable {
         public var examples: Int
         /// Notes with raw HTML, whose pages went through the HTML parser (`docs/html.md`).
         public var rawHTMLPages: Int
+        /// Topic pages written, links to them in the text, `[[wikilinks]]` and those that lead nowhere
+        /// (docs/topics.md).
+        public var topicPages: Int
+        public var topicLinks: Int
+        public var wikilinks: Int
+        public var wikilinksUnresolved: Int
+        /// Questions asked again in another note (`question-duplicate`).
+        public var duplicateQuestions: Int
+        /// Links, anchors and wikilinks that lead nowhere; images that do not exist.
+        public var brokenLinks: Int
+        public var missingImages: Int
+        /// Only `sitegen check` counts these: notes nothing links to, and topics no note is on.
+        public var orphanNotes: Int
+        public var topicsWithoutPages: Int
         /// Code blocks highlighted by Prism at build time.
         public var codeBlocksHighlighted: Int
     }
@@ -91,7 +109,7 @@ public struct BuildReport: Codable, Sendable {
         let context = result.context
         let output = context.displayPath(context.outputURL)
         sitegenVersion = SiteBuild.sitegenVersion
-        succeeded = result.committed
+        succeeded = result.committed || (result.checked && result.diagnostics.errorCount == 0)
         mathMode = context.mathMode.rawValue
         pages = context.pages.filter { $0.protected != nil }.map { page in
             PageEntry(source: page.displayPath, output: "\(output)/\(page.outputPath)", url: page.url, title: page.title,
@@ -112,6 +130,15 @@ public struct BuildReport: Codable, Sendable {
                         formulasFailed: context.counters["formulasFailed"] ?? 0,
                         examples: context.counters["examples"] ?? 0,
                         rawHTMLPages: context.counters["rawHTMLPages"] ?? 0,
+                        topicPages: context.counters["topicPages"] ?? 0,
+                        topicLinks: context.counters["topicLinks"] ?? 0,
+                        wikilinks: context.counters["wikilinks"] ?? 0,
+                        wikilinksUnresolved: context.counters["wikilinksUnresolved"] ?? 0,
+                        duplicateQuestions: context.counters["duplicateQuestions"] ?? 0,
+                        brokenLinks: all.count { ["link-broken", "anchor-missing", "wikilink-unresolved"].contains($0.code) },
+                        missingImages: all.count { $0.code == "image-missing" },
+                        orphanNotes: context.counters["orphanNotes"] ?? 0,
+                        topicsWithoutPages: context.counters["topicsWithoutPages"] ?? 0,
                         codeBlocksHighlighted: context.counters["codeBlocksHighlighted"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds

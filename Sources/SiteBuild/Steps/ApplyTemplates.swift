@@ -77,9 +77,12 @@ struct SiteModel {
     let namesakeTitles: [String: String]
     /// Previous and next page in the same section, by index into the rendered pages.
     let neighbours: [Int: (prev: Int?, next: Int?)]
+    /// The site has topic pages: the header links to their index.
+    let hasTopics: Bool
 
     init(context: BuildContext, pages: [Page], indexPages: [Page]) {
         config = context.config
+        hasTopics = (context.counters["topicPages"] ?? 0) > 0
         sectionPaths = context.sectionPaths
         sectionTitles = context.sectionTitles
         sectionRanks = context.sectionRanks
@@ -148,6 +151,7 @@ struct SiteModel {
             "author": config.author, "base": config.basePath, "url": config.baseURL, "year": Self.year,
         ]
         site["hasAuthor"] = !config.author.isEmpty
+        site["hasTopics"] = hasTopics
         if let feedURL { site["feed"] = feedURL }
         var context: [String: Any] = ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)", "pageTitle": title,
                                       "assets": AssetNames.templateValue(assetPaths, basePath: config.basePath)]
@@ -169,6 +173,8 @@ struct SiteModel {
             "format": page.normalized?.format.rawValue ?? "markdown",
             "source": page.sourcePath, "showTitle": !page.contentShowsTitle,
             "tags": page.frontMatter.tags.map { ["name": $0] },
+            "topics": page.topicsOn.map(Self.link), "hasTopics": !page.topicsOn.isEmpty,
+            "backlinks": page.backlinks.map(Self.link), "hasBacklinks": !page.backlinks.isEmpty,
         ]
         if let date = page.frontMatter.date { model["date"] = date }
         if let section = page.section {
@@ -217,6 +223,10 @@ struct SiteModel {
     }
 
     private static func link(_ page: Page) -> [String: Any] { ["title": page.title, "url": page.url] }
+
+    static func link(_ link: PageLink) -> [String: Any] {
+        ["title": link.title, "url": link.url, "detail": link.detail, "hasDetail": !link.detail.isEmpty && link.detail != link.title]
+    }
 
     private static func questionContext(_ q: QuestionEntry) -> [String: Any] {
         ["id": q.id, "title": q.title, "followUps": q.followUps.map(questionContext), "hasFollowUps": !q.followUps.isEmpty]

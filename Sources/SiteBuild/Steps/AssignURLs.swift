@@ -35,14 +35,15 @@ extension BuildStep {
             }
         }
         var folderPaths: [String: String] = [:]
-        var folderOwners: [String: String] = [:]
+        var folderOwners: [String: String] = ["topics": "", "search": ""]
         for key in folders.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
             let name = String(key.split(separator: "/").last ?? "")
             let parent = key.contains("/") ? folderPaths[String(key[..<key.lastIndex(of: "/")!])].map { "\($0)/" } ?? "" : ""
             var path = parent + URLSlug.make(name)
             if let owner = folderOwners[path] {
                 let moved = free(path, in: folderOwners)
-                let message = "folder '\(shown(key))/' would have the URL '\(base)\(path)/', which folder '\(owner)/' already has (the first in path order keeps it); its pages are under '\(base)\(moved)/'"
+                let holder = owner.isEmpty ? "sitegen's own pages have" : "folder '\(owner)/' already has (the first in path order keeps it)"
+                let message = "folder '\(shown(key))/' would have the URL '\(base)\(path)/', which \(holder); its pages are under '\(base)\(moved)/'"
                 let page = firstPage[key] ?? context.pages.indices.first { context.pages[$0].sourcePath.hasPrefix(key + "/") }
                 if let page {
                     context.pages[page].diagnostics.append(.warning(message, code: "url-collision",
@@ -55,7 +56,8 @@ extension BuildStep {
         }
         context.sectionPaths = folderPaths.filter { firstPage[$0.key] != nil }
 
-        var owners: [String: String] = ["assets": "the theme's assets folder", "404.html": "the 404 page", "index.html": "the home page"]
+        var owners: [String: String] = ["assets": "the theme's assets folder", "404.html": "the 404 page", "index.html": "the home page",
+                                        "topics": "the topic pages", "search": "the search index"]
         for (key, path) in context.sectionPaths { owners[path] = "the section of folder '\(shown(key))/'" }
         for i in context.pages.indices {
             var page = context.pages[i]

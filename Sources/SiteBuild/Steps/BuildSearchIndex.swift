@@ -1,10 +1,12 @@
 import Foundation
+import SiteCore
 import SiteMarkdown
 import SiteSearch
 
 extension BuildStep {
-    /// Writes the static search index into `search/` (see docs/search.md), with the built-in synonyms.
-    public static let buildSearchIndex = searchIndex(synonyms: { _ in .builtIn })
+    /// Writes the static search index into `search/` (see docs/search.md); the topics' names and aliases
+    /// are its synonyms.
+    public static let buildSearchIndex = searchIndex(synonyms: { $0.topics.searchSynonyms })
 
     /// The search step, expanding queries with the synonym groups `synonyms` gives for the build
     /// (the topic registry's aliases).
@@ -43,7 +45,7 @@ extension SearchDocument {
                 defer { headingIndex += 1 }
                 // A leading `# Title` lifted out of the content is the page title: its text stays at the top.
                 if headingIndex == 0, page.liftedTitleHeading { return }
-                sections.append(Section(anchor: id, heading: Self.readable(node.plainText), text: "",
+                sections.append(Section(anchor: id, heading: node.plainText.readableText, text: "",
                                         isQuestion: questionIDs.contains(id)))
             case .codeBlock(_, let literal, _):
                 sections[sections.count - 1].code += literal + "\n"
@@ -59,26 +61,9 @@ extension SearchDocument {
             }
         }
         visit(page.document)
-        for i in sections.indices { sections[i].text = Self.readable(sections[i].text) }
+        for i in sections.indices { sections[i].text = sections[i].text.readableText }
         if sections[0].text.isEmpty, sections[0].code.isEmpty { sections.removeFirst() }
         let url = page.url.hasPrefix(basePath) ? String(page.url.dropFirst(basePath.count)) : page.url
         self.init(url: url, title: page.title, sections: sections)
-    }
-
-    /// `text` with each formula as `⋯` and white space collapsed.
-    private static func readable(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var space = false
-        for s in text.replacingMathPlaceholders({ _ in "⋯" }).unicodeScalars {
-            if s.properties.isWhitespace {
-                space = !out.isEmpty
-            } else {
-                if space { out.unicodeScalars.append(" ") }
-                space = false
-                out.unicodeScalars.append(s)
-            }
-        }
-        return out
     }
 }

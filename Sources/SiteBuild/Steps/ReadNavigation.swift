@@ -49,6 +49,7 @@ extension BuildStep {
                         let page = context.pages[i]
                         if rank[i] == nil {
                             rank[i] = rank.count
+                            context.pages[i].listedInNavigation = true
                             if !entry.title.isEmpty { context.pages[i].navigationTitle = entry.title }
                         }
                         if page.isIndex, let key = page.section {

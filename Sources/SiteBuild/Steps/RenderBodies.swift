@@ -38,6 +38,8 @@ extension BuildStep {
             var renderer = HTMLRenderer(options: options)
             renderer.headingIDs = page.headingIDs
             renderer.questionLines = page.questionHeadingLines
+            let alsoAnswered = page.alsoAnswered
+            renderer.afterAnswer = { line in alsoAnswered[line].map(Page.alsoAnsweredHTML) }
             renderer.rewriteURL = { rewritten[$0] ?? $0 }
             let blocks = page
             if hasRawHTML {
@@ -63,6 +65,17 @@ extension BuildStep {
     }
 }
 
+extension Page {
+    /// The list under an answer of the questions other notes also answer.
+    static func alsoAnsweredHTML(_ links: [PageLink]) -> String {
+        var html = "<aside class=\"also-answered\">\n<p class=\"also-answered-title\">其他笔记也回答了</p>\n<ul>\n"
+        for link in links {
+            html += "<li><a href=\"\(link.url.hrefEscaped)\">\(link.title.htmlEscaped)</a> <span class=\"also-answered-note\">\(link.detail.htmlEscaped)</span></li>\n"
+        }
+        return html + "</ul>\n</aside>"
+    }
+}
+
 /// Where every note and asset lives, for resolving `[x](other.md#标题)` links.
 struct LinkTable: Sendable {
     struct Target: Sendable {
@@ -71,6 +84,9 @@ struct LinkTable: Sendable {
     }
 
     var notes: [String: Target] = [:]
+    /// The index in the build's pages of each note, and of each folder's index page.
+    var pageIndices: [String: Int] = [:]
+    var folderPageIndices: [String: Int] = [:]
     /// Sections by folder (`""` for the root, the home page): a link to a folder goes to its section page.
     var folders: [String: Target] = [:]
     var assets: Set<String>
@@ -85,16 +101,32 @@ struct LinkTable: Sendable {
     init(pages: [Page], assets: [String], sectionPaths: [String: String], basePath: String) {
         folders[""] = Target(url: basePath, anchors: [])
         for (folder, path) in sectionPaths { folders[folder] = Target(url: basePath + path + "/", anchors: []) }
-        for page in pages {
+        for (i, page) in pages.enumerated() {
             let target = Target(url: page.url, anchors: Set(page.headingIDs))
             notes[page.sourcePath] = target
-            if page.isIndex { folders[page.section ?? ""] = target }
+            pageIndices[page.sourcePath] = i
+            if page.isIndex {
+                folders[page.section ?? ""] = target
+                folderPageIndices[page.section ?? ""] = i
+            }
         }
         self.assets = Set(assets)
         self.basePath = basePath
     }
 
     struct Problem { var message: String; var code: String }
+
+    /// The page (by index) a link from `page` leads to; `nil` for other sites, files and the page itself.
+    func page(for destination: String, from page: Page) -> Int? {
+        if destination.isEmpty || Self.isExternal(destination, isImage: false) { return nil }
+        let pathPart = Self.splitFragment(destination).0
+        if pathPart.isEmpty { return nil }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let resolved = Self.notesPath(of: decoded, from: page.sourcePath)
+        if let i = pageIndices[resolved] { return i }
+        guard (decoded as NSString).pathExtension.isEmpty else { return nil }
+        return pageIndices[resolved + ".md"] ?? folderPageIndices[resolved]
+    }
 
     func resolve(_ destination: String, from page: Page, isImage: Bool) -> (url: String?, problem: Problem?) {
         if destination.isEmpty || Self.isExternal(destination, isImage: isImage) { return (nil, nil) }

@@ -16,6 +16,8 @@ public struct HTMLRenderer {
     /// Wraps the HTML of each raw HTML node, which is then passed through (tag-filtered only when
     /// `options.allowRawHTML`) instead of omitted: sitegen marks it for its sanitiser.
     public var wrapRawHTML: ((_ html: String, _ range: SourceRange?) -> String)?
+    /// HTML to add at the end of a question's answer, by the start line of the question's heading.
+    public var afterAnswer: ((_ headingLine: Int) -> String?)?
     /// The class of the `<details>` element around a question and its answer.
     public var questionClass = "question"
 
@@ -48,12 +50,16 @@ public struct HTMLRenderer {
     // MARK: Questions
 
     private func renderWithQuestions(_ blocks: [MarkdownNode], into state: inout State) {
-        var openLevels: [Int] = []
+        var open: [(level: Int, line: Int)] = []
         func close(while predicate: (Int) -> Bool) {
-            while let level = openLevels.last, predicate(level) {
+            while let question = open.last, predicate(question.level) {
                 state.cr()
+                if let extra = afterAnswer?(question.line) {
+                    state.html += extra
+                    state.cr()
+                }
                 state.html += "</div>\n</details>\n"
-                openLevels.removeLast()
+                open.removeLast()
             }
         }
         for block in blocks {
@@ -68,7 +74,7 @@ public struct HTMLRenderer {
                     state.headingIndex = heading.headingIndex
                     state.html += heading.html.hasSuffix("\n") ? String(heading.html.dropLast()) : heading.html
                     state.html += "</summary>\n<div class=\"answer\">\n"
-                    openLevels.append(level)
+                    open.append((level, line))
                     continue
                 }
             }
@@ -188,6 +194,14 @@ public struct HTMLRenderer {
 
         case .link(let destination, let title):
             s.html += "<a href=\"" + escapedURL(destination) + "\""
+            if !title.isEmpty { s.html += " title=\"" + title.htmlEscaped + "\"" }
+            s.html += ">"
+            renderChildren(node, into: &s, tight: false)
+            s.html += "</a>"
+
+        case .siteLink(let destination, let title, let className):
+            s.html += "<a class=\"" + className.htmlEscaped + "\""
+            if let destination { s.html += " href=\"" + escapedURL(destination) + "\"" }
             if !title.isEmpty { s.html += " title=\"" + title.htmlEscaped + "\"" }
             s.html += ">"
             renderChildren(node, into: &s, tight: false)

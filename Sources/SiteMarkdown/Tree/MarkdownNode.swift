@@ -40,6 +40,9 @@ public struct MarkdownNode: Hashable, Sendable {
         case strikethrough
         case link(destination: String, title: String)
         case image(source: String, title: String)
+        /// A link sitegen made (a topic link, a `[[wikilink]]`) with its class; without a destination it is a
+        /// link that leads nowhere (an unresolved wikilink), shown as such.
+        case siteLink(destination: String?, title: String, className: String)
         /// A node kind this tree does not model (footnotes, custom nodes); its children are kept.
         case other(String)
     }

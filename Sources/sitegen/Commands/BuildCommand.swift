@@ -43,15 +43,7 @@ struct BuildCommand: ParsableCommand {
         progress.clear()
 
         Self.printOutcome(result, quiet: quiet)
-        if let report {
-            let url = BuildContext.resolve(report, against: root)
-            do {
-                try BuildReport(result).json().write(to: url)
-            } catch {
-                FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(FileSystem.reason(for: error))\n".utf8))
-                throw ExitCode(1)
-            }
-        }
+        try Self.writeReport(result, to: report, root: root)
         if result.refused { throw ExitCode(2) }
         if !result.committed { throw ExitCode(1) }
     }
@@ -83,8 +75,19 @@ extension BuildCommand {
         let digest = DiagnosticDigest()
         var lines = digest.lines(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
         if !quiet { lines += digest.table(result.diagnostics) }
-        if !quiet || !result.committed { lines.append(result.summary) }
+        if !quiet || !(result.committed || result.checked) { lines.append(result.summary) }
         if !lines.isEmpty { FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
+    }
+
+    /// Writes the JSON report to `report` (relative to `root`) when asked; one that cannot be written exits with 1.
+    static func writeReport(_ result: BuildResult, to report: String?, root: URL) throws {
+        guard let report else { return }
+        do {
+            try BuildReport(result).json().write(to: BuildContext.resolve(report, against: root))
+        } catch {
+            FileHandle.standardError.write(Data("sitegen: error: cannot write the report '\(report)': \(FileSystem.reason(for: error))\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -1,0 +1,222 @@
+import Foundation
+import SiteCore
+import SiteMarkdown
+import SiteTopics
+
+extension BuildStep {
+    /// Reads the topic registry, finds the topics, links and wikilinks of every note (per note, in
+    /// parallel), joins them (topic pages, backlinks, questions also answered elsewhere, duplicates), and
+    /// rewrites each note's tree with wikilinks and links to topic pages (see docs/topics.md).
+    public static let linkTopics = BuildStep("topics") { context in
+        context.topics = loadTopics(&context)
+        let registry = context.topics
+        let base = context.config.basePath
+        let links = LinkTable(context)
+
+        // Per note: a pure summary of its sections, topics and links.
+        let summaries: [(NoteTopics?, [Diagnostic])] = context.pages.parallelMap { page in
+            guard page.protected != nil else { return (nil, []) }
+            var diagnostics: [Diagnostic] = []
+            var declared: [Int] = []
+            for name in page.frontMatter.topics {
+                if let topic = registry.topic(named: name) { declared.append(topic) } else {
+                    diagnostics.append(.warning("front matter names topic '\(name)', which is not in the topic registry; add it to topics.yml or correct the name",
+                                                code: "topic-unknown", at: page.frontMatter.valueLocations["topics"]))
+                }
+            }
+            let summary = NoteTopics(document: page.document, headingIDs: page.headingIDs, questionIDs: page.questionIDs,
+                                     title: page.title, skipsFirstHeading: page.liftedTitleHeading, declaredTopics: declared,
+                                     matcher: registry.matcher)
+            return (summary, diagnostics)
+        }
+        var topicHasPage = Array(repeating: false, count: registry.topics.count)
+        for (summary, _) in summaries {
+            for section in summary?.sections ?? [] { for hit in section.topics { topicHasPage[hit.topic] = true } }
+        }
+        let topicURLs = registry.topics.indices.map { topicHasPage[$0] ? base + "topics/\(registry.topics[$0].slug)/" : nil }
+        let wikilinks = WikilinkTable(pages: context.pages, registry: registry, topicURLs: topicURLs, links: links)
+
+        // Per note: the tree with wikilinks and topic links.
+        let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
+                                 topicNames: registry.topics.map(\.name))
+        let pages = context.pages
+        let rewritten: [(MarkdownNode, [Diagnostic], Int, Int)?] = pages.indices.map { $0 }.parallelMap { i in
+            let page = pages[i]
+            guard page.protected != nil else { return nil }
+            let result = linker.rewrite(page.document) { wikilinks.resolve($0, from: i) }
+            let diagnostics = result.unresolved.map { wikilink, line, problem in
+                Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
+                                   code: "wikilink-unresolved", at: page.wikilinkLocation(wikilink, line: line))
+            }
+            return (result.document, diagnostics, result.topicLinks, result.wikilinks)
+        }
+        for i in context.pages.indices {
+            context.pages[i].topicSummary = summaries[i].0
+            context.pages[i].diagnostics += summaries[i].1
+            if let (document, diagnostics, topicLinks, wikilinkCount) = rewritten[i] {
+                context.pages[i].document = document
+                context.pages[i].diagnostics += diagnostics
+                context.counters["topicLinks", default: 0] += topicLinks
+                context.counters["wikilinks", default: 0] += wikilinkCount
+                context.counters["wikilinksUnresolved", default: 0] += diagnostics.count
+            }
+        }
+
+        // The joins over the summaries.
+        var edges: [(from: TopicIndex.Place, to: Int)] = []
+        for (i, page) in context.pages.enumerated() {
+            for link in page.topicSummary?.links ?? [] {
+                let target: Int?
+                switch link.target {
+                case .destination(let destination): target = links.page(for: destination, from: page)
+                case .wikilink(let wikilink): target = wikilinks.page(for: wikilink, from: i)
+                }
+                if let target { edges.append((TopicIndex.Place(page: i, section: link.section), target)) }
+            }
+        }
+        let notes = context.pages.map { $0.topicSummary ?? NoteTopics.empty }
+        let index = TopicIndex(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: edges)
+        context.topicIndex = index
+
+        func link(_ place: TopicIndex.Place) -> PageLink {
+            let page = context.pages[place.page]
+            let section = notes[place.page].sections[place.section]
+            return PageLink(title: page.title, url: page.url + (section.anchor.isEmpty ? "" : "#" + section.anchor), detail: section.heading)
+        }
+        for i in context.pages.indices {
+            context.pages[i].topicsOn = notes[i].strongTopics.compactMap { t in
+                topicURLs[t].map { PageLink(title: registry.topics[t].name, url: $0) }
+            }
+            context.pages[i].backlinks = index.backlinks[i].map(link)
+        }
+        for (question, others) in index.alsoAnswered {
+            let line = notes[question.page].sections[question.section].line
+            context.pages[question.page].alsoAnswered[line] = others.map { other in
+                var entry = link(other)
+                (entry.title, entry.detail) = (entry.detail, entry.title)  // the question first, then its note
+                return entry
+            }
+        }
+        for (first, second) in index.duplicates {
+            let a = context.pages[first.page], b = context.pages[second.page]
+            let question = notes[second.page].sections[second.section]
+            context.pages[second.page].diagnostics.append(.note(
+                "question '\(question.heading)' is also asked in '\(a.displayPath)' (\(notes[first.page].sections[first.section].heading)); consider merging the answers",
+                code: "question-duplicate", at: b.location(line: max(question.line, 1), column: 1)))
+        }
+        context.counters["duplicateQuestions"] = index.duplicates.count
+        context.counters["topicPages"] = topicHasPage.count { $0 }
+    }
+
+    /// The registry: the built-in topics (unless `topics: {builtIn: false}`) with the notes folder's file.
+    static func loadTopics(_ context: inout BuildContext) -> TopicRegistry {
+        let file = context.config.topicsFile
+        context.assets.removeAll { $0 == file }
+        let url = context.notesURL.appendingPathComponent(file)
+        let shownNotes = context.displayPath(context.notesURL)
+        let shown = shownNotes.isEmpty ? file : "\(shownNotes)/\(file)"
+        var site: (text: String, path: String)?
+        if FileManager.default.fileExists(atPath: url.path) {
+            do {
+                switch TextDecoding.utf8(try context.fileSystem.read(url), path: shown, code: "topics-encoding", consequence: "; its topics are left out") {
+                case .success(let text): site = (text, shown)
+                case .failure(let failure): context.diagnostics.append(failure.diagnostic)
+                }
+            } catch {
+                context.diagnostics.append(.warning("cannot read the topic registry '\(shown)': \(FileSystem.reason(for: error)); its topics are left out",
+                                                    code: "topics-unreadable", at: SourceLocation(path: shown, line: 1, column: 1)))
+            }
+        }
+        let (registry, diagnostics) = TopicRegistryLoader.load(builtIn: context.config.topicsBuiltIn, site: site)
+        context.diagnostics += diagnostics
+        return registry
+    }
+}
+
+extension Page {
+    /// The ids of the headings that are questions (follow-ups included).
+    var questionIDs: Set<String> {
+        var ids: Set<String> = []
+        func add(_ q: QuestionEntry) {
+            if !q.id.isEmpty { ids.insert(q.id) }
+            q.followUps.forEach(add)
+        }
+        questions.forEach(add)
+        return ids
+    }
+
+    /// Where a wikilink is: its paragraph's line, and the column where `[[` and its target are on that line.
+    func wikilinkLocation(_ wikilink: Wikilink, line: Int) -> SourceLocation {
+        let lines = protected?.text.sourceLines ?? []
+        var column = 1
+        if line >= 1, line <= lines.count, let found = lines[line - 1].range(of: "[[" + wikilink.target) {
+            column = lines[line - 1].unicodeScalars.distance(from: lines[line - 1].unicodeScalars.startIndex, to: found.lowerBound) + 1
+        }
+        return location(line: max(line, 1), column: column)
+    }
+}
+
+extension NoteTopics {
+    static let empty = NoteTopics(document: MarkdownNode(.document), headingIDs: [], questionIDs: [], title: "",
+                                  skipsFirstHeading: false, declaredTopics: [], matcher: TopicRegistry.empty.matcher)
+}
+
+/// What `[[wikilinks]]` can name: a note by path (`基础/激活函数`), file name (`激活函数`) or title, with a
+/// heading (`[[激活函数#Sigmoid]]`); or a topic by name or alias. Notes come first.
+struct WikilinkTable: Sendable {
+    let pages: [Page]
+    let registry: TopicRegistry
+    let topicURLs: [String?]
+    let links: LinkTable
+    private var byStem: [String: [Int]] = [:]
+    private var byTitle: [String: [Int]] = [:]
+    private var byPath: [String: Int] = [:]
+
+    init(pages: [Page], registry: TopicRegistry, topicURLs: [String?], links: LinkTable) {
+        self.pages = pages
+        self.registry = registry
+        self.topicURLs = topicURLs
+        self.links = links
+        for (i, page) in pages.enumerated() where page.protected != nil {
+            let path = page.sourcePath
+            let stem = path.lastIndex(of: ".").map { String(path[..<$0]) } ?? path
+            byPath[stem.lowercased()] = i
+            byPath[path.lowercased()] = i
+            byStem[String(stem.split(separator: "/").last ?? "").lowercased(), default: []].append(i)
+            if !page.title.isEmpty { byTitle[page.title.lowercased(), default: []].append(i) }
+        }
+    }
+
+    /// The note a wikilink names, if any.
+    func page(for wikilink: Wikilink, from source: Int) -> Int? {
+        if wikilink.target.isEmpty { return source }
+        let key = wikilink.target.lowercased()
+        let folder = pages[source].section.map { $0.lowercased() + "/" } ?? ""
+        if let i = byPath[LinkTable.normalise(folder + key)] ?? byPath[LinkTable.normalise(key)] { return i }
+        for candidates in [byStem[key], byTitle[key]] {
+            guard let candidates else { continue }
+            return candidates.first { pages[$0].section == pages[source].section } ?? candidates.first
+        }
+        return nil
+    }
+
+    func resolve(_ wikilink: Wikilink, from source: Int) -> TopicLinker.Resolution {
+        if let i = page(for: wikilink, from: source) {
+            let page = pages[i]
+            guard let heading = wikilink.heading, !heading.isEmpty else { return .init(url: page.url) }
+            let anchors = Set(page.headingIDs)
+            for candidate in [heading, HeadingAnchors.slug(heading)] where anchors.contains(candidate) {
+                return .init(url: page.url + "#" + candidate)
+            }
+            let name = i == source ? "this page" : "'\(page.displayPath)'"
+            return .init(url: nil, problem: "\(name) has no heading '\(heading)'")
+        }
+        if let topic = registry.topic(named: wikilink.target) {
+            guard let url = topicURLs[topic] else {
+                return .init(url: nil, problem: "topic '\(registry.topics[topic].name)' has no page (no note is on it)")
+            }
+            return .init(url: url, topic: topic)
+        }
+        return .init(url: nil, problem: "no note or topic is named '\(wikilink.target)'")
+    }
+}

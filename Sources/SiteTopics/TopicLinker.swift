@@ -1,0 +1,169 @@
+import SiteCore
+import SiteMarkdown
+
+/// Rewrites a note's tree for the reader: `[[wikilinks]]` become links (or visibly missing ones), and the
+/// first mention of a topic in each section (or page) links to the topic's page. Never inside headings,
+/// code, formulas, links (an author's own link wins) or raw HTML; a topic the section already links to
+/// by hand or by wikilink is not linked again.
+public struct TopicLinker: Sendable {
+    /// Where a wikilink leads: a URL (absolute path, with its anchor), and the topic when it names one.
+    public struct Resolution: Sendable {
+        public var url: String?
+        public var topic: Int?
+        /// Why it leads nowhere, for the warning.
+        public var problem: String?
+
+        public init(url: String?, topic: Int? = nil, problem: String? = nil) {
+            self.url = url
+            self.topic = topic
+            self.problem = problem
+        }
+    }
+
+    public var matcher: TopicMatcher
+    public var policy: SiteConfig.TopicLinks
+    /// The URL of each topic's page (absolute path); `nil` for a topic without one.
+    public var topicURLs: [String?]
+    /// The names of the topics, for link titles.
+    public var topicNames: [String]
+
+    public init(matcher: TopicMatcher, policy: SiteConfig.TopicLinks, topicURLs: [String?], topicNames: [String]) {
+        self.matcher = matcher
+        self.policy = policy
+        self.topicURLs = topicURLs
+        self.topicNames = topicNames
+    }
+
+    public struct Result: Sendable {
+        public var document: MarkdownNode
+        /// Wikilinks that lead nowhere, with the line of their paragraph and why.
+        public var unresolved: [(wikilink: Wikilink, line: Int, problem: String)] = []
+        public var topicLinks = 0
+        public var wikilinks = 0
+    }
+
+    /// The CSS classes of the links made here.
+    public static let topicLinkClass = "topic-link"
+    public static let wikilinkClass = "wikilink"
+    public static let missingLinkClass = "wikilink missing-link"
+
+    public func rewrite(_ document: MarkdownNode, resolve: (Wikilink) -> Resolution) -> Result {
+        var result = Result(document: document)
+        var linked: Set<Int> = []
+        let topicByURL = Dictionary(topicURLs.enumerated().compactMap { i, url in url.map { ($0, i) } }) { a, _ in a }
+
+        func linkTopics(in text: String) -> [MarkdownNode] {
+            guard policy != .off else { return [MarkdownNode(.text(text))] }
+            var nodes: [MarkdownNode] = []
+            let bytes = Array(text.utf8)
+            var cursor = 0
+            for match in matcher.matches(in: text) where !linked.contains(match.topic) {
+                guard let url = topicURLs[match.topic] else { continue }
+                linked.insert(match.topic)
+                if match.range.lowerBound > cursor {
+                    nodes.append(MarkdownNode(.text(String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self))))
+                }
+                let name = String(decoding: bytes[match.range], as: UTF8.self)
+                nodes.append(MarkdownNode(.siteLink(destination: url, title: "主题：\(topicNames[match.topic])", className: Self.topicLinkClass),
+                                          children: [MarkdownNode(.text(name))]))
+                cursor = match.range.upperBound
+                result.topicLinks += 1
+            }
+            if cursor == 0 { return [MarkdownNode(.text(text))] }
+            if cursor < bytes.count { nodes.append(MarkdownNode(.text(String(decoding: bytes[cursor...], as: UTF8.self)))) }
+            return nodes
+        }
+
+        /// Wikilinks resolved, the text between them passed to `plain`.
+        func resolveWikilinks(in text: String, line: Int, plain: (String) -> [MarkdownNode]) -> [MarkdownNode] {
+            let found = Wikilink.all(in: text)
+            guard !found.isEmpty else { return plain(text) }
+            let bytes = Array(text.utf8)
+            var nodes: [MarkdownNode] = []
+            var cursor = 0
+            for wikilink in found {
+                if wikilink.range.lowerBound > cursor {
+                    nodes += plain(String(decoding: bytes[cursor..<wikilink.range.lowerBound], as: UTF8.self))
+                }
+                let resolution = resolve(wikilink)
+                result.wikilinks += 1
+                let label = [MarkdownNode(.text(wikilink.text))]
+                if let url = resolution.url {
+                    if let topic = resolution.topic { linked.insert(topic) }
+                    nodes.append(MarkdownNode(.siteLink(destination: url, title: "", className: Self.wikilinkClass), children: label))
+                } else {
+                    let problem = resolution.problem ?? "nothing is named '\(wikilink.target)'"
+                    result.unresolved.append((wikilink, line, problem))
+                    nodes.append(MarkdownNode(.siteLink(destination: nil, title: "缺少链接目标：\(wikilink.target.isEmpty ? "#" + (wikilink.heading ?? "") : wikilink.target)",
+                                                        className: Self.missingLinkClass), children: label))
+                }
+                cursor = wikilink.range.upperBound
+            }
+            if cursor < bytes.count { nodes += plain(String(decoding: bytes[cursor...], as: UTF8.self)) }
+            return nodes
+        }
+
+        func rewrite(_ node: MarkdownNode, line: Int, inHeading: Bool) -> MarkdownNode {
+            var node = node
+            let line = node.range?.startLine ?? line
+            switch node.kind {
+            case .heading:
+                if policy == .firstPerSection { linked.removeAll() }
+                node.children = rewriteInlines(node.children, line: line, autoLinks: false)
+                return node
+            case .link(let destination, _):
+                if let topic = topicByURL[destination] { linked.insert(topic) }
+                return node
+            case .codeBlock, .htmlBlock, .image, .code, .htmlInline, .siteLink:
+                return node
+            default:
+                let hasInlines = node.children.contains { !$0.isBlock }
+                if hasInlines {
+                    // Raw HTML among the inlines may open an `<a>` or `<code>`: no topic links there.
+                    let rawHTML = node.children.contains { if case .htmlInline = $0.kind { true } else { false } }
+                    node.children = rewriteInlines(node.children, line: line, autoLinks: !inHeading && !rawHTML)
+                } else {
+                    node.children = node.children.map { rewrite($0, line: line, inHeading: inHeading) }
+                }
+                return node
+            }
+        }
+
+        /// Inline children with adjacent text joined (cmark splits text at brackets, and a wikilink spans them).
+        func rewriteInlines(_ children: [MarkdownNode], line: Int, autoLinks: Bool) -> [MarkdownNode] {
+            var out: [MarkdownNode] = []
+            var run = ""
+            var breaks = 0
+            var runLine = line
+            func flush() {
+                guard !run.isEmpty else { return }
+                out += resolveWikilinks(in: run, line: runLine) { autoLinks ? linkTopics(in: $0) : [MarkdownNode(.text($0))] }
+                run = ""
+            }
+            for child in children {
+                switch child.kind {
+                case .text(let s):
+                    if run.isEmpty { runLine = line + breaks }
+                    run += s
+                case .softBreak, .lineBreak:
+                    flush()
+                    breaks += 1
+                    out.append(child)
+                case .emphasis, .strong, .strikethrough, .other:
+                    flush()
+                    var copy = child
+                    copy.children = rewriteInlines(child.children, line: line + breaks, autoLinks: autoLinks)
+                    out.append(copy)
+                default:
+                    flush()
+                    out.append(rewrite(child, line: line + breaks, inHeading: !autoLinks))
+                }
+            }
+            flush()
+            return out
+        }
+
+        result.document = rewrite(document, line: 1, inHeading: false)
+        return result
+    }
+}

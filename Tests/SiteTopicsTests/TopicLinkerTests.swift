@@ -1,0 +1,78 @@
+import SiteCore
+import SiteMarkdown
+import SiteTopics
+import Testing
+
+@Suite struct TopicLinkerTests {
+    static let registry = TopicMatcherTests.registry
+    static let urls = registry.topics.map { "/topics/\($0.slug)/" }
+
+    func linked(_ markdown: String, policy: SiteConfig.TopicLinks = .firstPerSection,
+                resolve: (Wikilink) -> TopicLinker.Resolution = { _ in .init(url: nil, problem: "no") }) -> (html: String, result: TopicLinker.Result) {
+        let linker = TopicLinker(matcher: Self.registry.matcher, policy: policy, topicURLs: Self.urls,
+                                 topicNames: Self.registry.topics.map(\.name))
+        let result = linker.rewrite(MarkdownParser.parse(markdown), resolve: resolve)
+        return (HTMLRenderer().render(result.document), result)
+    }
+
+    func topicLinks(_ html: String) -> [String] {
+        html.components(separatedBy: "<a class=\"topic-link\" href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func firstMentionPerSectionLinksToTheTopicPage() {
+        let (html, result) = linked("用 BN 和 BN。\n\n还是 批归一化。\n\n## BN 的位置\n\nBN 放在哪里？RNN 呢？\n")
+        #expect(topicLinks(html) == ["/topics/batchnorm/", "/topics/batchnorm/", "/topics/rnn/"])
+        #expect(html.contains("<a class=\"topic-link\" href=\"/topics/batchnorm/\" title=\"主题：BatchNorm\">BN</a> 和 BN。"))
+        #expect(html.contains("<h2>BN 的位置</h2>"))
+        #expect(result.topicLinks == 3)
+    }
+
+    @Test func policiesFirstPerPageAndOff() {
+        let text = "BN 一次。\n\n## 另一节\n\nBN 两次，RNN。\n"
+        #expect(topicLinks(linked(text, policy: .firstPerPage).html) == ["/topics/batchnorm/", "/topics/rnn/"])
+        #expect(topicLinks(linked(text, policy: .off).html).isEmpty)
+    }
+
+    @Test func neverInsideCodeMathLinksOrRawHTML() {
+        let (html, _) = linked("""
+            `BN` 和 [BN 的链接](https://example.org/BN) 以及 \u{E000}0\u{E001}。
+
+            ```
+            BN
+            ```
+
+            <span>BN</span> 行内 HTML 旁的 BN。
+
+            <https://example.org/RNN>
+            """)
+        #expect(topicLinks(html).isEmpty)
+    }
+
+    @Test func anAuthorsLinkToTheTopicWins() {
+        let (html, _) = linked("[批归一化](/topics/batchnorm/) 之后再说 BN，还有 *RNN*。\n")
+        #expect(topicLinks(html) == ["/topics/rnn/"])
+        #expect(html.contains("<em><a class=\"topic-link\""))
+    }
+
+    @Test func wikilinksResolveOrShowAsMissing() {
+        let (html, result) = linked("见 [[激活函数#Sigmoid|S 形]]。\n\n以及 [[不存在]] 和 [[BN]]，然后 BN。\n") { wikilink in
+            switch wikilink.target {
+            case "激活函数": .init(url: "/basics/activation/#sigmoid")
+            case "BN": .init(url: "/topics/batchnorm/", topic: 0)
+            default: .init(url: nil, problem: "no note or topic is named '\(wikilink.target)'")
+            }
+        }
+        #expect(html.contains("<a class=\"wikilink\" href=\"/basics/activation/#sigmoid\">S 形</a>"))
+        #expect(html.contains("<a class=\"wikilink missing-link\" title=\"缺少链接目标：不存在\">不存在</a>"))
+        // The wikilink to the topic counts as its link in the section: the later `BN` is not linked again.
+        #expect(topicLinks(html).isEmpty)
+        #expect(result.wikilinks == 3)
+        #expect(result.unresolved.map(\.wikilink.target) == ["不存在"])
+        #expect(result.unresolved.map(\.line) == [3])
+    }
+
+    @Test func wikilinksInHeadingsResolveWithoutTopicLinks() {
+        let (html, _) = linked("## [[激活函数]] 与 BN\n") { _ in .init(url: "/basics/activation/") }
+        #expect(html.contains("<h2><a class=\"wikilink\" href=\"/basics/activation/\">激活函数</a> 与 BN</h2>"))
+    }
+}

@@ -1,0 +1,61 @@
+import SiteTopics
+import Testing
+
+@Suite struct TopicMatcherTests {
+    static let registry = TopicRegistry([
+        Topic(name: "BatchNorm", slug: "batchnorm", aliases: ["BN", "Batch Normalization", "批归一化"], parent: "归一化"),
+        Topic(name: "归一化", slug: "归一化", aliases: ["normalization"]),
+        Topic(name: "LayerNorm", slug: "layernorm", aliases: ["LN", "层归一化"], parent: "归一化"),
+        Topic(name: "RNN", slug: "rnn", aliases: ["循环神经网络"]),
+        Topic(name: "Sigmoid", slug: "sigmoid", aliases: ["Sigmod"], includes: ["logistic"]),
+    ])
+
+    /// The matched names and their topics' names.
+    func names(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return Self.registry.matcher.matches(in: text).map {
+            String(decoding: bytes[$0.range], as: UTF8.self) + "=" + Self.registry.topics[$0.topic].name
+        }
+    }
+
+    @Test func latinNamesMatchWholeWordsOnly() {
+        #expect(names("BNF 范式和 BRNN") == [])
+        #expect(names("用了 BN，比 bn 更好") == ["BN=BatchNorm", "bn=BatchNorm"])
+        #expect(names("RNN 与 BRNN") == ["RNN=RNN"])
+        #expect(names("BN层之后") == ["BN=BatchNorm"])
+        #expect(names("sigmoidal 不是 Sigmod") == ["Sigmod=Sigmoid"])
+    }
+
+    @Test func multiWordNamesIgnoreCaseWidthAndJoiners() {
+        #expect(names("batch normalization") == ["batch normalization=BatchNorm"])
+        #expect(names("Batch-Normalization 与 ＢＮ") == ["Batch-Normalization=BatchNorm", "ＢＮ=BatchNorm"])
+        // Words apart by anything else are two words, and a lone `batch` names nothing.
+        #expect(names("batch, normalization") == ["normalization=归一化"])
+    }
+
+    @Test func longestNameWinsOnChineseWithoutSpaces() {
+        #expect(names("先做批归一化再激活") == ["批归一化=BatchNorm"])
+        #expect(names("层归一化和归一化") == ["层归一化=LayerNorm", "归一化=归一化"])
+        #expect(names("循环神经网络") == ["循环神经网络=RNN"])
+    }
+
+    @Test func formulasNeverMatchAndSeparateNames() {
+        // A formula placeholder (U+E000 number U+E001) stands where `$…$` was.
+        #expect(names("批\u{E000}3\u{E001}归一化") == ["归一化=归一化"])
+        #expect(names("\u{E000}12\u{E001}BN") == ["BN=BatchNorm"])
+        #expect(names("\u{E000}7\u{E001}") == [])
+    }
+
+    @Test func registryLooksUpNamesAsSearchFoldsThem() {
+        let registry = Self.registry
+        #expect(registry.topic(named: "batch  normalization") == 0)
+        #expect(registry.topic(named: "ＢＮ") == 0)
+        #expect(registry.topic(named: "logistic") == 4)
+        #expect(registry.topic(named: "BNF") == nil)
+        #expect(registry.parents == [1, nil, 1, nil, nil])
+        #expect(registry.children[1] == [0, 2])
+        // Includes are not synonyms for search.
+        #expect(registry.searchSynonyms.groups.contains(["Sigmoid", "Sigmod"]))
+        #expect(!registry.searchSynonyms.groups.flatMap { $0 }.contains("logistic"))
+    }
+}
