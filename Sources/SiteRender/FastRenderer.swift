@@ -10,7 +10,7 @@ struct FastRenderer {
     static let maximumDepth = 100
     /// Partials entered for one page: far more than a real layout enters, few enough that a partial including
     /// itself more than once per level (for each entry of a list) stops in a moment instead of 2¹⁰⁰ times.
-    static let maximumPartials = 100_000
+    static let maximumPartials = 10_000
 
     private struct SequenceState {
         var first: Bool
