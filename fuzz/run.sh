@@ -47,16 +47,24 @@ for target in "${targets[@]}"; do
   mkdir -p "$work/corpus"
   log=$work/last-run.log
   echo "== fuzz-$target ($limit)" >&2
+  # CPU seconds as well as wall time: on a shared machine at `nice 19` the wall-clock rate says little.
+  rm -f "$work/cpu-seconds"
+  timer=()
+  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f '%U %S' -o "$work/cpu-seconds")
   # -timeout: an input running longer is a hang (the tensor target stops blocks after 0.1 s itself).
-  ASAN_OPTIONS=detect_leaks=0 nice -n 19 "$bin/fuzz-$target" "$work/corpus" $(seeds "$target") \
+  ASAN_OPTIONS=detect_leaks=0 "${timer[@]}" \
+    nice -n 19 "$bin/fuzz-$target" "$work/corpus" $(seeds "$target") \
     -dict="$(dictionary "$target")" "$limit" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$work/" -print_final_stats=1 2>&1 | tee "$log" | grep -E '^#[0-9]+.*(pulse|DONE)|ERROR|SUMMARY|Test unit written' >&2 \
     || true
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
   coverage=$(grep -E '^#[0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[^ ]+' || true)
+  cpu=$(awk 'END { printf "%.0f", $1 + $2 }' "$work/cpu-seconds" 2>/dev/null || true)
+  per_cpu=$([ -n "$runs" ] && [ "${cpu:-0}" -gt 0 ] && echo $((runs / cpu)) || echo '?')
   found=$(grep -c 'Test unit written' "$log" || true)
-  summary+=("$(printf '%-12s %12s runs %8s exec/s   %-36s %s' "$target" "${runs:-?}" "${rate:-?}" "$coverage" \
+  summary+=("$(printf '%-12s %10s runs %6s exec/s %6s CPU s %6s exec/CPU s   %-36s %s' "$target" "${runs:-?}" "${rate:-?}" \
+    "${cpu:-?}" "$per_cpu" "$coverage" \
     "$([ "$found" -eq 0 ] && echo 'no crash' || echo "$found FOUND: see $work/")")")
 done
 printf '\nfuzz targets, %s, %s cores, load %s\n' "$limit" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
