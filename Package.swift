@@ -14,6 +14,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
+        // The stages that read notes, for the fuzz targets in fuzz/ (a separate package).
+        .library(name: "SitegenStages", targets: [
+            "SiteNormalize", "SiteMath", "SiteBuild", "TensorScript", "SiteRender", "SiteHTML", "SiteMarkdown",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -8,6 +8,9 @@ struct FastRenderer {
 
     /// Deeper than any real layout; swift-mustache itself has no limit and would crash.
     static let maximumDepth = 100
+    /// Partials entered for one page: far more than a real layout enters, few enough that a partial including
+    /// itself more than once per level (for each entry of a list) stops in a moment instead of 2¹⁰⁰ times.
+    static let maximumPartials = 10_000
 
     private struct SequenceState {
         var first: Bool
@@ -37,21 +40,23 @@ struct FastRenderer {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
-        render(template, Context(stack: [value], sequence: nil, indentation: nil, inherited: nil, escapes: true), into: &out)
+        var partialsLeft = Self.maximumPartials
+        render(template, Context(stack: [value], sequence: nil, indentation: nil, inherited: nil, escapes: true),
+               into: &out, partialsLeft: &partialsLeft)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func render(_ template: RenderTemplate, _ context: Context, into out: inout [UInt8]) {
+    private func render(_ template: RenderTemplate, _ context: Context, into out: inout [UInt8], partialsLeft: inout Int) {
         var context = context
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for token in template.tokens { render(token, &context, into: &out) }
+            for token in template.tokens { render(token, &context, into: &out, partialsLeft: &partialsLeft) }
             return
         }
         // As swift-mustache: a token's non-empty output that starts a line of this template gets the indentation.
         let start = out.count
         for token in template.tokens {
             let before = out.count
-            render(token, &context, into: &out)
+            render(token, &context, into: &out, partialsLeft: &partialsLeft)
             if out.count > before, before > start, endsWithNewline(out[start..<before]) {
                 out.insert(contentsOf: indentation, at: before)
             }
@@ -63,7 +68,7 @@ struct FastRenderer {
         output.last == UInt8(ascii: "\n") && output.dropLast().last != UInt8(ascii: "\r")
     }
 
-    private func render(_ token: RenderTemplate.Token, _ context: inout Context, into out: inout [UInt8]) {
+    private func render(_ token: RenderTemplate.Token, _ context: inout Context, into out: inout [UInt8], partialsLeft: inout Int) {
         switch token {
         case .text(let bytes):
             out.append(contentsOf: bytes)
@@ -81,37 +86,45 @@ struct FastRenderer {
                 for (index, element) in elements.enumerated() {
                     var inner = context.with(object: element)
                     inner.sequence = SequenceState(first: index == 0, last: index == elements.count - 1, index: index)
-                    render(body, inner, into: &out)
+                    render(body, inner, into: &out, partialsLeft: &partialsLeft)
                 }
             case .bool(let flag)?:
-                if flag { render(body, context, into: &out) }
+                if flag { render(body, context, into: &out, partialsLeft: &partialsLeft) }
             case let value?:
-                render(body, context.with(object: value), into: &out)
+                render(body, context.with(object: value), into: &out, partialsLeft: &partialsLeft)
             case nil:
                 break
             }
         case .invertedSection(let path, let body):
             switch lookUp(path, in: context) {
             case .list(let elements)?:
-                if elements.isEmpty { render(body, context.with(object: .list([])), into: &out) }
+                if elements.isEmpty { render(body, context.with(object: .list([])), into: &out, partialsLeft: &partialsLeft) }
             case .bool(let flag)?:
-                if !flag { render(body, context, into: &out) }
+                if !flag { render(body, context, into: &out, partialsLeft: &partialsLeft) }
             case .some:
                 break
             case nil:
-                render(body, context, into: &out)
+                render(body, context, into: &out, partialsLeft: &partialsLeft)
             }
         case .block(let name, let fallback, let indentation):
             var inner = context
             inner.sequence = nil
             if let indentation { inner.indentation = (context.indentation ?? []) + Array(indentation.utf8) }
-            render(context.inherited?[name] ?? fallback, inner, into: &out)
+            render(context.inherited?[name] ?? fallback, inner, into: &out, partialsLeft: &partialsLeft)
         case .partial(let name, let indentation, let inherits):
             guard let template = templates[name] else { return }
             guard context.depth < Self.maximumDepth else {
                 out.append(contentsOf: "<!-- sitegen: partials nested more than \(Self.maximumDepth) deep; '\(name)' not rendered -->".utf8)
                 return
             }
+            guard partialsLeft > 0 else {
+                if partialsLeft == 0 {
+                    out.append(contentsOf: "<!-- sitegen: more than \(Self.maximumPartials) partials on one page; '\(name)' and later ones not rendered -->".utf8)
+                    partialsLeft = -1
+                }
+                return
+            }
+            partialsLeft -= 1
             var inner = context
             inner.depth += 1
             inner.sequence = nil
@@ -120,7 +133,7 @@ struct FastRenderer {
             if let inherits {
                 inner.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
             }
-            render(template, inner, into: &out)
+            render(template, inner, into: &out, partialsLeft: &partialsLeft)
         case .contentType(let escapes):
             context.escapes = escapes
         }

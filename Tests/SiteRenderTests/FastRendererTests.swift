@@ -41,6 +41,22 @@ import Testing
         #expect(fixed == "<li>root<ul><li>leaf</li></ul></li>")
     }
 
+    /// Found by fuzz/ (`fuzz-templates`): a partial that includes itself for each entry of a list it finds again
+    /// through the context stack doubles its work at every level, 2¹⁰⁰ renders within the depth limit.
+    @Test(.timeLimit(.minutes(1)))
+    func aPartialIncludingItselfForEachEntryStopsAtThePartialBudget() throws {
+        let folder = try TemporaryTemplates(minimalTemplates.merging([
+            "toc.mustache": "{{#page.toc}}<li>{{text}}</li>{{>toc}}{{/page.toc}}",
+        ]) { $1 })
+        defer { folder.remove() }
+        let set = try #require(TemplateSet.load(from: folder.url, displayPath: "templates").0)
+        let html = set.render("toc", value: ["page": ["toc": [["text": "一"], ["text": "二"]]]])
+        #expect(html.hasPrefix("<li>一</li><li>一</li>"))
+        let notice = "more than \(FastRenderer.maximumPartials) partials on one page; 'toc' and later ones not rendered"
+        #expect(html.components(separatedBy: notice).count == 2)
+        #expect(html.components(separatedBy: "<li>").count - 1 <= 2 * (FastRenderer.maximumPartials + 1))
+    }
+
     static let pieces = [
         "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{#b}}", "{{x}}", "{{{x}}}", "{{&x}}", "{{y}}", "{{#y}}", "{{/y}}",
         "{{#first()}}", "{{/first()}}", "{{^last()}}", "{{/last()}}", "{{index()}}", "{{c}}", "{{b}}", "{{.}}",

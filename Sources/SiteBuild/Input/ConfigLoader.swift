@@ -7,15 +7,18 @@ import Yams
 public enum ConfigLoader {
     /// `displayPath` is how diagnostics name the file (default: its name).
     public static func load(from url: URL, displayPath: String? = nil) -> (SiteConfig, [Diagnostic]) {
-        var config = SiteConfig()
         let path = displayPath ?? url.lastPathComponent
-        guard FileManager.default.fileExists(atPath: url.path) else { return (config, []) }
-        let data: Data
+        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
         do {
-            data = try Data(contentsOf: url)
+            return load(try Data(contentsOf: url), path: path)
         } catch {
-            return (config, [.error("cannot read the settings file '\(path)': \(FileSystem.reason(for: error))", code: "config-unreadable")])
+            return (SiteConfig(), [.error("cannot read the settings file '\(path)': \(FileSystem.reason(for: error))", code: "config-unreadable")])
         }
+    }
+
+    /// The settings in `data`, the contents of a settings file that diagnostics name `path`.
+    public static func load(_ data: Data, path: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
         let text: String
         switch TextDecoding.utf8(data, path: path, code: "config-encoding") {
         case .success(let decoded): text = decoded
