@@ -60,12 +60,13 @@ enum NotionToggleNormalizer {
         return w.finish(format: .notionToggle, title: title)
     }
 
-    /// A question asks something, or is a topic without sub-topics (facets are its follow-ups).
+    /// A question is a toggle phrased as one; a toggle with sub-topics is a section; any other toggle
+    /// (a leaf topic, a facet such as `优点`) is a collapsible topic.
     static func role(_ n: Int, in h: ToggleHierarchy) -> HeadingRole {
         let node = h.nodes[n]
         if node.isQuestion { return .question }
         let subTopics = node.children.contains { !h.nodes[$0].isFacet && h.level($0) <= 6 }
-        return subTopics ? .section : .question
+        return subTopics ? .section : .topic
     }
 
     // MARK: scanning

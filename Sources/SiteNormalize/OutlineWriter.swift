@@ -36,10 +36,15 @@ struct OutlineWriter {
     }
 
     /// A heading surrounded by blank lines. Levels past 6 become a bold paragraph with a warning,
-    /// because Markdown has no deeper heading.
+    /// because Markdown has no deeper heading. A question's card number (`3.title`) leaves the text to
+    /// become its label.
     mutating func heading(_ level: Int, _ text: String, role: HeadingRole, from bodyLine: Int) {
-        let clean = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var clean = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmed
+        var number: Int?
+        if role == .question, let card = CardNumber.split(QuestionText.stripEmphasis(clean)) {
+            (number, clean) = (card.number, card.title)
+        }
         blankLine(from: bodyLine)
         if level > 6 {
             line("**\(clean)**", from: bodyLine)
@@ -48,7 +53,7 @@ struct OutlineWriter {
         } else {
             line(String(repeating: "#", count: max(level, 1)) + " " + clean, from: bodyLine)
             headings.append(NormalizedHeading(
-                level: max(level, 1), text: clean, role: role, markdownLine: lines.count,
+                level: max(level, 1), text: clean, role: role, number: number, markdownLine: lines.count,
                 sourceLine: sourceLine(ofBodyLine: bodyLine)))
         }
         line("", from: bodyLine)

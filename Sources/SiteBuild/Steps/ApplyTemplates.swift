@@ -146,7 +146,7 @@ struct SiteModel {
         var context = baseContext(title: page.title)
         var model: [String: Any] = [
             "title": page.title, "url": page.url, "slug": page.slug, "content": page.bodyHTML,
-            "toc": page.toc.map { ["id": $0.id, "text": $0.text.htmlEscaped, "level": $0.level, "depth": $0.depth] as [String: Any] },
+            "toc": page.toc.map { ["id": $0.id, "text": $0.html, "level": $0.level, "depth": $0.depth] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
             "questions": page.questions.map(Self.questionContext),
             "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
@@ -203,7 +203,7 @@ struct SiteModel {
     private static func link(_ page: Page) -> [String: Any] { ["title": page.title, "url": page.url] }
 
     private static func questionContext(_ q: QuestionEntry) -> [String: Any] {
-        ["id": q.id, "title": q.title, "followUps": q.followUps.map(questionContext), "hasFollowUps": !q.followUps.isEmpty]
+        ["id": q.id, "title": q.title, "html": q.html, "label": q.label, "followUps": q.followUps.map(questionContext), "hasFollowUps": !q.followUps.isEmpty]
     }
 
     static let year: String = {
