@@ -17,6 +17,17 @@ public struct RenderedMath: Sendable, Hashable {
         self.html = html
         self.diagnostics = diagnostics
     }
+
+    /// The typeset HTML without KaTeX's MathML copy, for navigation (a table of contents, a question
+    /// index) where the formula is shown once more and a screen reader reads the heading itself.
+    public var htmlWithoutMathML: String {
+        var out = html
+        while let start = out.range(of: "<span class=\"katex-mathml\">"),
+              let end = out.range(of: "</math></span>", range: start.upperBound..<out.endIndex) {
+            out.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        return out
+    }
 }
 
 /// Turns formulas into HTML. Implementations are thread-safe and may be called with all the spans of a

@@ -4,7 +4,10 @@ import SiteCore
 public enum MathSubstitution {
     /// Replaces each `MathPlaceholder.make(i)` in `html` by `rendered[i]`; placeholders without a
     /// rendering stay as they are (see `missingIndices`).
-    public static func substitute(in html: String, rendered: [String]) -> String {
+    ///
+    /// With `bindingPunctuation`, an inline formula followed by closing punctuation (`$x$，`) is kept on
+    /// one line with it, in a `<span class="math-nobreak">`: a line never starts with `，` after a formula.
+    public static func substitute(in html: String, rendered: [String], bindingPunctuation: Bool = false) -> String {
         let found = MathPlaceholder.occurrences(in: html)
         guard !found.isEmpty else { return html }
         var out = ""
@@ -12,11 +15,24 @@ public enum MathSubstitution {
         var copied = html.startIndex
         for (range, index) in found where index < rendered.count {
             out += html[copied..<range.lowerBound]
-            out += rendered[index]
             copied = range.upperBound
+            let after = html.unicodeScalars[copied...].prefix { bindingPunctuation && closingPunctuation.contains($0) }
+            if after.isEmpty || isDisplay(rendered[index]) {
+                out += rendered[index]
+            } else {
+                copied = after.endIndex
+                out += "<span class=\"math-nobreak\">" + rendered[index] + String(after) + "</span>"
+            }
         }
         out += html[copied...]
         return out
+    }
+
+    /// Punctuation that must not begin a line: Chinese and Latin closing marks.
+    static let closingPunctuation = Set("，。、；：！？）》」』】〉”’…．,.;:!?)".unicodeScalars)
+
+    static func isDisplay(_ html: String) -> Bool {
+        html.hasPrefix("<span class=\"katex-display") || html.hasPrefix("<div") || html.contains("math-display")
     }
 
     /// Placeholder indices in `html` that have no rendering (a bug upstream if not empty).

@@ -1,10 +1,13 @@
 import SiteCore
 import SiteMath
 
-/// Chinese bold that CommonMark cannot close: `**理解范数：**平方范数` stays literal, because a closing
-/// `**` preceded by punctuation must be followed by a space or punctuation, and Chinese puts neither.
-/// The repair moves the punctuation out of the bold (`**理解范数**：平方范数`), which keeps every
-/// character and reads the same. Exported formats only: clean Markdown renders as cmark-gfm renders it.
+/// Chinese bold that CommonMark cannot open or close: `**理解范数：**平方范数` stays literal, because a
+/// closing `**` preceded by punctuation must be followed by a space or punctuation, and Chinese puts
+/// neither (the same holds for an opening `**` followed by punctuation: `用**“dropout”**的`).
+/// The repair moves the punctuation out of the bold (`**理解范数**：平方范数`, `用“**dropout**”的`), which
+/// keeps every character and reads the same; where a bracket stands at the edge
+/// (`**权重衰减(weight decay)**的`) it writes the bold as `<strong>…</strong>`.
+/// Exported formats only: clean Markdown renders as cmark-gfm renders it.
 enum CJKEmphasis {
     /// `note` with such lines repaired (same lines, so the line map holds) and a `note:` for each.
     static func repair(_ note: NormalizedNote, path: String) -> NormalizedNote {
@@ -21,7 +24,7 @@ enum CJKEmphasis {
             if fixed != line {
                 changed = true
                 note.diagnostics.append(.note(
-                    "moved punctuation out of `**…**` so the bold closes (CommonMark does not close `**` between punctuation and a Chinese character)",
+                    "repaired `**…**` so the bold shows (CommonMark does not open or close `**` between punctuation and a Chinese character)",
                     code: "emphasis-cjk", at: note.lineMap.location(path: path, line: i + 1, column: firstDifference(line, fixed))))
             }
             lines.append(fixed)
@@ -50,20 +53,47 @@ enum CJKEmphasis {
                 i += 1
             }
         }
-        // Pair markers in order. A repair keeps the line's length, so the other markers stay where they are.
-        for pair in stride(from: 0, to: markers.count - 1, by: 2) {
-            let open = markers[pair], close = markers[pair + 1]
-            guard close + 2 < chars.count, isPunctuation(chars[close - 1]), !isSpaceOrPunctuation(chars[close + 2]) else { continue }
-            var start = close
-            while start > open + 2, isPunctuation(chars[start - 1]), !isBracket(chars[start - 1]) { start -= 1 }
-            // Bold of punctuation only, or ending in a bracket (`（注）：`) that cannot move out: leave it.
-            guard start < close, start > open + 2, !isPunctuation(chars[start - 1]) else { continue }
-            let moved = Array(chars[start..<close])
-            chars[start] = "*"
-            chars[start + 1] = "*"
-            for (k, c) in moved.enumerated() { chars[start + 2 + k] = c }
+        // Pairs in order, repaired from the last: a repair then never moves a marker still to come.
+        let pairs = stride(from: 0, to: markers.count - 1, by: 2).map { (markers[$0], markers[$0 + 1]) }
+        for (open, close) in pairs.reversed() {
+            repair(&chars, open: open, close: close)
         }
         return String(chars)
+    }
+
+    /// Repairs one `**…**` pair at offsets `open` and `close` if CommonMark cannot open or close it.
+    private static func repair(_ chars: inout [Character], open: Int, close: Int) {
+        guard close > open + 2, !canOpen(chars, at: open) || !canClose(chars, at: close) else { return }
+        var start = open + 2, end = close
+        // Punctuation at the edges moves out, up to a bracket, which would leave its partner behind.
+        if !canClose(chars, at: close) {
+            while end > start, isPunctuation(chars[end - 1]), !isBracket(chars[end - 1]) { end -= 1 }
+        }
+        if !canOpen(chars, at: open) {
+            while start < end, isPunctuation(chars[start]), !isBracket(chars[start]) { start += 1 }
+        }
+        guard start < end else { return }  // bold of punctuation only: leave it
+        var moved = Array(chars[..<open]) + chars[(open + 2)..<start] + ["*", "*"] + chars[start..<end] + ["*", "*"]
+        let tail = Array(chars[end..<close]) + chars[(close + 2)...]
+        let openAt = open + (start - open - 2), closeAt = openAt + 2 + (end - start)
+        moved += tail
+        if end > start, canOpen(moved, at: openAt), canClose(moved, at: closeAt) {
+            chars = moved
+            return
+        }
+        chars = Array(chars[..<open]) + Array("<strong>") + chars[(open + 2)..<close] + Array("</strong>") + chars[(close + 2)...]
+    }
+
+    /// CommonMark's left-flanking rule for the `**` at `k`.
+    private static func canOpen(_ chars: [Character], at k: Int) -> Bool {
+        guard k + 2 < chars.count, !chars[k + 2].isWhitespace else { return false }
+        return !isPunctuation(chars[k + 2]) || k == 0 || isSpaceOrPunctuation(chars[k - 1])
+    }
+
+    /// CommonMark's right-flanking rule for the `**` at `k`.
+    private static func canClose(_ chars: [Character], at k: Int) -> Bool {
+        guard k > 0, !chars[k - 1].isWhitespace else { return false }
+        return !isPunctuation(chars[k - 1]) || k + 2 >= chars.count || isSpaceOrPunctuation(chars[k + 2])
     }
 
     private static func isPunctuation(_ c: Character) -> Bool {

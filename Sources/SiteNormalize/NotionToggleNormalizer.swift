@@ -60,15 +60,15 @@ enum NotionToggleNormalizer {
         return w.finish(format: .notionToggle, title: title)
     }
 
-    /// A question asks something, or is a topic without sub-topics (facets are its follow-ups). A facet
-    /// holds questions (`问题 › 为什么…`, a section) or points (`缺点 › 梯度消失`): then it is a follow-up
-    /// and its points are sections of its answer.
+    /// A question is a toggle phrased as one. A facet holds questions (`问题 › 为什么…`: a section) or points
+    /// (`缺点 › 梯度消失`: the points are sections of its body); any other toggle with sub-topics is a section,
+    /// and the rest (a leaf topic, a facet such as `优点`) are collapsible topics.
     static func role(_ n: Int, in h: ToggleHierarchy) -> HeadingRole {
         let node = h.nodes[n]
         if node.isQuestion { return .question }
         if let p = node.parent, h.nodes[p].isFacet { return .section }
         let subTopics = node.children.contains { !h.nodes[$0].isFacet && (!node.isFacet || h.nodes[$0].isQuestion) }
-        return subTopics ? .section : .question
+        return subTopics ? .section : .topic
     }
 
     // MARK: scanning

@@ -31,8 +31,9 @@ extension NormalizedNote {
             case .section: kind = "Section h\(h.level)"
             case .question: kind = "Question h\(h.level)"
             case .followUp: kind = "FollowUp h\(h.level)"
+            case .topic: kind = "Topic h\(h.level)"
             }
-            out += prefix + (last ? "└─ " : "├─ ") + "\(kind) @\(h.sourceLine) \"\(h.text)\"\n"
+            out += prefix + (last ? "└─ " : "├─ ") + "\(kind) @\(h.sourceLine)\(h.number.map { " #\($0)" } ?? "") \"\(h.text)\"\n"
             let childPrefix = prefix + (last ? "   " : "│  ")
             for (k, c) in children[i].enumerated() { write(c, prefix: childPrefix, last: k == children[i].count - 1) }
         }

@@ -41,10 +41,15 @@ struct OutlineWriter {
     /// A heading surrounded by blank lines. Past level 6, where Markdown stops, it is written with as many
     /// `#` (`####### 梯度消失`): a paragraph to cmark-gfm, which SiteMarkdown's `promotingDeepHeadings(source:)`
     /// turns back into a heading. Past `deepestHeadingLevel` (an outline no reader can follow, and a line
-    /// whose `#` would grow with the depth) it is written at that level with a warning.
+    /// whose `#` would grow with the depth) it is written at that level with a warning. A question's card
+    /// number (`3.title`) leaves the text to become its label.
     mutating func heading(_ level: Int, _ text: String, role: HeadingRole, from bodyLine: Int) {
-        let clean = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var clean = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmed
+        var number: Int?
+        if role == .question, let card = CardNumber.split(QuestionText.stripEmphasis(clean)) {
+            (number, clean) = (card.number, card.title)
+        }
         let written = min(max(level, 1), Self.deepestHeadingLevel)
         if written < level {
             warn("‘\(clean)’ would be a level-\(level) heading; headings stop at level \(written), so it is shown "
@@ -53,7 +58,7 @@ struct OutlineWriter {
         blankLine(from: bodyLine)
         line(String(repeating: "#", count: written) + " " + clean, from: bodyLine)
         headings.append(NormalizedHeading(
-            level: written, text: clean, role: role, markdownLine: lines.count,
+            level: written, text: clean, role: role, number: number, markdownLine: lines.count,
             sourceLine: sourceLine(ofBodyLine: bodyLine)))
         line("", from: bodyLine)
     }

@@ -1,21 +1,24 @@
 /// Word-level judgements about a single title or line: is it a question, a facet, a sentence?
 enum QuestionText {
-    /// Openings that make a Chinese or English title a question even without a question mark.
+    /// Openings that make a Chinese or English title a question even without a question mark: question
+    /// words and the prompts of interview questions (`简述…`).
     static let questionOpenings = [
-        "为什么", "为何", "如何", "怎么", "怎样", "什么是", "是否", "能否", "可否", "简述", "简单介绍", "介绍",
-        "说说", "谈谈", "说一说", "讲讲", "解释", "比较", "请", "why ", "how ", "what ", "when ", "explain ",
+        "为何", "怎样", "可否", "简述", "简单介绍", "介绍", "说说", "谈谈", "说一说", "讲讲", "解释", "比较", "请",
+        "why ", "how ", "what ", "when ", "which ", "explain ",
     ]
-    /// Phrases inside a title that ask something.
-    static let questionPhrases = ["是什么", "有哪些", "有什么", "什么区别", "的区别是", "吗？", "吗?"]
+    /// Question words that ask wherever they stand in a Chinese title (`BN如何加速训练`).
+    static let questionWords = ["为什么", "如何", "怎么", "什么", "是否", "哪些", "能否", "区别"]
 
-    /// Whether `title` reads as a question: a question mark, a question opening or phrase.
+    /// Whether `title` is phrased as a question: a question mark, a question opening or question word.
+    /// A bare facet (`区别`) names an aspect of its topic and asks nothing.
     static func looksLikeQuestion(_ title: String) -> Bool {
         let t = stripEmphasis(title).trimmed
         if t.contains("?") || t.contains("？") { return true }
+        if isFacet(t) { return false }
         let lower = t.lowercased()
         if questionOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
-        if t.hasSuffix("区别") || t.hasSuffix("吗") { return true }
-        return questionPhrases.contains { t.contains($0) }
+        if t.hasSuffix("吗") { return true }
+        return questionWords.contains { t.contains($0) }
     }
 
     /// Facet titles: aspects of the topic above them rather than topics of their own.

@@ -31,7 +31,7 @@ enum QuestionTree {
                 title = QuestionText.displayTitle(headings[p].text) + "：" + title
             }
             return Question(
-                title: title, markdownLine: headings[i].markdownLine,
+                title: title, number: headings[i].number, markdownLine: headings[i].markdownLine,
                 sourceLine: headings[i].sourceLine, followUps: children[i].map(question))
         }
         return topLevel.map(question)

@@ -596,7 +596,8 @@ enum BuiltInTheme {
   color-scheme: light dark;
 
   --font-sans: -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial,
-    "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+    "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
+    "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif;
   --font-mono: ui-monospace, "SFMono-Regular", "JetBrains Mono", Menlo, Consolas, "Liberation Mono",
     "Noto Sans Mono CJK SC", monospace;
 
@@ -627,6 +628,7 @@ enum BuiltInTheme {
   --mark: #fff1a8;
   --error: #c62828;
   --error-bg: #fdecea;
+  --scroll-shadow: rgb(0 0 0 / 0.2);
 
   --series-1: #2f7bd8;
   --series-2: #e0622b;
@@ -669,6 +671,7 @@ enum BuiltInTheme {
     --mark: #5a4b00;
     --error: #ff8a80;
     --error-bg: #3a1d1d;
+    --scroll-shadow: rgb(0 0 0 / 0.7);
 
     --series-1: #6ea8fe;
     --series-2: #ff9a6b;
@@ -845,9 +848,10 @@ a:focus-visible, summary:focus-visible, button:focus-visible {
 
 .practice { margin-bottom: 1.5rem; }
 .practice .question-index { margin-bottom: 0.5rem; }
-.question-index > ol { margin: 0; padding-left: 2.6rem; }
+.question-index > ol { margin: 0; padding-left: 1rem; }
 .question-index li { margin: 0.2rem 0; }
-.question-index li::marker { color: var(--question); font-weight: 600; }
+.question-index > ol > li { list-style: none; }
+.question-index .question-label { display: inline-block; min-width: 2.2em; color: var(--question); font-weight: 600; font-variant-numeric: tabular-nums; }
 .question-index .follow-ups { list-style: none; padding-left: 1rem; margin: 0.1rem 0 0.3rem; font-size: 0.95em; }
 .question-index .follow-ups a { color: var(--fg-muted); }
 .question-index .follow-ups li::before { content: "↳ "; color: var(--follow-up); }
@@ -983,6 +987,22 @@ th[align="right"], td[align="right"] { text-align: right; }
   margin: 0.8em 0 1.1em;
 }
 .katex-display > .katex { white-space: nowrap; }
+/* An inline formula and the punctuation after it stay on one line (sitegen wraps them). */
+.math-nobreak { white-space: nowrap; }
+.math-nobreak > .katex { white-space: normal; }
+
+/* What is wider than the screen scrolls sideways, and says so: a shadow on the side with more. */
+.katex-display, pre, .tensor-output, .note-body table {
+  --scroll-bg: var(--bg);
+  background:
+    linear-gradient(to right, var(--scroll-bg) 40%, transparent) left / 2em 100% no-repeat local,
+    linear-gradient(to left, var(--scroll-bg) 40%, transparent) right / 2em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.8em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.8em 100% no-repeat scroll,
+    var(--scroll-bg);
+}
+pre { --scroll-bg: var(--code-bg); }
+figure.tensor-example .tensor-output { --scroll-bg: var(--bg-raised); }
 .math-error, .katex-error {
   color: var(--error) !important;
   background: var(--error-bg);
@@ -996,10 +1016,10 @@ th[align="right"], td[align="right"] { text-align: right; }
 }
 div.math-error, .math-display.math-error { display: block; padding: 0.5em 0.8em; margin: 0 0 1.1em; }
 
-/* Questions: each question heading is the summary of a <details>, its answer inside,
-   follow-ups nested in the answer. Readable with or without JavaScript. */
+/* Questions and topics: each question heading is the summary of a <details>, its answer inside,
+   follow-ups nested in the answer; its label (Q3, 追问 1) is written by sitegen. A topic (a Notion
+   toggle that asks nothing, such as 优点) folds the same way, without a label. Readable without JavaScript. */
 
-.note-body { counter-reset: question; }
 details.question {
   margin: 1.4em 0;
   border: 1px solid var(--question-border);
@@ -1007,7 +1027,7 @@ details.question {
   border-radius: var(--radius);
   background: var(--bg-raised);
 }
-details.question > summary {
+:is(details.question, details.topic) > summary {
   display: flex;
   align-items: baseline;
   gap: 0.6em;
@@ -1018,10 +1038,8 @@ details.question > summary {
   border-radius: 0 calc(var(--radius) - 1px) 0 0;
 }
 details.question:not([open]) > summary { border-radius: 0 calc(var(--radius) - 1px) calc(var(--radius) - 1px) 0; }
-details.question > summary::-webkit-details-marker { display: none; }
-details.question > summary::before {
-  counter-increment: question;
-  content: "Q" counter(question);
+:is(details.question, details.topic) > summary::-webkit-details-marker { display: none; }
+details.question > summary > .summary-label {
   flex: none;
   min-width: 2.4em;
   padding: 0 0.45em;
@@ -1033,8 +1051,9 @@ details.question > summary::before {
   line-height: 1.7;
   text-align: center;
   font-family: var(--font-sans);
+  white-space: nowrap;
 }
-details.question > summary::after {
+:is(details.question, details.topic) > summary::after {
   content: "";
   flex: none;
   margin-left: auto;
@@ -1045,8 +1064,8 @@ details.question > summary::after {
   transform: translateY(-0.15em) rotate(45deg);
   transition: transform 0.15s;
 }
-details.question:not([open]) > summary::after { transform: rotate(-45deg); }
-details.question > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) {
+:is(details.question, details.topic):not([open]) > summary::after { transform: rotate(-45deg); }
+:is(details.question, details.topic) > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) {
   display: inline;
   margin: 0;
   padding: 0;
@@ -1056,10 +1075,9 @@ details.question > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) {
   color: var(--fg);
 }
 details.question > .answer { padding: 0.9em 1.1em 0.2em; }
-details.question > .answer > :first-child { margin-top: 0; }
+:is(details.question, details.topic) > .answer > :first-child { margin-top: 0; }
 
 /* Follow-ups inside an answer */
-details.question .answer { counter-reset: follow-up; }
 details.question details.question {
   margin: 1em 0;
   border-color: var(--border);
@@ -1067,15 +1085,15 @@ details.question details.question {
   border-left-width: 3px;
 }
 details.question details.question > summary { background: var(--follow-up-soft); padding: 0.5em 0.9em; }
-details.question details.question > summary::before {
-  counter-increment: follow-up;
-  content: "追问 " counter(follow-up);
-  background: var(--follow-up);
-  font-size: 0.75rem;
-}
-details.question details.question > summary:lang(en)::before { content: "Follow-up " counter(follow-up); }
+details.question details.question > summary > .summary-label { background: var(--follow-up); font-size: 0.75rem; }
 details.question details.question > summary > :is(h1, h2, h3, h4, h5, h6, p[role="heading"]) { font-size: 1rem; }
 details.question:target, details.question:has(> summary > :target) { box-shadow: 0 0 0 3px var(--question-border); }
+
+/* Topics: a heading that folds, with its section indented under a thin rule */
+details.topic { margin: 1.2em 0; }
+details.topic > summary { background: none; padding: 0.3em 0; border-radius: 0; }
+details.topic > .answer { padding: 0 0 0 0.9em; border-left: 2px solid var(--border); }
+details.topic > summary > :is(h4, h5, h6, p[role="heading"]) { font-size: 1rem; }
 
 /* Runnable examples (TensorScript): source, value tables, plots */
 
@@ -1292,7 +1310,7 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
 
 @media print {
   .site-header, .site-footer, .toc-sidebar, .toc-inline, .practice, .pager, .skip-link { display: none; }
-  details.question > summary::after { display: none; }
+  :is(details.question, details.topic) > summary::after { display: none; }
   body { background: #fff; color: #000; }
 }
 
@@ -1529,8 +1547,8 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
     <summary>本页 {{page.questionCount}} 个问题</summary>
     <ol>
       {{#page.questions}}
-      <li><a href="#{{id}}">{{title}}</a>
-        {{#followUps}}{{#first()}}<ol class="follow-ups">{{/first()}}<li><a href="#{{id}}">{{title}}</a></li>{{#last()}}</ol>{{/last()}}{{/followUps}}
+      <li><span class="question-label">{{label}}</span> <a href="#{{id}}">{{{html}}}</a>
+        {{#followUps}}{{#first()}}<ol class="follow-ups">{{/first()}}<li><a href="#{{id}}">{{{html}}}</a></li>{{#last()}}</ol>{{/last()}}{{/followUps}}
       </li>
       {{/page.questions}}
     </ol>

@@ -13,7 +13,7 @@ import SiteCore
     }
 
     static let expectations: [(file: String, format: SourceFormat, warnings: [String], questions: Int)] = [
-        ("notion-toggle.txt", .notionToggle, ["toggle-as-text"], 5),
+        ("notion-toggle.txt", .notionToggle, ["toggle-as-text"], 2),
         ("notion-markdown.md", .notionMarkdown, [], 3),
         ("question-lines.txt", .questionLines, [], 5),
         ("note-list.txt", .noteList, [], 4),

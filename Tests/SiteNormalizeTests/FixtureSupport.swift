@@ -86,8 +86,11 @@ enum TextAudit {
 
     /// The words of a line: split at whitespace and at the characters normalisation may cut at
     /// (` > ` separators, `?`/`:` between a follow-up and its answer, emphasis, heading and toggle marks).
+    /// A question's card number (`3.title`) becomes its label, so it is left out of its first word.
     static func chunks(_ line: Substring) -> [String] {
-        line.split { $0.isWhitespace || ">?？:：*#▼".contains($0) }.map(String.init).filter { $0 != "-" }
+        var words = line.split { $0.isWhitespace || ">?？:：*#▼".contains($0) }.map(String.init).filter { $0 != "-" }
+        if let first = words.first, let card = CardNumber.split(first) { words[0] = card.title }
+        return words
     }
 
     /// Chunks of non-empty source lines that are missing from `markdown`.
@@ -102,7 +105,8 @@ enum TextAudit {
     }
 
     static func withoutEmphasisMarks<S: StringProtocol>(_ text: S) -> String {
-        String(text.filter { $0 != "*" })
+        String(text.filter { $0 != "*" }).replacingOccurrences(of: "<strong>", with: "")
+            .replacingOccurrences(of: "</strong>", with: "")
     }
 
     /// Markdown lines whose words are not on the file line the line map names (synthetic lines excepted).
@@ -112,7 +116,7 @@ enum TextAudit {
             let origin = note.lineMap.original(line: i + 1).line
             guard !ignored.contains(origin), origin >= 1, origin <= file.count else { continue }
             let source = withoutEmphasisMarks(file[origin - 1])
-            for chunk in chunks(line) where !source.contains(chunk) {
+            for chunk in chunks(Substring(withoutEmphasisMarks(line))) where !source.contains(chunk) {
                 bad.append("md \(i + 1) → file \(origin): ‘\(chunk)’ not in ‘\(source)’")
             }
         }

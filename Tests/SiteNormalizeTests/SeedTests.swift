@@ -24,7 +24,7 @@ enum Seeds {
 @Suite(.enabled(if: Seeds.available, "../shared/seeds not found next to the repository; seed tests skipped"))
 struct SeedTests {
     @Test(arguments: [
-        ("000", SourceFormat.notionToggle, 20), ("001", .notionMarkdown, 12), ("002", .questionLines, 20),
+        ("000", SourceFormat.notionToggle, 3), ("001", .notionMarkdown, 12), ("002", .questionLines, 20),
         ("003", .noteList, 18), ("004", .jekyll, 5),
     ])
     func formatAndQuestionCount(prefix: String, format: SourceFormat, questions: Int) throws {

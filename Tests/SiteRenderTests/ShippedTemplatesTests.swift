@@ -44,6 +44,7 @@ import Testing
         #expect(html.contains("对比表 &amp; 小结</a>"))
         #expect(!html.contains("&amp;amp;"))
         #expect(html.contains("本页 3 个问题"))
+        #expect(html.contains(##"<span class="question-label">Q2</span> <a href="#gelu-和-relu-的区别">GELU 和 ReLU 的区别</a>"##))
         #expect(html.contains(##"<ol class="follow-ups"><li><a href="#dead-relu-怎么办">Dead ReLU 怎么办？</a></li></ol>"##))
         #expect(html.components(separatedBy: "follow-ups").count == 2, "a question without follow-ups has no empty list")
         #expect(html.contains(#"href="/notes/基础/归一化/" rel="next"><span class="pager-label">下一篇</span>归一化 BatchNorm &amp; LayerNorm</a>"#))

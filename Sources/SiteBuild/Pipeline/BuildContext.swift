@@ -107,6 +107,8 @@ public struct Page: Sendable {
     public var headingIDs: [String] = []
     public var toc: [TOCEntry] = []
     public var questions: [QuestionEntry] = []
+    /// Ids of the headings that fold like questions but ask nothing (Notion toggles such as `优点`).
+    public var topicIDs: Set<String> = []
     /// The content shows its own `<h1>`: it begins with one, or one further down is the title (after a
     /// badge line, say). The template should not repeat the title.
     public var contentShowsTitle = false
@@ -161,7 +163,10 @@ public struct PageLink: Hashable, Sendable {
 
 public struct TOCEntry: Hashable, Sendable, Codable {
     public var id: String
+    /// Plain text, formulas as `√d_k`.
     public var text: String
+    /// The heading's text as HTML with its formulas typeset (after `renderMath`; placeholders before).
+    public var html: String
     public var level: Int
     public var depth: Int
 }
@@ -169,6 +174,10 @@ public struct TOCEntry: Hashable, Sendable, Codable {
 public struct QuestionEntry: Hashable, Sendable, Codable {
     public var id: String
     public var title: String
+    /// The heading's text as HTML with its formulas typeset (after `renderMath`; placeholders before).
+    public var html: String
+    /// `Q3` (counted, or the number the source gave it), `追问 1` for a follow-up.
+    public var label: String
     public var sourceLine: Int
     public var followUps: [QuestionEntry]
 }

@@ -164,9 +164,11 @@ struct SiteModel {
     func noteContext(_ pages: [Page], at index: Int) -> [String: Any] {
         let page = pages[index]
         var context = baseContext(title: page.title, outputPath: page.outputPath)
+        if !page.hasMath { context["head"] = "" }
+
         var model: [String: Any] = [
             "title": page.title, "url": page.url, "slug": page.slug, "content": page.bodyHTML,
-            "toc": page.toc.map { ["id": $0.id, "text": $0.text.htmlEscaped, "level": $0.level, "depth": $0.depth] as [String: Any] },
+            "toc": page.toc.map { ["id": $0.id, "text": $0.html, "level": $0.level, "depth": $0.depth] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
             "questions": page.questions.map(Self.questionContext),
             "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
@@ -196,6 +198,7 @@ struct SiteModel {
         // The home page's title is the site's unless its index page names one.
         let title = section?.title ?? index.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
         var context = baseContext(title: title ?? config.title, outputPath: section.map { $0.path + "/index.html" } ?? "index.html")
+        if !(index?.hasMath ?? false) { context["head"] = "" }
         var home: [String: Any] = [
             "sections": sections.map { section -> [String: Any] in
                 let notes = section.pages.map { i -> [String: Any] in
@@ -216,7 +219,8 @@ struct SiteModel {
             "noteCount": sections.reduce(0) { $0 + $1.pages.count },
             "showTitle": !(index?.contentShowsTitle ?? false),
         ]
-        if let title { home["title"] = title }
+        // The home page named like the site is titled once (`学习笔记`, not `学习笔记 · 学习笔记`).
+        if let title, section != nil || title != config.title { home["title"] = title }
         if let index { home["content"] = index.bodyHTML }
         context["home"] = home
         return context
@@ -229,11 +233,16 @@ struct SiteModel {
     }
 
     private static func questionContext(_ q: QuestionEntry) -> [String: Any] {
-        ["id": q.id, "title": q.title, "followUps": q.followUps.map(questionContext), "hasFollowUps": !q.followUps.isEmpty]
+        ["id": q.id, "title": q.title, "html": q.html, "label": q.label, "followUps": q.followUps.map(questionContext), "hasFollowUps": !q.followUps.isEmpty]
     }
 
     static let year: String = {
         let components = Calendar(identifier: .gregorian).dateComponents([.year], from: Date())
         return String(components.year ?? 2026)
     }()
+}
+
+extension Page {
+    /// Whether the page has formulas: pages without any leave out the math stylesheet and scripts.
+    var hasMath: Bool { !(protected?.spans.isEmpty ?? true) }
 }

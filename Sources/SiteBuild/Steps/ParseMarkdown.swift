@@ -8,6 +8,7 @@ import SiteNormalize
 extension BuildStep {
     /// Parses each page with cmark-gfm and derives its title, heading ids, table of contents and questions.
     public static let parseMarkdown = BuildStep("parse") { context in
+        let followUpLabel = context.config.language.lowercased().hasPrefix("zh") ? "追问" : "Follow-up"
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard let protected = page.protected else { return page }
@@ -20,7 +21,7 @@ extension BuildStep {
                         + "the deeper part is shown as plain text; nest less deeply",
                     code: "nesting-too-deep", at: page.location(line: first.startLine, column: first.startColumn)))
             }
-            page.outline(spans: protected.spans)
+            page.outline(spans: protected.spans, followUpLabel: followUpLabel)
             return page
         }
     }
@@ -28,13 +29,17 @@ extension BuildStep {
 
 extension Page {
     /// Heading ids, TOC, title and question entries from the parsed document.
-    mutating func outline(spans: [MathSpan]) {
+    /// Follow-up questions are labelled `followUpLabel 1`, `followUpLabel 2`, … within their question.
+    mutating func outline(spans: [MathSpan], followUpLabel: String) {
         var anchors = HeadingAnchors()
         let headings = document.collect { if case .heading = $0.kind { true } else { false } }
-        var texts: [String] = []
+        // Plain text (`√d_k`) for titles and ids; HTML with the formulas' placeholders for the TOC.
+        var texts: [String] = [], htmls: [String] = []
         for heading in headings {
-            let text = heading.plainText.replacingMathPlaceholders { spans.indices.contains($0) ? spans[$0].tex : "" }
-            texts.append(text.trimmingCharacters(in: .whitespaces))
+            let plain = heading.plainText.trimmingCharacters(in: .whitespaces)
+            let text = plain.replacingMathPlaceholders { spans.indices.contains($0) ? TeXPlainText.text(spans[$0].tex) : "" }
+            texts.append(text)
+            htmls.append(plain.htmlEscaped)
             headingIDs.append(anchors.makeID(for: text))
         }
         let firstH1 = headings.firstIndex { $0.kind == .heading(level: 1) }
@@ -65,25 +70,40 @@ extension Page {
         toc = []
         for (i, heading) in headings.enumerated() {
             guard case .heading(let level) = heading.kind, level > 1 else { continue }
-            toc.append(TOCEntry(id: headingIDs[i], text: texts[i], level: level, depth: max(0, level - minLevel)))
+            toc.append(TOCEntry(id: headingIDs[i], text: texts[i], html: htmls[i], level: level, depth: max(0, level - minLevel)))
         }
 
         // Questions are matched to headings by the original source line they came from.
         var idByLine: [Int: [(id: String, used: Bool)]] = [:]
+        var htmlByID: [String: String] = [:]
         for (i, heading) in headings.enumerated() {
+            htmlByID[headingIDs[i]] = htmls[i]
             guard let line = heading.range?.startLine else { continue }
             idByLine[location(line: line, column: 1).line, default: []].append((headingIDs[i], false))
         }
-        func entry(_ q: Question) -> QuestionEntry {
+        func entry(_ q: Question, label: String) -> QuestionEntry {
             var id = ""
             if var candidates = idByLine[q.sourceLine], let k = candidates.firstIndex(where: { !$0.used }) {
                 id = candidates[k].id
                 candidates[k].used = true
                 idByLine[q.sourceLine] = candidates
             }
-            return QuestionEntry(id: id, title: q.title, sourceLine: q.sourceLine, followUps: q.followUps.map(entry))
+            return QuestionEntry(id: id, title: q.title, html: htmlByID[id] ?? q.title.htmlEscaped, label: label, sourceLine: q.sourceLine,
+                                 followUps: labelled(q.followUps) { "\(followUpLabel) \($0)" })
         }
-        questions = (normalized?.questions ?? []).map(entry)
+        // Questions are counted `Q1`, `Q2`, …; a number the source gave one (`3.title`) is its label.
+        func labelled(_ list: [Question], _ name: (Int) -> String) -> [QuestionEntry] {
+            var last = 0
+            return list.map { q in
+                last = q.number ?? last + 1
+                return entry(q, label: name(last))
+            }
+        }
+        questions = labelled(normalized?.questions ?? []) { "Q\($0)" }
+        topicIDs = []
+        for heading in normalized?.headings ?? [] where heading.role == .topic {
+            if let id = idByLine[heading.sourceLine]?.first(where: { !$0.used })?.id { topicIDs.insert(id) }
+        }
     }
 
     /// The note's first line with text, the title of last resort.
@@ -91,20 +111,22 @@ extension Page {
         body.sourceLines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
     }
 
-    /// Start lines (in the parsed text) of the headings that are questions, for the renderer to wrap.
-    var questionHeadingLines: Set<Int> {
-        var ids: Set<String> = []
+    /// The headings (by start line in the parsed text) the renderer folds with their section: questions
+    /// with their labels, and topics, unlabelled.
+    var collapsibleHeadings: [Int: HTMLRenderer.Collapsible] {
+        var byID: [String: HTMLRenderer.Collapsible] = [:]
+        for id in topicIDs { byID[id] = .topic }
         func add(_ q: QuestionEntry) {
-            if !q.id.isEmpty { ids.insert(q.id) }
+            if !q.id.isEmpty { byID[q.id] = .question(q.label) }
             q.followUps.forEach(add)
         }
         questions.forEach(add)
-        var lines: Set<Int> = []
+        var lines: [Int: HTMLRenderer.Collapsible] = [:]
         var index = 0
         document.walk { node in
             if case .heading = node.kind {
-                if index < headingIDs.count, ids.contains(headingIDs[index]), let line = node.range?.startLine {
-                    lines.insert(line)
+                if index < headingIDs.count, let collapsible = byID[headingIDs[index]], let line = node.range?.startLine {
+                    lines[line] = collapsible
                 }
                 index += 1
             }

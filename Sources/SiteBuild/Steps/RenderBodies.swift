@@ -9,7 +9,7 @@ extension BuildStep {
     /// marked for `sanitizeHTML`.
     public static let renderBodies = BuildStep("render HTML") { context in
         let links = LinkTable(context)
-        let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML)
+        let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML, eastAsianLineBreaks: true)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
         context.pages = context.pages.parallelMap { page in
             var page = page
@@ -37,7 +37,7 @@ extension BuildStep {
             }
             var renderer = HTMLRenderer(options: options)
             renderer.headingIDs = page.headingIDs
-            renderer.questionLines = page.questionHeadingLines
+            renderer.collapsibles = page.collapsibleHeadings
             let alsoAnswered = page.alsoAnswered
             renderer.afterAnswer = { line in alsoAnswered[line].map(Page.alsoAnsweredHTML) }
             renderer.rewriteURL = { rewritten[$0] ?? $0 }

@@ -28,7 +28,12 @@ extension BuildStep {
             }
             let pages = context.pages
             let substituted = slices.parallelMap { slice in
-                MathSubstitution.substitute(in: pages[slice.page].bodyHTML, rendered: slice.results.map(\.html))
+                MathSubstitution.substitute(in: pages[slice.page].bodyHTML, rendered: slice.results.map(\.html),
+                                            bindingPunctuation: true)
+            }
+            for slice in slices {
+                let navigation = slice.results.map(\.htmlWithoutMathML)
+                context.pages[slice.page].typesetNavigation { MathSubstitution.substitute(in: $0, rendered: navigation) }
             }
             for (slice, html) in zip(slices, substituted) {
                 var diagnostics = slice.results.flatMap(\.diagnostics)
@@ -62,6 +67,18 @@ extension BuildContext {
         if let notice { diagnostics.append(notice) }
         math = made
         return made
+    }
+}
+
+extension Page {
+    /// Puts typeset formulas into the TOC and question index entries.
+    mutating func typesetNavigation(_ substitute: (String) -> String) {
+        for i in toc.indices { toc[i].html = substitute(toc[i].html) }
+        func typeset(_ q: inout QuestionEntry) {
+            q.html = substitute(q.html)
+            for k in q.followUps.indices { typeset(&q.followUps[k]) }
+        }
+        for i in questions.indices { typeset(&questions[i]) }
     }
 }
 

@@ -10,9 +10,13 @@ import Darwin
 public struct MarkdownOptions: Hashable, Sendable {
     /// Let raw HTML through (filtered by GFM's tagfilter) instead of cmark-gfm's safe default.
     public var allowRawHTML: Bool
+    /// A soft line break between two Chinese or Japanese characters renders as nothing, not as a space
+    /// (pandoc's `east_asian_line_breaks`): `子网络⏎通常` reads `子网络通常`.
+    public var eastAsianLineBreaks: Bool
 
-    public init(allowRawHTML: Bool = false) {
+    public init(allowRawHTML: Bool = false, eastAsianLineBreaks: Bool = false) {
         self.allowRawHTML = allowRawHTML
+        self.eastAsianLineBreaks = eastAsianLineBreaks
     }
 }
 

@@ -11,15 +11,28 @@ public struct HTMLRenderer {
     public var rewriteURL: ((String) -> String)?
     /// Returns replacement HTML for a code block (e.g. evaluated examples), or `nil` to render it as code.
     public var renderCodeBlock: ((_ info: String, _ literal: String, _ range: SourceRange?) -> String?)?
-    /// Start lines of the headings that are questions: each is wrapped with its answer in `<details>`.
-    public var questionLines: Set<Int> = []
+    /// The headings, by start line, wrapped with their section in `<details open>`: questions and topics.
+    public var collapsibles: [Int: Collapsible] = [:]
     /// Wraps the HTML of each raw HTML node, which is then passed through (tag-filtered only when
     /// `options.allowRawHTML`) instead of omitted: sitegen marks it for its sanitiser.
     public var wrapRawHTML: ((_ html: String, _ range: SourceRange?) -> String)?
     /// HTML to add at the end of a question's answer, by the start line of the question's heading.
     public var afterAnswer: ((_ headingLine: Int) -> String?)?
-    /// The class of the `<details>` element around a question and its answer.
-    public var questionClass = "question"
+
+    /// How a collapsible heading is shown: the class of its `<details>` and the label before the heading.
+    public struct Collapsible: Sendable, Hashable {
+        public var className: String
+        /// `Q3`, `追问 1`; `nil` for a topic, which asks nothing.
+        public var label: String?
+
+        public init(className: String, label: String? = nil) {
+            self.className = className
+            self.label = label
+        }
+
+        public static func question(_ label: String) -> Collapsible { Collapsible(className: "question", label: label) }
+        public static let topic = Collapsible(className: "topic")
+    }
 
     public init(options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
@@ -28,7 +41,7 @@ public struct HTMLRenderer {
     /// The HTML of a document (or any node).
     public func render(_ node: MarkdownNode) -> String {
         var state = State()
-        if case .document = node.kind, !questionLines.isEmpty {
+        if case .document = node.kind, !collapsibles.isEmpty {
             renderWithQuestions(node.children, into: &state)
         } else {
             render(node, into: &state, tight: false)
@@ -47,7 +60,7 @@ public struct HTMLRenderer {
         }
     }
 
-    // MARK: Questions
+    // MARK: Questions and topics
 
     private func renderWithQuestions(_ blocks: [MarkdownNode], into state: inout State) {
         var open: [(level: Int, line: Int)] = []
@@ -65,9 +78,10 @@ public struct HTMLRenderer {
         for block in blocks {
             if case .heading(let level) = block.kind {
                 close { $0 >= level }
-                if let line = block.range?.startLine, questionLines.contains(line) {
+                if let line = block.range?.startLine, let collapsible = collapsibles[line] {
                     state.cr()
-                    state.html += "<details class=\"\(questionClass)\" open>\n<summary>"
+                    state.html += "<details class=\"\(collapsible.className.htmlEscaped)\" open>\n<summary>"
+                    if let label = collapsible.label { state.html += "<span class=\"summary-label\">\(label.htmlEscaped)</span>" }
                     var heading = State()
                     heading.headingIndex = state.headingIndex
                     render(block, into: &heading, tight: false)
@@ -216,7 +230,37 @@ public struct HTMLRenderer {
     }
 
     private func renderChildren(_ node: MarkdownNode, into s: inout State, tight: Bool) {
-        for child in node.children { render(child, into: &s, tight: tight) }
+        let children = node.children
+        for (k, child) in children.enumerated() {
+            if options.eastAsianLineBreaks, child.kind == .softBreak, k > 0, k + 1 < children.count,
+               let before = Self.edgeScalar(children[k - 1], last: true), Self.isEastAsianWide(before),
+               let after = Self.edgeScalar(children[k + 1], last: false), Self.isEastAsianWide(after) {
+                continue
+            }
+            render(child, into: &s, tight: tight)
+        }
+    }
+
+    /// The first or last character of an inline node's text, looking into emphasis and links.
+    static func edgeScalar(_ node: MarkdownNode, last: Bool) -> Unicode.Scalar? {
+        switch node.kind {
+        case .text(let s), .code(let s): return last ? s.unicodeScalars.last : s.unicodeScalars.first
+        case .emphasis, .strong, .strikethrough, .link:
+            return (last ? node.children.last : node.children.first).flatMap { edgeScalar($0, last: last) }
+        default: return nil
+        }
+    }
+
+    /// Han, kana, Bopomofo, CJK punctuation and full-width forms: scripts written without spaces
+    /// (Hangul is not: Korean puts spaces between words).
+    static func isEastAsianWide(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
     }
 
     private func renderTableRow(_ row: MarkdownNode, alignments: [MarkdownNode.TableAlignment], into s: inout State) {

@@ -59,10 +59,10 @@ import Testing
         let doc = MarkdownParser.parse("# 标题\n\n## 问题一？\n\n答案\n\n### 追问\n\n细节\n\n## 下一节\n")
         var renderer = HTMLRenderer()
         renderer.headingIDs = ["标题", "问题一", "追问"]
-        renderer.questionLines = [3]
+        renderer.collapsibles = [3: .question("Q1")]
         let html = renderer.render(doc)
         #expect(html.contains("<h1 id=\"标题\">标题</h1>"))
-        #expect(html.contains("<details class=\"question\" open>\n<summary><h2 id=\"问题一\">问题一？</h2></summary>\n<div class=\"answer\">\n<p>答案</p>"))
+        #expect(html.contains("<details class=\"question\" open>\n<summary><span class=\"summary-label\">Q1</span><h2 id=\"问题一\">问题一？</h2></summary>\n<div class=\"answer\">\n<p>答案</p>"))
         // The follow-up stays inside the answer; the next section closes the question.
         let close = try? #require(html.range(of: "</div>\n</details>"))
         let followUp = html.range(of: "追问")
@@ -71,6 +71,31 @@ import Testing
         if let close, let followUp, let nextSection {
             #expect(followUp.lowerBound < close.lowerBound && close.upperBound < nextSection.lowerBound)
         }
+    }
+
+    @Test(arguments: [
+        ("子网络\n通常更小", "<p>子网络通常更小</p>\n"),
+        ("先算**梯度**\n再更新", "<p>先算<strong>梯度</strong>再更新</p>\n"),
+        ("句号。\n下一句", "<p>句号。下一句</p>\n"),
+        ("中文\nEnglish words", "<p>中文\nEnglish words</p>\n"),
+        ("words\n中文", "<p>words\n中文</p>\n"),
+        ("한국어\n문장", "<p>한국어\n문장</p>\n"),
+    ])
+    func softBreaksBetweenChineseCharactersVanish(markdown: String, html: String) {
+        let doc = MarkdownParser.parse(markdown)
+        #expect(HTMLRenderer(options: MarkdownOptions(eastAsianLineBreaks: true)).render(doc) == html)
+        #expect(HTMLRenderer().render(doc) == MarkdownParser.referenceHTML(markdown))
+    }
+
+    @Test func topicsFoldWithoutALabel() {
+        let doc = MarkdownParser.parse("## sigmoid\n\n定义\n\n### 优点\n\n平滑\n\n## 下一节\n")
+        var renderer = HTMLRenderer()
+        renderer.collapsibles = [1: .topic, 5: .topic]
+        let html = renderer.render(doc)
+        #expect(html.contains("<details class=\"topic\" open>\n<summary><h2>sigmoid</h2></summary>"))
+        #expect(html.contains("<details class=\"topic\" open>\n<summary><h3>优点</h3></summary>"))
+        #expect(!html.contains("summary-label"))
+        #expect(html.contains("</details>\n</div>\n</details>\n<h2>下一节</h2>"))
     }
 
     @Test func codeBlockHookReplacesOnlyWhatItClaims() {

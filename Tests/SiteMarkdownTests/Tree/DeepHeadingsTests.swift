@@ -45,9 +45,9 @@ import Testing
         // As a question: the summary holds it, and a level-7 heading closes its answer.
         let questions = parse("####### 为什么？\n\n答\n\n####### 下一个\n")
         renderer = HTMLRenderer()
-        renderer.questionLines = [1]
+        renderer.collapsibles = [1: .question("Q1")]
         let html = renderer.render(questions)
-        #expect(html.contains("<summary><p role=\"heading\" aria-level=\"7\">为什么？</p></summary>"))
+        #expect(html.contains("<summary><span class=\"summary-label\">Q1</span><p role=\"heading\" aria-level=\"7\">为什么？</p></summary>"))
         #expect(html.contains("<p>答</p>\n</div>\n</details>\n<p role=\"heading\" aria-level=\"7\">下一个</p>"), "\(html)")
     }
 
