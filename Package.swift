@@ -7,6 +7,8 @@ import PackageDescription
 //   → SiteHTML (raw HTML in notes sanitised, on libxml2) → SiteRender (Mustache templates)
 //   → SiteSearch (the static search index)
 //   → SiteBuild (the named steps, staging output) → sitegen (CLI).
+// SitePreview (`sitegen serve`: Hummingbird server, file watcher, rebuilds, live reload) sits on SiteBuild
+// in a module of its own, so the pipeline builds and tests without compiling the server.
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
 let package = Package(
@@ -19,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already required by Hummingbird; named to stop the server (ServiceGroup) and quiet its log.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,8 +53,14 @@ let package = Package(
             "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch",
             .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "SitePreview", dependencies: [
+            "SiteBuild", "SiteCore", "SiteMath",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "sitegen", dependencies: [
-            "SiteBuild", "SiteCore", "TensorScript",
+            "SiteBuild", "SiteCore", "SitePreview", "TensorScript",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,6 +74,7 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
         .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview", "SiteBuild", "SiteCore", "SiteMath"]),
         .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore"]),
     ]
 )

@@ -10,7 +10,7 @@ extension BuildStep {
     public static let parseMarkdown = BuildStep("parse") { context in
         context.pages = context.pages.parallelMap { page in
             var page = page
-            guard let protected = page.protected else { return page }
+            guard let protected = page.protected, !page.reuse.parsed else { return page }
             let parsed = MarkdownParser.parseDocument(protected.text)
             page.document = parsed.document
             if let first = parsed.flattened.first {

@@ -11,11 +11,14 @@ extension BuildStep {
         let links = LinkTable(context)
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
+        let store = context.artifacts
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard page.protected != nil else { return page }
             var rewritten: [String: String] = [:]
             var hasRawHTML = false
+            var resolutions = ""
+            var linkDiagnostics: [Diagnostic] = []
             page.document.walk { node in
                 let destination: String, isImage: Bool
                 switch node.kind {
@@ -29,12 +32,22 @@ extension BuildStep {
                 let line = node.range?.startLine ?? 1
                 let result = links.resolve(destination, from: page, isImage: isImage)
                 if let url = result.url { rewritten[destination] = url }
+                resolutions += "\(isImage)\u{1}\(destination)\u{1}\(result.url ?? "")\u{1}\(result.problem?.message ?? "")\u{0}"
                 if let problem = result.problem {
-                    page.diagnostics.append(.warning(problem.message, code: problem.code,
-                                                     at: page.location(line: line, column: max(node.range?.startColumn ?? 1, 1))))
+                    linkDiagnostics.append(.warning(problem.message, code: problem.code,
+                                                    at: page.location(line: line, column: max(node.range?.startColumn ?? 1, 1))))
                 }
                 return true
             }
+            page.reuse.linkResolutions = resolutions
+            if let body = store?.reuseBody(page) {
+                page.bodyHTML = body.html
+                page.diagnostics += body.diagnostics
+                page.reuse.body = true
+                return page
+            }
+            page.reuse.bodyDiagnostics = page.diagnostics.count
+            page.diagnostics += linkDiagnostics
             var renderer = HTMLRenderer(options: options)
             renderer.headingIDs = page.headingIDs
             renderer.questionLines = page.questionHeadingLines
