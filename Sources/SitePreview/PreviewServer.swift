@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -70,6 +71,11 @@ public final class PreviewServer: Sendable {
 public struct PortInUse: Error, CustomStringConvertible {
     public var host: String
     public var port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
 
     public var description: String {
         let suggestion = PortProbe.firstFree(host: host, after: port).map { "; try --port \($0)" } ?? ""

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import SiteMath
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,12 @@ public final class OutputLedger: @unchecked Sendable {
     enum Stamp: Hashable, Sendable {
         case bytes(count: Int, hash: Int)
         case file(source: String, size: Int64, modified: Int64, inode: UInt64)
+    }
+
+    /// One file of a build: its stamp and whether it was written (false: unchanged), or why it failed.
+    enum Outcome: Sendable {
+        case written(Stamp?, Bool)
+        case failure(Diagnostic)
     }
 
     /// What one build wrote: stamps by path relative to the output folder, and the math assets' mode.

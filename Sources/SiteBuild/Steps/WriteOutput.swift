@@ -26,10 +26,10 @@ extension BuildStep {
             return true
         }
         let files = context.outputFiles.sorted { $0.key < $1.key }
-        let written: [Result<(OutputLedger.Stamp?, Bool), Diagnostic>] = files.parallelMap { path, data in
+        let written: [OutputLedger.Outcome] = files.parallelMap { path, data in
             let stamp = ledger == nil ? nil : OutputLedger.stamp(data)
             do {
-                return .success((stamp, try put(path, stamp) { try fileSystem.write(data, $0) }))
+                return .written(stamp, try put(path, stamp) { try fileSystem.write(data, $0) })
             } catch {
                 return .failure(.error("cannot write '\(output)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
             }
@@ -38,7 +38,7 @@ extension BuildStep {
         var failures: [Diagnostic] = []
         for ((path, _), result) in zip(files, written) {
             switch result {
-            case .success(let (stamp, wrote)):
+            case .written(let stamp, let wrote):
                 record.stamps[path] = stamp
                 if wrote { writtenCount += 1 }
             case .failure(let diagnostic): failures.append(diagnostic)
@@ -70,7 +70,7 @@ extension BuildStep {
                 copies.append((.disk(context.notesURL.appendingPathComponent(asset)), shown, asset))
             }
         }
-        let copied: [Result<(OutputLedger.Stamp?, Bool), Diagnostic>] = copies.parallelMap { copy in
+        let copied: [OutputLedger.Outcome] = copies.parallelMap { copy in
             let target = staging.appendingPathComponent(copy.to)
             do {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -78,10 +78,10 @@ extension BuildStep {
                 case .disk(let url):
                     let source = url.resolvingSymlinksInPath()
                     let stamp = ledger == nil ? nil : OutputLedger.stamp(source: source)
-                    return .success((stamp, try put(copy.to, stamp) { try fileSystem.copy(source, $0) }))
+                    return .written(stamp, try put(copy.to, stamp) { try fileSystem.copy(source, $0) })
                 case .builtIn(let data):
                     let stamp = ledger == nil ? nil : OutputLedger.stamp(data)
-                    return .success((stamp, try put(copy.to, stamp) { try fileSystem.write(data, $0) }))
+                    return .written(stamp, try put(copy.to, stamp) { try fileSystem.write(data, $0) })
                 }
             } catch {
                 return .failure(.warning("cannot copy '\(copy.shownFrom)' to '\(output)/\(copy.to)': \(FileSystem.reason(for: error)); the site is written without it",
@@ -90,7 +90,7 @@ extension BuildStep {
         }
         for (copy, result) in zip(copies, copied) {
             switch result {
-            case .success(let (stamp, wrote)):
+            case .written(let stamp, let wrote):
                 record.stamps[copy.to] = stamp
                 if wrote { writtenCount += 1 }
             case .failure(let diagnostic): context.diagnostics.append(diagnostic)

@@ -30,8 +30,8 @@ struct ServeCommand: ParsableCommand {
         let first = try options.context(root: root)
         switch PortProbe.check(host: host, port: port) {
         case .free: break
-        case .inUse: return Self.fail(PortInUse(host: host, port: port).description)
-        case .unavailable(let reason): return Self.fail("cannot listen on '\(host)': \(reason)")
+        case .inUse: Self.fail(PortInUse(host: host, port: port).description)
+        case .unavailable(let reason): Self.fail("cannot listen on '\(host)': \(reason)")
         }
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             Self.say("sitegen: warning: --host \(host) serves the preview to every machine that can reach this one; "
@@ -66,8 +66,7 @@ struct ServeCommand: ParsableCommand {
         let server = PreviewServer(host: host, port: port, sites: sites, hub: hub) { port in
             let shownHost = ["0.0.0.0", "::"].contains(host) ? "127.0.0.1" : host.contains(":") ? "[\(host)]" : host
             let url = "http://\(shownHost):\(port)\(sites.site.basePath)"
-            print("Serving \(first.displayPath(sites.site.folder))/ at \(url) (Ctrl-C stops)")
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("Serving \(first.displayPath(sites.site.folder))/ at \(url) (Ctrl-C stops)\n".utf8))
             if open { Self.openBrowser(url) }
         }
         let stopping = Self.onInterrupt { Task { await server.stop() } }
