@@ -101,7 +101,7 @@ final class FakeRebuilder: SiteRebuilder, @unchecked Sendable {
         #expect(served().contains("第一版的正文。"))
         let before = try project.snapshot()
 
-        let note = try project.write("基础/激活函数.md", "---\ntitle: [激活函数\n---\n第二版的正文。\n")
+        let note = try project.write("基础/激活函数.md", "---\ntitle: 激活: 函数\n---\n第二版的正文。\n")
         coordinator.filesChanged([note.path])
         #expect(coordinator.waitUntilIdle())
         #expect(try project.snapshot() == before)
@@ -109,8 +109,8 @@ final class FakeRebuilder: SiteRebuilder, @unchecked Sendable {
         let failed = try #require(await events.next())
         #expect(failed.hasPrefix("event: problems\n"))
         #expect(failed.contains(#""location":"notes/基础/激活函数.md:2:"#))
-        #expect(failed.contains(#""sourceLine":"title: [激活函数""#))
-        #expect(await Self.hello(hub)?.contains("title: [激活函数") == true)
+        #expect(failed.contains(#""sourceLine":"title: 激活: 函数""#))
+        #expect(await Self.hello(hub)?.contains("title: 激活: 函数") == true)
 
         try project.write("基础/激活函数.md", "# 激活函数\n\n第三版的正文。\n")
         coordinator.filesChanged([note.path])

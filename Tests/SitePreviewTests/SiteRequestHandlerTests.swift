@@ -93,7 +93,7 @@ import Testing
     @Test(arguments: [
         ("/", "text/html; charset=utf-8"),
         ("/assets/style.css", "text/css; charset=utf-8"),
-        ("/assets/search.js", "application/javascript; charset=utf-8"),
+        ("/assets/search.js", "text/javascript; charset=utf-8"),
         ("/search/index.json", "application/json; charset=utf-8"),
         ("/%E5%9F%BA%E7%A1%80/image.svg", "image/svg+xml; charset=utf-8"),
         ("/assets/fonts/KaTeX_Main-Regular.woff2", "font/woff2"),
