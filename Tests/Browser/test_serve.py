@@ -20,6 +20,7 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import JavascriptException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -43,7 +44,7 @@ $$
 {filler}
 """
 BROKEN = """---
-title: [交叉熵损失
+title: 交叉: 熵损失
 ---
 {paragraph}
 """
@@ -118,7 +119,9 @@ class ServeInBrowserTests(unittest.TestCase):
         self.wait_for_text("第一版")
 
     def wait_for_text(self, text):
-        WebDriverWait(self.driver, BUILD_WAIT).until(lambda d: text in d.find_element(By.TAG_NAME, "main").text)
+        # The page may reload between finding <main> and reading it: read it in one script, and try again.
+        WebDriverWait(self.driver, BUILD_WAIT, ignored_exceptions=(StaleElementReferenceException, JavascriptException)).until(
+            lambda d: text in (d.execute_script("const m = document.querySelector('main'); return m ? m.innerText : ''") or ""))
 
     def overlay(self):
         return self.driver.find_elements(By.ID, "sitegen-overlay")
@@ -142,7 +145,7 @@ class ServeInBrowserTests(unittest.TestCase):
         WebDriverWait(self.driver, BUILD_WAIT).until(lambda d: self.overlay() and self.overlay()[0].is_displayed())
         text = self.overlay()[0].text
         self.assertIn("notes/损失函数/交叉熵.md:2", text)
-        self.assertIn("title: [交叉熵损失", text)  # the source line
+        self.assertIn("title: 交叉: 熵损失", text)  # the source line
         self.assertIn("error", text)
         # The last good page is still shown under it.
         self.assertIn("第一版", self.driver.find_element(By.TAG_NAME, "main").text)
