@@ -34,6 +34,8 @@ public final class NoteArtifactStore: @unchecked Sendable {
     private var fingerprint = ""
     private var parsed: [String: Parsed] = [:]
     private var bodies: [String: Body] = [:]
+    /// Rendered note pages by output path, with the template inputs they were rendered from.
+    private var pages: [String: (key: String, data: Data)] = [:]
     /// What the last build reused and redid, by note path: see `Statistics`.
     private var current = Statistics()
 
@@ -43,6 +45,8 @@ public final class NoteArtifactStore: @unchecked Sendable {
         public var parsed: [String] = []
         public var reusedBodies = 0
         public var rendered: [String] = []
+        /// Note pages whose template inputs were unchanged, so they were not rendered again.
+        public var reusedPages = 0
     }
 
     public init() {}
@@ -56,6 +60,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
             if fingerprint != self.fingerprint {
                 parsed = [:]
                 bodies = [:]
+                pages = [:]
                 self.fingerprint = fingerprint
             }
             current = Statistics()
@@ -153,6 +158,21 @@ public final class NoteArtifactStore: @unchecked Sendable {
                                            diagnostics: page.diagnostics[page.reuse.bodyDiagnostics...])
         }
         current.rendered.sort()
+    }
+
+    /// The note page rendered last at `path` when it was rendered from the same template inputs (`key`).
+    func renderedPage(_ path: String, key: String) -> Data? {
+        lock.withLock { pages[path].flatMap { $0.key == key ? $0.data : nil } }
+    }
+
+    /// Keeps this build's note pages with their template inputs, and forgets the others.
+    func rememberRenderedPages(_ rendered: [(path: String, key: String, data: Data)]) {
+        var kept: [String: (key: String, data: Data)] = [:]
+        for page in rendered { kept[page.path] = (page.key, page.data) }
+        lock.withLock {
+            current.reusedPages = rendered.count { pages[$0.path]?.key == $0.key }
+            pages = kept
+        }
     }
 
     /// Drops the notes that are no longer in the site.

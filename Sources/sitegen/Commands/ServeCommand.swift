@@ -19,6 +19,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Address to listen on; 0.0.0.0 serves the preview to other machines too.") var host = "127.0.0.1"
     @Flag(help: "Open the site in the default browser.") var open = false
     @Flag(help: "Watch by polling every half second instead of with inotify (for network file systems).") var poll = false
+    @Flag(help: "After every build, print the seconds each step took.") var timings = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -44,7 +45,8 @@ struct ServeCommand: ParsableCommand {
             progress.show("[\(index)/\(count)] \(step)…")
         })
         progress.clear()
-        Self.say(Self.lines(for: initial, changedIn: nil))
+        let showTimings = timings
+        Self.say(Self.lines(for: initial, changedIn: nil, timings: showTimings))
         if initial.refused { throw ExitCode(2) }
 
         let sites = ServedSiteHolder(initial.site)
@@ -55,7 +57,12 @@ struct ServeCommand: ParsableCommand {
             if outcome.succeeded { sites.site = outcome.site }
             hub.publish(outcome)
             let shown = Set(changed.map { first.displayPath(URL(fileURLWithPath: $0)) })
-            Self.say(Self.lines(for: outcome, changedIn: shown))
+            Self.say(Self.lines(for: outcome, changedIn: shown, timings: showTimings))
+            if showTimings {
+                let notes = rebuilder.artifacts.lastBuild, files = rebuilder.ledger.lastBuild
+                Self.say("  parsed \(notes.parsed.count) notes (\(notes.reusedParsed) reused), rendered \(notes.rendered.count) bodies "
+                    + "(\(notes.reusedBodies) reused), wrote \(files.written) files, removed \(files.removed)")
+            }
             watcher.watch(outcome.inputs)
         }
         watcher.onChange = { coordinator.filesChanged($0) }
@@ -87,7 +94,7 @@ struct ServeCommand: ParsableCommand {
 
     /// What the terminal shows of a build: diagnostics (on a rebuild only those in the changed files), the
     /// problems that failed it with their source lines, and the summary.
-    static func lines(for outcome: RebuildOutcome, changedIn changed: Set<String>?) -> [String] {
+    static func lines(for outcome: RebuildOutcome, changedIn changed: Set<String>?, timings: Bool = false) -> [String] {
         let problemSeverity = outcome.problems.first?.severity
         let others = outcome.diagnostics.filter { d in
             guard d.severity != .error, d.severity != problemSeverity else { return false }
@@ -106,6 +113,9 @@ struct ServeCommand: ParsableCommand {
             summary = (names.count == 1 ? names[0] : "\(names[0]) and \(names.count - 1) more") + " changed: " + summary
         }
         if !outcome.succeeded && !outcome.refused { summary += "; serving the last good site" }
+        if timings {
+            lines.append("  " + outcome.timings.map { "\($0.step) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", "))
+        }
         return lines + [summary]
     }
 

@@ -35,6 +35,7 @@ import Testing
         #expect(store.lastBuild.parsed == ["优化/学习率.md"])
         #expect(store.lastBuild.rendered == ["优化/学习率.md"])
         #expect(store.lastBuild.reusedParsed == 2 && store.lastBuild.reusedBodies == 2)
+        #expect(store.lastBuild.reusedPages == 2)
         #expect(try project.page("优化/学习率/index.html").contains("太小收敛慢"))
         // The reused notes keep reporting what they reported.
         #expect(result.diagnostics.count { $0.code == "link-broken" } == 1)
@@ -53,6 +54,18 @@ import Testing
         #expect(store.lastBuild.rendered == ["基础/归一化.md", "基础/激活函数.md"])
         let missing = result.diagnostics.filter { $0.code == "anchor-missing" }
         #expect(missing.map { $0.location?.path } == ["notes/基础/归一化.md"])
+    }
+
+    /// A new title reaches the pages that show it (the neighbours' prev/next links), which are rendered again.
+    @Test func aNewTitleRerendersTheNeighboursPages() throws {
+        let (project, store, _, build) = try Self.session()
+        defer { project.delete() }
+        #expect(build().committed)
+        try project.write("基础/激活函数.md", "# 非线性激活\n\n## 激活函数的原理\n\n正文不变。\n")
+        #expect(build().committed)
+        #expect(store.lastBuild.rendered == ["基础/激活函数.md"])
+        #expect(store.lastBuild.reusedPages == 1)
+        #expect(try project.page("基础/归一化/index.html").contains("非线性激活"))
     }
 
     /// The artifacts change how the site is made, never what it is.
