@@ -15,8 +15,8 @@ file is written:
 
 One warm-up edit per tool is left out. Peak RSS is the peak of the summed RSS of the server and its
 child processes (sitegen's KaTeX node workers), sampled every 50 ms from start to stop, so it includes the
-first build. Afterwards `sitegen build --report` runs three times on the sitegen project after one more
-edit each (the same whole-site build a serve rebuild does, with the warm cache) for the time per step.
+first build. sitegen runs with `--timings`; the median time per build step of its timed rebuilds is
+reported too.
 Needs websocket-client (a dependency of selenium: run it with .build/test-venv/bin/python).
 """
 
@@ -238,7 +238,8 @@ def run_size(args, size, samples, rows, steps):
 
     sitegen_port, hugo_port = free_port(), free_port()
     tools = [
-        Tool("sitegen", [args.sitegen, "serve", "--port", str(sitegen_port), "--notes", "notes", "--out", "public"],
+        Tool("sitegen", [args.sitegen, "serve", "--port", str(sitegen_port), "--notes", "notes", "--out", "public",
+                         "--timings"],
              work / "sitegen", "Serving ", sitegen_port, page),
         Tool("hugo", ["hugo", "server", "--source", ".", "--port", str(hugo_port), "--bind", "127.0.0.1"],
              work / "hugo", "Web Server is available", hugo_port, page),
@@ -269,17 +270,18 @@ def run_size(args, size, samples, rows, steps):
             "rss_kb": tool.rss.peak,
         })
 
-    # Where a rebuild's time goes: the same whole-site build, with the warm cache, after an edit.
+    # Where a rebuild's time goes: the step timings `serve --timings` printed for the timed rebuilds
+    # (the first block is the initial build, the second the warm-up edit's rebuild).
     per_step = {}
-    for i in range(3):
-        files["sitegen"].write_text(edited(original, KINDS[i], 8_000_000 + i), encoding="utf-8")
-        report = work / f"report-{i}.json"
-        subprocess.run([args.sitegen, "build", "--notes", "notes", "--out", "public", "--quiet", "--report", str(report)],
-                       cwd=work / "sitegen", check=True)
-        data = json.loads(report.read_text())
-        for timing in data["timings"]:
-            per_step.setdefault(timing["step"], []).append(timing["seconds"])
-        per_step.setdefault("total", []).append(data["totalSeconds"])
+    blocks = [line for line in (work / "sitegen" / "sitegen.log").read_text(encoding="utf-8").splitlines()
+              if line.startswith("  discover notes ")]
+    for block in blocks[2:]:
+        total = 0.0
+        for item in block.strip().split(", "):
+            name, seconds = item.rsplit(" ", 1)
+            per_step.setdefault(name, []).append(float(seconds))
+            total += float(seconds)
+        per_step.setdefault("total", []).append(total)
     steps[size] = {step: statistics.median(v) for step, v in per_step.items()}
 
 
@@ -311,7 +313,7 @@ def write_results(args, rows, steps, out):
     for r in rows:
         cells = [ms(statistics.median(r["by_kind"][k])) if r["by_kind"][k] else "–" for k in KINDS]
         lines.append(f"| {r['size']:,} | {r['tool']} | " + " | ".join(cells) + " |")
-    lines += ["", "Where a sitegen rebuild's time goes (`sitegen build --report` after one edit, warm cache, median of 3, seconds):",
+    lines += ["", "Where a sitegen serve rebuild's time goes (`serve --timings`, median over the timed edits, seconds):",
               ""]
     sizes = sorted(steps)
     lines.append("| step | " + " | ".join(f"{s:,} notes" for s in sizes) + " |")

@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteSearch
 
 /// Each note's expensive results kept between builds of one process (`sitegen serve`), so a rebuild redoes
 /// only the notes that changed: see docs/incremental.md.
@@ -34,6 +35,9 @@ public final class NoteArtifactStore: @unchecked Sendable {
     private var fingerprint = ""
     private var parsed: [String: Parsed] = [:]
     private var bodies: [String: Body] = [:]
+    /// Each note's search document and terms, for `searchNames`.
+    private var searchEntries: [String: (url: String, document: SearchDocument, terms: DocumentTerms)] = [:]
+    private var searchNames: SearchTokenizer.SynonymNames?
     /// Rendered note pages by output path, with the template inputs they were rendered from.
     private var pages: [String: (key: String, data: Data)] = [:]
     /// What the last build reused and redid, by note path: see `Statistics`.
@@ -61,6 +65,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 parsed = [:]
                 bodies = [:]
                 pages = [:]
+                searchEntries = [:]
                 self.fingerprint = fingerprint
             }
             current = Statistics()
@@ -173,6 +178,28 @@ public final class NoteArtifactStore: @unchecked Sendable {
             current.reusedPages = rendered.count { pages[$0.path]?.key == $0.key }
             pages = kept
         }
+    }
+
+    /// Starts the search step: the kept search entries hold only for the same synonym names.
+    func beginSearch(names: SearchTokenizer.SynonymNames) {
+        lock.withLock {
+            if searchNames != names { searchEntries = [:] }
+            searchNames = names
+        }
+    }
+
+    /// The search document and terms of a note whose parse was reused, as the last build made them for
+    /// the same URL.
+    func searchEntry(_ page: Page) -> (SearchDocument, DocumentTerms)? {
+        guard page.reuse.parsed, let known = lock.withLock({ searchEntries[page.sourcePath] }), known.url == page.url
+        else { return nil }
+        return (known.document, known.terms)
+    }
+
+    func rememberSearchEntries(_ pages: [Page], _ entries: [(SearchDocument, DocumentTerms)]) {
+        var kept: [String: (url: String, document: SearchDocument, terms: DocumentTerms)] = [:]
+        for (page, entry) in zip(pages, entries) { kept[page.sourcePath] = (page.url, entry.0, entry.1) }
+        lock.withLock { searchEntries = kept }
     }
 
     /// Drops the notes that are no longer in the site.

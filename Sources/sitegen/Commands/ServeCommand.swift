@@ -61,7 +61,7 @@ struct ServeCommand: ParsableCommand {
             if showTimings {
                 let notes = rebuilder.artifacts.lastBuild, files = rebuilder.ledger.lastBuild
                 Self.say("  parsed \(notes.parsed.count) notes (\(notes.reusedParsed) reused), rendered \(notes.rendered.count) bodies "
-                    + "(\(notes.reusedBodies) reused), wrote \(files.written) files, removed \(files.removed)")
+                    + "(\(notes.reusedBodies) reused), reused \(notes.reusedPages) note pages, wrote \(files.written) files, removed \(files.removed)")
             }
             watcher.watch(outcome.inputs)
         }
