@@ -25,6 +25,8 @@ public final class NoteArtifactStore: @unchecked Sendable {
     }
 
     struct Body {
+        /// The hash of the link table the body was rendered with (within this process).
+        var linkTable: Int
         var linkResolutions: String
         var html: String
         /// The diagnostics rendering the body added (links, formulas).
@@ -145,6 +147,16 @@ public final class NoteArtifactStore: @unchecked Sendable {
         }
     }
 
+    /// The final body of an equal note rendered against an equal link table (its links need not be
+    /// resolved again to know), or nil.
+    func reuseBody(_ page: Page, linkTable: Int) -> Body? {
+        guard page.reuse.parsed else { return nil }
+        return lock.withLock {
+            guard let body = bodies[page.sourcePath], body.linkTable == linkTable else { return nil }
+            return body
+        }
+    }
+
     /// Keeps the bodies rendered in this build (pages with raw HTML are always sanitised again).
     func rememberBodies(_ pages: [Page]) {
         lock.lock()
@@ -152,6 +164,8 @@ public final class NoteArtifactStore: @unchecked Sendable {
         for page in pages where page.protected != nil {
             guard !page.reuse.body else {
                 current.reusedBodies += 1
+                // Its links resolve the same against this build's table: the fast check holds next time.
+                bodies[page.sourcePath]?.linkTable = page.reuse.linkTable
                 continue
             }
             current.rendered.append(page.sourcePath)
@@ -159,7 +173,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 bodies[page.sourcePath] = nil
                 continue
             }
-            bodies[page.sourcePath] = Body(linkResolutions: page.reuse.linkResolutions, html: page.bodyHTML,
+            bodies[page.sourcePath] = Body(linkTable: page.reuse.linkTable, linkResolutions: page.reuse.linkResolutions, html: page.bodyHTML,
                                            diagnostics: page.diagnostics[page.reuse.bodyDiagnostics...])
         }
         current.rendered.sort()
@@ -226,6 +240,8 @@ public struct ArtifactReuse: Sendable {
     var bodyDiagnostics = 0
     /// Every link of the body with what it resolved to, for reusing the body only when none changed.
     var linkResolutions = ""
+    /// The hash of the link table the body was rendered with.
+    var linkTable = 0
 }
 
 extension BuildStep {

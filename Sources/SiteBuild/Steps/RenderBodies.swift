@@ -12,9 +12,19 @@ extension BuildStep {
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
         let store = context.artifacts
+        let linkTable = store == nil ? 0 : links.hashValue
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard page.protected != nil else { return page }
+            page.reuse.linkTable = linkTable
+            if let body = store?.reuseBody(page, linkTable: linkTable) {
+                // Same note, same link table: its links resolve as before.
+                page.bodyHTML = body.html
+                page.diagnostics += body.diagnostics
+                page.reuse.body = true
+                page.reuse.linkResolutions = body.linkResolutions
+                return page
+            }
             var rewritten: [String: String] = [:]
             var hasRawHTML = false
             var resolutions = ""
@@ -76,8 +86,8 @@ extension BuildStep {
 }
 
 /// Where every note and asset lives, for resolving `[x](other.md#标题)` links.
-struct LinkTable: Sendable {
-    struct Target: Sendable {
+struct LinkTable: Sendable, Hashable {
+    struct Target: Sendable, Hashable {
         var url: String
         var anchors: Set<String>
     }
