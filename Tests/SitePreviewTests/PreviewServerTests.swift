@@ -7,8 +7,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A blocking HTTP/1.1 client on a plain socket: what a browser sends, and the raw bytes back.
-final class RawConnection {
+/// An HTTP/1.1 client on a plain socket: what a browser sends, and the raw bytes back. Its reads block a
+/// Dispatch thread, never one of the few threads the server's tasks (and the other tests) run on.
+final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
     private var received = Data()
 
@@ -37,7 +38,22 @@ final class RawConnection {
     }
 
     /// Reads until the received text contains `marker` (or the connection ends or times out).
-    func read(until marker: String) -> String {
+    func read(until marker: String) async -> String {
+        await offThePool { self.blockingRead(until: marker) }
+    }
+
+    /// Reads until the server closes the connection; true when it did within the socket's timeout.
+    func readsToEnd() async -> Bool {
+        await offThePool { self.blockingReadToEnd() }
+    }
+
+    private func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    private func blockingRead(until marker: String) -> String {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while !String(decoding: received, as: UTF8.self).contains(marker) {
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
@@ -47,8 +63,7 @@ final class RawConnection {
         return String(decoding: received, as: UTF8.self)
     }
 
-    /// Reads until the server closes the connection; true when it did within the socket's timeout.
-    func readsToEnd() -> Bool {
+    private func blockingReadToEnd() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
@@ -72,27 +87,27 @@ final class RawConnection {
 
         let page = try RawConnection(port: port)
         page.send("GET /%E5%9F%BA%E7%A1%80/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        let response = page.read(until: "</html>")
+        let response = await page.read(until: "</html>")
         #expect(response.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(response.lowercased().contains("content-type: text/html; charset=utf-8\r\n"))
         #expect(response.contains("激活函数</p>\(ReloadScript.tag(generation: hub.generation))</BODY>"))
 
         let script = try RawConnection(port: port)
         script.send("GET /__sitegen/reload.js HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        #expect(script.read(until: "})();").contains("new EventSource('/__sitegen/events')"))
+        #expect(await script.read(until: "})();").contains("new EventSource('/__sitegen/events')"))
 
         let events = try RawConnection(port: port)
         events.send("GET /__sitegen/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        let hello = events.read(until: "event: hello")
+        let hello = await events.read(until: "event: hello")
         #expect(hello.lowercased().contains("content-type: text/event-stream"))
         #expect(hello.contains("event: hello"))
         while hub.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
         hub.publish(ReloadHubTests.outcome(succeeded: true))
-        #expect(events.read(until: "event: reload").contains("data: {\"generation\":\"\(hub.generation)\"}"))
+        #expect(await events.read(until: "event: reload").contains("data: {\"generation\":\"\(hub.generation)\"}"))
 
         // Stopping ends the open event stream and the server.
         await server.stop()
-        #expect(events.readsToEnd())
+        #expect(await events.readsToEnd())
         try await serving.value
         #expect(throws: (any Error).self) { try RawConnection(port: port) }
     }
