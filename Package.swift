@@ -7,6 +7,8 @@ import PackageDescription
 //   → SiteHTML (raw HTML in notes sanitised, on libxml2) → SiteRender (Mustache templates)
 //   → SiteSearch (the static search index) → SiteTopics (topics, wikilinks, backlinks)
 //   → SiteBuild (the named steps, staging output) → SitePublish (git branch, starter site) → sitegen (CLI).
+// SitePreview (`sitegen serve`: Hummingbird server, file watcher, rebuilds, live reload) sits on SiteBuild
+// in a module of its own, so the pipeline builds and tests without compiling the server.
 // SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
 
 let package = Package(
@@ -23,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already required by Hummingbird; named to stop the server (ServiceGroup), quiet its log and name headers.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -54,8 +61,15 @@ let package = Package(
         ]),
         // Commits a built site onto a branch with the system git; the files `sitegen init` writes.
         .target(name: "SitePublish"),
+        .target(name: "SitePreview", dependencies: [
+            "SiteBuild", "SiteCore", "SiteMath",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "sitegen", dependencies: [
-            "SiteBuild", "SiteCore", "SitePublish", "TensorScript",
+            "SiteBuild", "SiteCore", "SitePublish", "SitePreview", "TensorScript",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -71,6 +85,7 @@ let package = Package(
         .testTarget(name: "SiteTopicsTests", dependencies: ["SiteTopics", "SiteMarkdown"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
         .testTarget(name: "SitePublishTests", dependencies: ["SitePublish", "SiteBuild", "SiteCore"]),
+        .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview", "SiteBuild", "SiteCore", "SiteMath"]),
         .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore", "SitePublish"]),
     ]
 )

@@ -8,7 +8,7 @@ struct Sitegen: ParsableCommand {
         commandName: "sitegen",
         abstract: "Builds math-heavy study notes into a fast, cross-linked static site.",
         version: sitegenVersion,
-        subcommands: [BuildCommand.self, CheckCommand.self, PublishCommand.self, InitCommand.self, EvalCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, PublishCommand.self, InitCommand.self, EvalCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).

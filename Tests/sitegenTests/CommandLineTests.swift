@@ -6,8 +6,8 @@ import Testing
     @Test func buildOptionsParse() throws {
         let command = try Sitegen.parseAsRoot(["build", "--notes", "n", "--out", "o", "--base-url", "/sub/", "--strict", "--quiet"])
         let build = try #require(command as? BuildCommand)
-        #expect(build.notes == "n" && build.out == "o" && build.baseURL == "/sub/")
-        #expect(build.strict && build.quiet && build.report == nil)
+        #expect(build.options.notes == "n" && build.options.out == "o" && build.options.baseURL == "/sub/")
+        #expect(build.options.strict && build.quiet && build.report == nil)
     }
 
     @Test func buildIsTheDefaultCommand() throws {

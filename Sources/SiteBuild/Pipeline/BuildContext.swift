@@ -42,6 +42,12 @@ public struct BuildContext: Sendable {
     public var math: (any MathRendering)?
     public var mathMode: MathRenderingMode = .clientSide
     public var examples: ExampleCache
+    /// Notes parsed and rendered by earlier builds of this process (`sitegen serve`); nil: none kept.
+    public var artifacts: NoteArtifactStore?
+    /// What earlier builds of this process wrote (`sitegen serve`); nil: every build is staged and written whole.
+    public var outputLedger: OutputLedger?
+    /// This build updates the output folder in place (set by `SiteBuilder` from `outputLedger`).
+    public internal(set) var writesInPlace = false
     public var diagnostics: [Diagnostic] = []
     /// Rendered files by path relative to the output folder.
     public var outputFiles: [String: Data] = [:]
@@ -133,6 +139,8 @@ public struct Page: Sendable {
     public var backlinks: [PageLink] = []
     /// Other notes' questions on the same topics, by the start line of this note's question heading.
     public var alsoAnswered: [Int: [PageLink]] = [:]
+    /// What came from `BuildContext.artifacts` instead of being made again.
+    public var reuse = ArtifactReuse()
 
     public init(sourcePath: String, displayPath: String, text: String) {
         self.sourcePath = sourcePath

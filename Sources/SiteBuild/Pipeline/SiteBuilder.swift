@@ -13,15 +13,18 @@ public struct SiteBuilder: Sendable {
         .loadTemplates,
         .assignURLs,
         .readNavigation,
+        .reuseParsedNotes,
         .normalizeNotes,
         .protectMath,
         .parseMarkdown,
         .linkTopics,
         .evaluateExamples,
+        .rememberParsedNotes,
         .highlightCode,
         .renderBodies,
         .sanitizeHTML,
         .renderMath,
+        .rememberBodies,
         .applyTemplates,
         .topicPages,
         .writeHostFiles,
@@ -55,6 +58,7 @@ public struct SiteBuilder: Sendable {
     {
         var context = context
         let start = DispatchTime.now()
+        context.artifacts?.begin(context)
         var timings: [BuildResult.Timing] = []
         var aborted = false
         let output = context.displayPath(context.outputURL)
@@ -75,15 +79,24 @@ public struct SiteBuilder: Sendable {
             return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
         }
         defer { lock.release() }
-        let oldSites: StagedOutput.BackgroundRemoval
-        do {
-            oldSites = try StagedOutput.prepare(output: context.outputURL)
-        } catch {
-            context.diagnostics.append(.error("cannot create the staging folder next to '\(output)': \(FileSystem.reason(for: error))",
-                                              code: "output-staging"))
-            return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
+        context.writesInPlace = context.outputLedger?.describes(context.outputURL) ?? false
+        var oldSites: StagedOutput.BackgroundRemoval?
+        if !context.writesInPlace {
+            do {
+                oldSites = try StagedOutput.prepare(output: context.outputURL)
+            } catch {
+                context.diagnostics.append(.error("cannot create the staging folder next to '\(output)': \(FileSystem.reason(for: error))",
+                                                  code: "output-staging"))
+                return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
+            }
         }
+        var skippedWrite = false
         for (i, step) in steps.enumerated() {
+            // In place, a build that has failed must not touch the output folder.
+            if context.writesInPlace, step.name == BuildStep.writeOutput.name, hasFailed(context) {
+                skippedWrite = true
+                break
+            }
             progress(i + 1, steps.count, step.name)
             let stepStart = DispatchTime.now()
             do {
@@ -94,12 +107,20 @@ public struct SiteBuilder: Sendable {
             timings.append(.init(step: step.name, seconds: Self.seconds(since: stepStart)))
             if aborted { break }
             // The notes have been read: deleting the previous site can now overlap the CPU-bound steps.
-            if step.name == BuildStep.discoverNotes.name { oldSites.start() }
+            if step.name == BuildStep.discoverNotes.name { oldSites?.start() }
         }
-        let all = context.allDiagnostics
-        let failed = aborted || all.errorCount > 0 || (strict && all.warningCount > 0)
+        let failed = aborted || skippedWrite || hasFailed(context)
         var committed = false
-        if failed {
+        if context.writesInPlace {
+            // Nothing was written (failed before writing), everything was (committed), or the folder's
+            // state is unknown (failed while writing).
+            if !failed {
+                committed = true
+                context.outputLedger?.confirm(context.outputURL)
+            } else if !skippedWrite {
+                context.outputLedger?.forget()
+            }
+        } else if failed {
             StagedOutput.discard(output: context.outputURL)
         } else {
             let swapStart = DispatchTime.now()
@@ -107,13 +128,14 @@ public struct SiteBuilder: Sendable {
             do {
                 try StagedOutput.commit(output: context.outputURL)
                 committed = true
+                context.outputLedger?.confirm(context.outputURL)
             } catch {
                 context.diagnostics.append(.error("cannot replace '\(output)': \(FileSystem.reason(for: error))",
                                                   code: "output-swap"))
                 StagedOutput.discard(output: context.outputURL)
             }
         }
-        oldSites.wait()
+        oldSites?.wait()
         return BuildResult(context: context, timings: timings, seconds: Self.seconds(since: start), committed: committed)
     }
 
@@ -132,6 +154,12 @@ public struct SiteBuilder: Sendable {
             if aborted { break }
         }
         return BuildResult(context: context, timings: timings, seconds: seconds(since: start), committed: false, checked: true)
+    }
+
+    /// The build so far has errors, or warnings under `strict`.
+    private func hasFailed(_ context: BuildContext) -> Bool {
+        let all = context.allDiagnostics
+        return all.errorCount > 0 || (strict && all.warningCount > 0)
     }
 
     static func seconds(since start: DispatchTime) -> Double {

@@ -35,12 +35,26 @@ extension BuildStep {
         let pages = parsed.filter { !$0.isIndex }
         let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
         let base = context.config.basePath
-        let rendered: [(String, Data)] = pages.indices.map { $0 }.parallelMap { i in
-            let html = templates.render("note", context: model.noteContext(pages, at: i))
+        let store = context.artifacts
+        let templatesKey = store == nil ? 0 : Self.fingerprint(context.theme.templates)
+        let rendered: [(path: String, data: Data, key: String?)] = pages.indices.map { $0 }.parallelMap { i in
+            let noteContext = model.noteContext(pages, at: i)
             let path = pages[i].outputPath
-            return (path, Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base)))
+            // With an artifact store, a page whose template inputs are all unchanged is not rendered again.
+            var key: String?
+            if let store {
+                var inputs = noteContext
+                var page = inputs["page"] as? [String: Any] ?? [:]
+                page["content"] = pages[i].bodyHTML.hashValue
+                inputs["page"] = page
+                key = "\(templatesKey)\u{0}\(path)\u{0}" + Self.canonical(inputs)
+                if let known = store.renderedPage(path, key: key!) { return (path, known, key) }
+            }
+            let html = templates.render("note", context: noteContext)
+            return (path, Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base)), key)
         }
-        for (path, data) in rendered { context.outputFiles[path] = data }
+        for page in rendered { context.outputFiles[page.path] = page.data }
+        store?.rememberRenderedPages(rendered.compactMap { page in page.key.map { (page.path, $0, page.data) } })
 
         let sections = model.sections(pages)
         let home = model.homeContext(section: nil, sections: sections.filter { $0.key != nil || !$0.pages.isEmpty }, pages: pages)
@@ -57,6 +71,32 @@ extension BuildStep {
         var samples: [String: [[String: Any]]] = ["home": [home], "404": [notFound]]
         if !pages.isEmpty { samples["note"] = pages.indices.prefix(8).map { model.noteContext(pages, at: $0) } }
         context.diagnostics += templates.checkAll(samples)
+    }
+}
+
+extension BuildStep {
+    /// A hash of the templates' texts, stable within the process.
+    static func fingerprint(_ templates: [Theme.File]) -> Int {
+        var hasher = Hasher()
+        for file in templates {
+            hasher.combine(file.path)
+            hasher.combine((try? file.contents()) ?? Data())
+        }
+        return hasher.finalize()
+    }
+
+    /// A template context as text, dictionaries by sorted key (their own order differs between equal ones).
+    static func canonical(_ value: Any) -> String {
+        switch value {
+        case let dictionary as [String: Any]:
+            "{" + dictionary.keys.sorted().map { "\($0.debugDescription):\(canonical(dictionary[$0]!))" }.joined(separator: ",") + "}"
+        case let array as [Any]:
+            "[" + array.map(canonical).joined(separator: ",") + "]"
+        case let text as String:
+            text.debugDescription
+        default:
+            "\(type(of: value)):\(value)"
+        }
     }
 }
 

@@ -15,10 +15,15 @@ extension BuildStep {
             let base = context.config.basePath
             let synonyms = synonyms(context)
             let names = synonyms.names
-            let indexed = context.pages.filter { $0.protected != nil }.parallelMap { page in
+            let store = context.artifacts
+            store?.beginSearch(names: names)
+            let pages = context.pages.filter { $0.protected != nil }
+            let indexed = pages.parallelMap { page in
+                if let known = store?.searchEntry(page) { return known }
                 let document = SearchDocument(page: page, basePath: base)
                 return (document, DocumentTerms(document, names: names))
             }
+            store?.rememberSearchEntries(pages, indexed)
             let index = SearchIndex(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
             for (path, data) in index.files() { context.outputFiles["search/" + path] = data }
         }

@@ -38,6 +38,7 @@ extension BuildStep {
         let fileSystem = context.fileSystem
         let displayBase = context.displayPath(notesURL)
         let includeDrafts = context.config.includeDrafts
+        let artifacts = context.artifacts
         let loaded: [Page?] = notePaths.map { ($0.relative, $0.url) }.parallelMap { relative, url in
             let display = displayBase.isEmpty ? relative : "\(displayBase)/\(relative)"
             var page = Page(sourcePath: relative, displayPath: display, text: "")
@@ -54,11 +55,16 @@ extension BuildStep {
                                                at: SourceLocation(path: display, line: 1, column: 1)))
                 return page
             }
-            let split = FrontMatter.split(page.text, path: display)
-            page.frontMatter = split.frontMatter
-            page.body = split.body
-            page.bodyLineMap = .identity(lineCount: split.body.sourceLines.count, firstLine: split.bodyFirstLine)
-            page.diagnostics += split.diagnostics
+            if let known = artifacts?.reuseSplit(page) {
+                page = known
+            } else {
+                let split = FrontMatter.split(page.text, path: display)
+                page.frontMatter = split.frontMatter
+                page.body = split.body
+                page.bodyLineMap = .identity(lineCount: split.body.sourceLines.count, firstLine: split.bodyFirstLine)
+                page.diagnostics += split.diagnostics
+            }
+            page.reuse.splitDiagnostics = page.diagnostics.count
             if page.frontMatter.draft && !includeDrafts { return nil }
             return page
         }

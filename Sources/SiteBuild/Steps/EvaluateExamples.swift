@@ -7,6 +7,7 @@ extension BuildStep {
     public static let evaluateExamples = BuildStep("evaluate examples") { context in
         let cache = context.examples
         context.pages = context.pages.parallelMap { page in
+            guard !page.reuse.parsed else { return page }
             var page = page
             let blocks = page.document.collect {
                 if case .codeBlock(let info, _, _) = $0.kind { info.split(separator: " ").first == "tensor" } else { false }

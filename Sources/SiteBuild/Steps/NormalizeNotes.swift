@@ -10,7 +10,7 @@ extension BuildStep {
         let forced = context.config.formats
         context.pages = context.pages.parallelMap { page in
             var page = page
-            guard !page.text.isEmpty || page.diagnostics.isEmpty else { return page }
+            guard !page.reuse.parsed, !page.text.isEmpty || page.diagnostics.isEmpty else { return page }
             var declared: SourceFormat?
             if let name = page.frontMatter.format ?? forced[page.sourcePath] {
                 declared = SourceFormat.named(name)
@@ -36,7 +36,7 @@ extension BuildStep {
         let siteMacros = context.config.mathMacros
         context.pages = context.pages.parallelMap { page in
             var page = page
-            guard let normalized = page.normalized else { return page }
+            guard let normalized = page.normalized, !page.reuse.parsed else { return page }
             let macros = siteMacros.merging(page.frontMatter.macros) { _, pageValue in pageValue }
             let protected = MathProtector.protect(
                 normalized.markdown, path: page.displayPath, lineMap: normalized.lineMap, macros: macros,

@@ -11,7 +11,7 @@ extension BuildStep {
         let followUpLabel = context.config.language.lowercased().hasPrefix("zh") ? "追问" : "Follow-up"
         context.pages = context.pages.parallelMap { page in
             var page = page
-            guard let protected = page.protected else { return page }
+            guard let protected = page.protected, !page.reuse.parsed else { return page }
             let parsed = MarkdownParser.parseDocument(protected.text)
             page.document = parsed.document.promotingDeepHeadings(source: protected.text)
             if let first = parsed.flattened.first {

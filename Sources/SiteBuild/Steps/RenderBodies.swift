@@ -11,11 +11,27 @@ extension BuildStep {
         let links = LinkTable(context)
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML, eastAsianLineBreaks: true)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
+        let store = context.artifacts
+        let linkTable = store == nil ? 0 : links.hashValue
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard page.protected != nil else { return page }
+            // What the body shows from other notes besides its links: topic links and wikilinks (in the tree
+            // after `linkTopics`) and the questions "also answered" elsewhere.
+            let topicInputs = store == nil ? 0 : page.topicInputsHash
+            page.reuse.linkTable = linkTable ^ topicInputs
+            if let body = store?.reuseBody(page, linkTable: page.reuse.linkTable) {
+                // Same note, same link table: its links resolve as before.
+                page.bodyHTML = body.html
+                page.diagnostics += body.diagnostics
+                page.reuse.body = true
+                page.reuse.linkResolutions = body.linkResolutions
+                return page
+            }
             var rewritten: [String: String] = [:]
             var hasRawHTML = false
+            var resolutions = ""
+            var linkDiagnostics: [Diagnostic] = []
             page.document.walk { node in
                 let destination: String, isImage: Bool
                 switch node.kind {
@@ -29,12 +45,22 @@ extension BuildStep {
                 let line = node.range?.startLine ?? 1
                 let result = links.resolve(destination, from: page, isImage: isImage)
                 if let url = result.url { rewritten[destination] = url }
+                resolutions += "\(isImage)\u{1}\(destination)\u{1}\(result.url ?? "")\u{1}\(result.problem?.message ?? "")\u{0}"
                 if let problem = result.problem {
-                    page.diagnostics.append(.warning(problem.message, code: problem.code,
-                                                     at: page.location(line: line, column: max(node.range?.startColumn ?? 1, 1))))
+                    linkDiagnostics.append(.warning(problem.message, code: problem.code,
+                                                    at: page.location(line: line, column: max(node.range?.startColumn ?? 1, 1))))
                 }
                 return true
             }
+            page.reuse.linkResolutions = resolutions + "\u{2}\(topicInputs)"
+            if let body = store?.reuseBody(page) {
+                page.bodyHTML = body.html
+                page.diagnostics += body.diagnostics
+                page.reuse.body = true
+                return page
+            }
+            page.reuse.bodyDiagnostics = page.diagnostics.count
+            page.diagnostics += linkDiagnostics
             var renderer = HTMLRenderer(options: options)
             renderer.headingIDs = page.headingIDs
             renderer.collapsibles = page.collapsibleHeadings
@@ -77,8 +103,8 @@ extension Page {
 }
 
 /// Where every note and asset lives, for resolving `[x](other.md#标题)` links.
-struct LinkTable: Sendable {
-    struct Target: Sendable {
+struct LinkTable: Sendable, Hashable {
+    struct Target: Sendable, Hashable {
         var url: String
         var anchors: Set<String>
     }
@@ -200,5 +226,15 @@ struct LinkTable: Sendable {
             if part == "..", !parts.isEmpty { parts.removeLast() } else { parts.append(part) }
         }
         return parts.joined(separator: "/")
+    }
+}
+
+extension Page {
+    /// A hash of the parts of the body that come from other notes through topics.
+    var topicInputsHash: Int {
+        var hasher = Hasher()
+        hasher.combine(document)
+        hasher.combine(alsoAnswered)
+        return hasher.finalize()
     }
 }

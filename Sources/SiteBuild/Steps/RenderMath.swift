@@ -11,10 +11,15 @@ extension BuildStep {
 
         let siteMacros = context.config.mathMacros
         var groups: [[String: String]: [Int]] = [:]
-        for (i, page) in context.pages.enumerated() where !(page.protected?.spans.isEmpty ?? true) {
+        var total = 0, failed = 0
+        // Bodies reused from `context.artifacts` hold their formulas typeset already.
+        for page in context.pages where page.reuse.body {
+            total += page.protected?.spans.count ?? 0
+            failed += page.diagnostics.count { $0.code == KaTeXRenderer.errorCode }
+        }
+        for (i, page) in context.pages.enumerated() where !(page.protected?.spans.isEmpty ?? true) && !page.reuse.body {
             groups[siteMacros.merging(page.frontMatter.macros) { _, p in p }, default: []].append(i)
         }
-        var total = 0, failed = 0
         for (macros, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
             let spans = indices.flatMap { context.pages[$0].protected?.spans ?? [] }
             let rendered = renderer.render(spans, macros: macros)

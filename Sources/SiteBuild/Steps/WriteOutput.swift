@@ -7,19 +7,43 @@ extension BuildStep {
     /// Writes pages and assets into the staging folder (theme assets, math assets, files kept beside notes).
     /// A page that cannot be written fails the build; a file that cannot be copied, or that has the path of a
     /// generated file, is a warning at that file.
+    ///
+    /// With an `OutputLedger` that describes the output folder (`writesInPlace`), only files whose bytes
+    /// changed are written, into the output folder itself, and files no longer produced are removed.
     public static let writeOutput = BuildStep("write") { context in
-        let staging = context.stagingURL
+        let inPlace = context.writesInPlace
+        let staging = inPlace ? context.outputURL : context.stagingURL
         let fileSystem = context.fileSystem
         let output = context.displayPath(context.outputURL)
+        let ledger = context.outputLedger
+        let previous = inPlace ? ledger?.record : nil
+        var record = OutputLedger.Record()
+        /// Writes `target` unless the previous build wrote the same `stamp` there; true when written.
+        @Sendable func put(_ path: String, _ stamp: OutputLedger.Stamp?, _ write: (URL) throws -> Void) throws -> Bool {
+            if let stamp, previous?.stamps[path] == stamp { return false }
+            let target = staging.appendingPathComponent(path)
+            if inPlace { try OutputLedger.replace(target, write) } else { try write(target) }
+            return true
+        }
         let files = context.outputFiles.sorted { $0.key < $1.key }
-        let failures: [Diagnostic] = files.parallelMap { path, data in
+        let written: [OutputLedger.Outcome] = files.parallelMap { path, data in
+            let stamp = ledger == nil ? nil : OutputLedger.stamp(data)
             do {
-                try fileSystem.write(data, staging.appendingPathComponent(path))
-                return nil
+                return .written(stamp, try put(path, stamp) { try fileSystem.write(data, $0) })
             } catch {
-                return Diagnostic.error("cannot write '\(output)/\(path)': \(FileSystem.reason(for: error))", code: "output-write")
+                return .failure(.error("cannot write '\(output)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
             }
-        }.compactMap { $0 }
+        }
+        var writtenCount = 0
+        var failures: [Diagnostic] = []
+        for ((path, _), result) in zip(files, written) {
+            switch result {
+            case .written(let stamp, let wrote):
+                record.stamps[path] = stamp
+                if wrote { writtenCount += 1 }
+            case .failure(let diagnostic): failures.append(diagnostic)
+            }
+        }
         context.diagnostics += failures
         guard failures.isEmpty else { throw BuildAbort(step: "write") }
 
@@ -47,28 +71,52 @@ extension BuildStep {
                 copies.append((.disk(context.notesURL.appendingPathComponent(asset)), shown, asset))
             }
         }
-        context.diagnostics += copies.parallelMap { copy -> Diagnostic? in
+        let copied: [OutputLedger.Outcome] = copies.parallelMap { copy in
             let target = staging.appendingPathComponent(copy.to)
             do {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 switch copy.from {
-                case .disk(let url): try fileSystem.copy(url.resolvingSymlinksInPath(), target)
-                case .builtIn(let data): try fileSystem.write(data, target)
+                case .disk(let url):
+                    let source = url.resolvingSymlinksInPath()
+                    let stamp = ledger == nil ? nil : OutputLedger.stamp(source: source)
+                    return .written(stamp, try put(copy.to, stamp) { try fileSystem.copy(source, $0) })
+                case .builtIn(let data):
+                    let stamp = ledger == nil ? nil : OutputLedger.stamp(data)
+                    return .written(stamp, try put(copy.to, stamp) { try fileSystem.write(data, $0) })
                 }
-                return nil
             } catch {
-                return .warning("cannot copy '\(copy.shownFrom)' to '\(output)/\(copy.to)': \(FileSystem.reason(for: error)); the site is written without it",
-                                code: "asset-copy", at: SourceLocation(path: copy.shownFrom, line: 1, column: 1))
-            }
-        }.compactMap { $0 }
-        // Formulas are in the pages either way; without KaTeX's stylesheet they only look plainer.
-        if context.counters["formulas", default: 0] > 0 {
-            do {
-                try MathAssets.install(into: staging, mode: context.mathMode)
-            } catch {
-                context.diagnostics.append(.warning("\(error); formulas will show without KaTeX styling",
-                                                    code: "math-assets-missing"))
+                return .failure(.warning("cannot copy '\(copy.shownFrom)' to '\(output)/\(copy.to)': \(FileSystem.reason(for: error)); the site is written without it",
+                                         code: "asset-copy", at: SourceLocation(path: copy.shownFrom, line: 1, column: 1)))
             }
         }
+        for (copy, result) in zip(copies, copied) {
+            switch result {
+            case .written(let stamp, let wrote):
+                record.stamps[copy.to] = stamp
+                if wrote { writtenCount += 1 }
+            case .failure(let diagnostic): context.diagnostics.append(diagnostic)
+            }
+        }
+        // Formulas are in the pages either way; without KaTeX's stylesheet they only look plainer.
+        if context.counters["formulas", default: 0] > 0 {
+            if previous?.mathMode == context.mathMode {
+                record.mathMode = context.mathMode
+            } else {
+                do {
+                    try MathAssets.install(into: staging, mode: context.mathMode)
+                    record.mathMode = context.mathMode
+                } catch {
+                    context.diagnostics.append(.warning("\(error); formulas will show without KaTeX styling",
+                                                        code: "math-assets-missing"))
+                }
+            }
+        }
+        var removed = 0
+        if let previous {
+            for path in previous.stamps.keys where record.stamps[path] == nil {
+                if (try? FileManager.default.removeItem(at: staging.appendingPathComponent(path))) != nil { removed += 1 }
+            }
+        }
+        ledger?.propose(record, written: writtenCount, removed: removed)
     }
 }

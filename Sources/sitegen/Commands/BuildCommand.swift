@@ -9,35 +9,15 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the notes folder into the output folder (default: notes/ → public/).",
         discussion: "Settings come from sitegen.yml in the current folder; options here override them.")
 
-    @Option(help: "Folder of notes (.md, .markdown, .txt).") var notes: String?
-    @Option(help: "Folder of Mustache templates and theme assets that override the built-in theme file by file.") var templates: String?
-    @Option(help: "Output folder; replaced only when the build succeeds.") var out: String?
-    @Option(name: .customLong("base-url"), help: "URL or path the site is served from, e.g. https://me.github.io/notes/.") var baseURL: String?
+    @OptionGroup var options: BuildOptions
     @Option(help: "Write a JSON build report (pages, diagnostics, counts, timings) to this file.") var report: String?
-    @Option(help: "Settings file (default: sitegen.yml, which may be absent).") var config: String?
-    @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.") var quiet = false
-    @Flag(help: "Include notes marked draft: true.") var drafts = false
-    @Flag(help: "Replace an output folder that holds files sitegen did not write.") var force = false
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let (loaded, configURL, configDiagnostics) = try Self.settings(config: config, root: root)
-        var settings = loaded
-        if let notes { settings.notesDirectory = notes }
-        if let templates {
-            settings.templatesDirectory = templates
-            settings.templatesDirectoryRequired = true
-        }
-        if let out { settings.outputDirectory = out }
-        if let baseURL { settings.baseURL = baseURL }
-        if drafts { settings.includeDrafts = true }
-
-        var context = BuildContext(config: settings, root: root)
-        context.configFile = configURL
-        context.diagnostics += configDiagnostics
+        let context = try options.context(root: root)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        let result = SiteBuilder(strict: strict, force: force).build(context) { index, count, step in
+        let result = options.builder.build(context) { index, count, step in
             progress.show("[\(index)/\(count)] \(step)…")
         }
         progress.clear()

@@ -1,0 +1,119 @@
+import Foundation
+import SiteCore
+import SiteMath
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the builds of one process (`sitegen serve`) wrote into the output folder, so that a rebuild writes
+/// only the files whose bytes changed, in place, and removes the ones no longer produced.
+///
+/// The first build with a ledger is staged and swapped in as usual; it records a stamp per file (a hash of
+/// a generated file's bytes, the size, modification time and inode of a copied file's source). Later builds
+/// write into the output folder itself, each changed file under a hidden temporary name renamed over the
+/// old one (a reader never sees half a file), as long as the folder is still the one recorded (no other
+/// build swapped it). A build that fails before writing writes nothing; one that fails while writing makes
+/// the next build a staged one again.
+public final class OutputLedger: @unchecked Sendable {
+    enum Stamp: Hashable, Sendable {
+        case bytes(count: Int, hash: Int)
+        case file(source: String, size: Int64, modified: Int64, inode: UInt64)
+    }
+
+    /// One file of a build: its stamp and whether it was written (false: unchanged), or why it failed.
+    enum Outcome: Sendable {
+        case written(Stamp?, Bool)
+        case failure(Diagnostic)
+    }
+
+    /// What one build wrote: stamps by path relative to the output folder, and the math assets' mode.
+    struct Record: Sendable {
+        var stamps: [String: Stamp] = [:]
+        var mathMode: MathRenderingMode?
+    }
+
+    private let lock = NSLock()
+    private var current: Record?
+    private var pending: Record?
+    /// The output folder `current` describes (device and inode).
+    private var folder: (device: UInt64, inode: UInt64)?
+    private var lastCounts = (written: 0, removed: 0)
+
+    public init() {}
+
+    /// Files the last build wrote and removed (every file for a staged build).
+    public var lastBuild: (written: Int, removed: Int) { lock.withLock { lastCounts } }
+
+    /// True when `output` is the folder the recorded build wrote: the next build may update it in place.
+    func describes(_ output: URL) -> Bool {
+        guard let identity = Self.identity(output.path) else { return false }
+        return lock.withLock { current != nil && folder.map { $0 == identity } == true }
+    }
+
+    /// The record of the build that wrote the output folder as it is now (nil: none, or unknown).
+    var record: Record? { lock.withLock { current } }
+
+    /// Keeps what a build wrote until `confirm` (it succeeded) or `forget`.
+    func propose(_ record: Record, written: Int, removed: Int) {
+        lock.withLock {
+            pending = record
+            lastCounts = (written, removed)
+        }
+    }
+
+    /// The proposed record now describes `output`.
+    func confirm(_ output: URL) {
+        let identity = Self.identity(output.path)
+        lock.withLock {
+            current = identity == nil ? nil : pending
+            folder = identity
+            pending = nil
+        }
+    }
+
+    /// The output folder's state is unknown (a write failed): the next build is staged.
+    func forget() {
+        lock.withLock {
+            current = nil
+            pending = nil
+            folder = nil
+        }
+    }
+
+    static func stamp(_ data: Data) -> Stamp {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return .bytes(count: data.count, hash: hasher.finalize())
+    }
+
+    static func stamp(source url: URL) -> Stamp? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        return .file(source: url.path, size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
+    }
+
+    private static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    }
+
+    /// Writes through `write` to a hidden temporary file beside `target`, then renames it over `target`.
+    static func replace(_ target: URL, _ write: (URL) throws -> Void) throws {
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).sitegen-new")
+        try? FileManager.default.removeItem(at: temporary)
+        try write(temporary)
+        guard rename(temporary.path, target.path) == 0 else {
+            let number = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw FileSystem.posixError(number, path: target.path)
+        }
+    }
+}
