@@ -31,11 +31,11 @@ import SiteCore
         #expect(heading(note, "问题")?.level == 4)
         #expect(heading(note, "问题")?.role == .section)
         #expect(heading(note, "为什么要除以根号 d")?.role == .question)
-        // Points under a level-6 facet are level-7 headings, sections of the facet's answer; the facet stays a follow-up.
+        // Points under a level-6 facet are level-7 headings, sections of the facet's body; the facet is a topic.
         #expect(heading(note, "数值过大")?.level == 7)
         #expect(heading(note, "数值过大")?.role == .section)
         #expect(heading(note, "对尺度敏感")?.level == 7)
-        #expect(heading(note, "缺点")?.role == .followUp)
+        #expect(heading(note, "缺点")?.role == .topic)
         #expect(note.markdown.contains("\n\n####### 数值过大\n\n"))
         #expect(codes(note, line: 42) == [])
         // Empty toggles merge: their formula sits under the heading above, nothing is written for `▼`.

@@ -89,13 +89,15 @@ struct SeedTests {
             "      隐藏层 @270",
             "      向量化计算 @282",
         ])
-        // 梯度消失 / 不以零为中心 / 计算成本高昂 are level 7, below Markdown's headings: points of sigmoid's 缺点,
-        // which stays a follow-up of sigmoid.
+        // 梯度消失 / 不以零为中心 / 计算成本高昂 are level 7, below Markdown's headings: sections of sigmoid's 缺点.
+        // sigmoid and its 优点/缺点 ask nothing: topics that fold, not questions.
         #expect(note.markdown.contains("\n####### 梯度消失\n"))
         let points = note.headings.filter { $0.level == 7 }
         #expect(points.map(\.role) == [.section, .section, .section])
-        let sigmoid = try #require(note.questions.flatMap { [$0] + $0.followUps }.first { $0.title == "sigmoid" })
-        #expect(sigmoid.followUps.map(\.title) == ["优点", "缺点"])
+        let sigmoid = try #require(note.headings.firstIndex { $0.text == "sigmoid" })
+        #expect(note.headings[sigmoid].role == .topic)
+        #expect(note.headings[(sigmoid + 1)...].prefix(2).map { "\($0.text) \($0.role)" } == ["优点 topic", "缺点 topic"])
+        #expect(!note.questions.contains { $0.title == "sigmoid" })
         #expect(!note.diagnostics.contains { $0.code == "heading-too-deep" })
         // `- ▼ long sentence` lines are bullets, not headings.
         #expect(note.markdown.contains("\n- Dead ReLU 问题。"))
