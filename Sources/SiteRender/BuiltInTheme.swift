@@ -593,6 +593,7 @@ enum BuiltInTheme {
 /* sitegen default theme: study notes, Chinese first, light and dark. */
 
 :root {
+  --scroll-bg: var(--bg); /* what covers the scroll shadows: the background the scrolling box sits on */
   color-scheme: light dark;
 
   --font-sans: -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial,
@@ -991,9 +992,12 @@ th[align="right"], td[align="right"] { text-align: right; }
 .math-nobreak { white-space: nowrap; }
 .math-nobreak > .katex { white-space: normal; }
 
+/* An inline formula that cannot break (a long \sqrt{…}) scrolls with its paragraph instead of widening the page. */
+.note-body p:has(.katex) { overflow-x: auto; overflow-y: hidden; padding-block: 0.5em; margin-block: -0.5em 0.6em; }
+.note-body td:has(.katex) { overflow-x: auto; overflow-y: hidden; }
+
 /* What is wider than the screen scrolls sideways, and says so: a shadow on the side with more. */
-.katex-display, pre, .tensor-output, .note-body table {
-  --scroll-bg: var(--bg);
+.katex-display, pre, .tensor-output, .note-body table, .note-body :is(p, td):has(.katex) {
   background:
     linear-gradient(to right, var(--scroll-bg) 40%, transparent) left / 2em 100% no-repeat local,
     linear-gradient(to left, var(--scroll-bg) 40%, transparent) right / 2em 100% no-repeat local,
@@ -1026,6 +1030,7 @@ details.question {
   border-left: 4px solid var(--question);
   border-radius: var(--radius);
   background: var(--bg-raised);
+  --scroll-bg: var(--bg-raised);
 }
 :is(details.question, details.topic) > summary {
   display: flex;

@@ -19,7 +19,7 @@ from test_search import REPO, sitegen_binary
 PHONE_WIDTH = 390
 
 # Elements that may be wider than the screen because they scroll sideways themselves.
-SCROLLERS = ".katex-display, pre, table, .tensor-output"
+SCROLLERS = ".katex-display, pre, table, .tensor-output, .note-body :is(p, td):has(.katex)"
 
 OVERFLOW_SCRIPT = """
 const width = document.documentElement.clientWidth;
