@@ -75,4 +75,15 @@ import SiteSearch
         ], synonyms: synonyms)
         #expect(Set(index.postings["~0"]?.map(\.page) ?? []) == [0, 1])
     }
+
+    /// A one-character name is no synonym: `熵` is also in `交叉熵`, and a query for it must find that page too.
+    @Test func oneCharacterNamesAreNotSynonyms() {
+        let synonyms = SearchSynonyms([["信息熵", "熵", "entropy"], ["交叉熵", "cross entropy"], ["X", "乙"]])
+        #expect(synonyms.groups == [["信息熵", "entropy"], ["交叉熵", "cross entropy"]])
+        let index = Self.index([
+            Self.page("info/", text: "熵衡量不确定性"), Self.page("ce/", text: "交叉熵损失"),
+        ], synonyms: synonyms)
+        #expect(Set(index.postings["熵"]?.map(\.page) ?? []) == [0, 1])
+        #expect(index.postings["~0"] == nil, "a lone 熵 does not name 信息熵")
+    }
 }

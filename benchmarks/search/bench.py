@@ -248,7 +248,7 @@ def main():
                    f"{r['pagefind']['recall']:.2f} |")
 
     sg_raw, sg_gz, sg_files = folder_bytes(site / "search")
-    sg_client = len(gz((site / "assets" / "search.js").read_bytes()))
+    sg_client = len(gz(next((site / "assets").glob("search.*.js")).read_bytes()))
     pf_raw, pf_gz, pf_files = folder_bytes(pf_site / "pagefind", is_pagefind_code)
     out.append(f"\n## Index size ({len(have)} pages, gzip -6 per file; Pagefind's pre-gzipped files as they are)\n")
     out.append("| | files | index data | client code | total |")
