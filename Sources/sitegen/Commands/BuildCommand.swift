@@ -32,7 +32,10 @@ struct BuildCommand: ParsableCommand {
 extension BuildCommand {
     /// The settings file (`config`, else `sitegen.yml`, which may be absent) with the folders it names
     /// resolved against its own folder; the file it read and what it had to say about it.
-    static func settings(config: String?, root: URL) throws -> (SiteConfig, URL, [Diagnostic]) {
+    /// `--notes` and `--templates`, when given, override the file.
+    static func settings(config: String?, root: URL, notes: String? = nil, templates: String? = nil) throws
+        -> (SiteConfig, URL, [Diagnostic])
+    {
         let configURL = BuildContext.resolve(config ?? "sitegen.yml", against: root)
         if let config, !FileManager.default.fileExists(atPath: configURL.path) {
             throw ValidationError("the settings file '\(config)' does not exist")
@@ -45,6 +48,11 @@ extension BuildCommand {
             where !settings[keyPath: key].hasPrefix("/") {
                 settings[keyPath: key] = BuildContext.resolve(settings[keyPath: key], against: settingsFolder).path
             }
+        }
+        if let notes { settings.notesDirectory = notes }
+        if let templates {
+            settings.templatesDirectory = templates
+            settings.templatesDirectoryRequired = true
         }
         return (settings, configURL, diagnostics)
     }

@@ -17,13 +17,8 @@ struct BuildOptions: ParsableArguments {
     /// The build's starting point: `sitegen.yml` (or `--config`) read now, overridden by these options.
     /// Throws a `ValidationError` when a settings file named with `--config` does not exist.
     func context(root: URL) throws -> BuildContext {
-        let (loaded, configURL, configDiagnostics) = try BuildCommand.settings(config: config, root: root)
-        var settings = loaded
-        if let notes { settings.notesDirectory = notes }
-        if let templates {
-            settings.templatesDirectory = templates
-            settings.templatesDirectoryRequired = true
-        }
+        var (settings, configURL, configDiagnostics) = try BuildCommand.settings(config: config, root: root,
+                                                                                 notes: notes, templates: templates)
         if let out { settings.outputDirectory = out }
         if let baseURL { settings.baseURL = baseURL }
         if drafts { settings.includeDrafts = true }

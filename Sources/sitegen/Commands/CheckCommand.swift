@@ -22,13 +22,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let (loaded, configURL, configDiagnostics) = try BuildCommand.settings(config: config, root: root)
-        var settings = loaded
-        if let notes { settings.notesDirectory = notes }
-        if let templates {
-            settings.templatesDirectory = templates
-            settings.templatesDirectoryRequired = true
-        }
+        var (settings, configURL, configDiagnostics) = try BuildCommand.settings(config: config, root: root,
+                                                                                 notes: notes, templates: templates)
         if drafts { settings.includeDrafts = true }
         var context = BuildContext(config: settings, root: root)
         context.configFile = configURL

@@ -27,13 +27,8 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let (loaded, configURL, configDiagnostics) = try BuildCommand.settings(config: config, root: root)
-        var settings = loaded
-        if let notes { settings.notesDirectory = notes }
-        if let templates {
-            settings.templatesDirectory = templates
-            settings.templatesDirectoryRequired = true
-        }
+        var (settings, configURL, configDiagnostics) = try BuildCommand.settings(config: config, root: root,
+                                                                                 notes: notes, templates: templates)
         if let baseURL { settings.baseURL = baseURL }
         settings.includeDrafts = false
 
