@@ -11,10 +11,8 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
-from test_search import REPO, sitegen_binary
+from test_search import REPO, headless_chromium, sitegen_binary
 
 PHONE_WIDTH = 390
 
@@ -57,13 +55,7 @@ class PhoneLayoutTests(unittest.TestCase):
         cls.site = cls.work / "site"
         subprocess.run([sitegen_binary(), "build", "-q", "--notes", str(REPO / "notes"), "--templates",
                         str(REPO / "templates"), "--out", str(cls.site)], cwd=cls.work, check=True)
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars",
-                     f"--window-size={PHONE_WIDTH},900"):
-            options.add_argument(flag)
-        service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-        cls.driver = webdriver.Chrome(options=options, service=service)
+        cls.driver = headless_chromium(PHONE_WIDTH, 900, "--hide-scrollbars")
         cls.driver.set_page_load_timeout(20)
 
     @classmethod

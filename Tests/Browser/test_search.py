@@ -90,6 +90,15 @@ def sitegen_binary():
                               capture_output=True, text=True).stdout.strip()
     return os.path.join(bin_path, "sitegen")
 
+def headless_chromium(width=1200, height=900, *flags):
+    """Debian's chromium, headless, through chromedriver, with a window of width × height CSS pixels."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}", *flags):
+        options.add_argument(flag)
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
 
 def free_port():
     with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
@@ -124,12 +133,7 @@ class SearchInBrowserTests(unittest.TestCase):
                     raise
                 time.sleep(0.1)
 
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
-            options.add_argument(flag)
-        service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-        cls.driver = webdriver.Chrome(options=options, service=service)
+        cls.driver = headless_chromium()
         cls.driver.set_page_load_timeout(20)
 
     @classmethod

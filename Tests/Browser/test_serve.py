@@ -18,13 +18,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import JavascriptException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_search import free_port, sitegen_binary
+from test_search import free_port, headless_chromium, sitegen_binary
 
 # Fixture notes, written for this test. The filler paragraphs make the page long enough to scroll.
 FILLER = "\n\n".join(f"第 {i} 段：这里反复说明同一件事，只为了让页面足够长，可以向下滚动。" for i in range(1, 60))
@@ -97,12 +95,7 @@ class ServeInBrowserTests(unittest.TestCase):
         (cls.work / "notes" / "索引.md").write_text("# 索引\n\n见 [交叉熵](损失函数/交叉熵.md)。\n", encoding="utf-8")
         cls.server, cls.url = start_serve(cls.work, free_port())
 
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
-            options.add_argument(flag)
-        service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-        cls.driver = webdriver.Chrome(options=options, service=service)
+        cls.driver = headless_chromium()
         cls.driver.set_page_load_timeout(30)
 
     @classmethod
