@@ -6,7 +6,7 @@
 ///   `headings` × h / (h + 1): a page with a section on the term ranks high however long the page is;
 /// - text: BM25 of the term's occurrences in the text (code counting `code` each), at most `k1 + 1` = 2.2.
 public struct FieldWeights: Hashable, Sendable {
-    public var title: Float = 2
+    public var title: Float = 4
     public var headings: Float = 3
     public var question: Float = 1.5
     public var heading: Float = 1

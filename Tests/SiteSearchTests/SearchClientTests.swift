@@ -93,6 +93,12 @@ import SiteSearch
         SearchDocument(url: "only-pi/", title: "无关", sections: [
             .init(anchor: "", heading: "", text: "批改作业，化学实验，统一口径。"),
         ]),
+        SearchDocument(url: "训练/penalty/", title: "惩罚项", sections: [
+            .init(anchor: "", heading: "", text: "L1 与 L2 两种正则各有用处。"),
+        ]),
+        SearchDocument(url: "regex/", title: "文本匹配", sections: [
+            .init(anchor: "", heading: "", text: "正则表达式匹配文本。"),
+        ]),
     ]
 
     static let index = SearchIndex(documents: documents, terms: documents.map { DocumentTerms($0, names: synonyms.names) },
@@ -114,7 +120,8 @@ import SiteSearch
 
     @Test(.enabled(if: node != nil, "node not found: client not tested"))
     func queriesFindTheRightPageSectionAndSnippet() throws {
-        let queries = ["批归一化", "BN", "batch normalization", "梯", "滑动平均", "dropo", "vanishing gradient", "批", "量子"]
+        let queries = ["批归一化", "BN", "batch normalization", "梯", "滑动平均", "dropo", "vanishing gradient", "批", "量子",
+                       "L2 正则"]
         let response = try Self.run(Request(synonyms: [], texts: [], queries: queries), index: Self.index)
         let results = Dictionary(uniqueKeysWithValues: zip(queries, response.results))
 
@@ -137,5 +144,7 @@ import SiteSearch
         #expect(results["dropo"]?.first?.url == "训练/dropout/")
         #expect(results["vanishing gradient"]?.first?.url == "基础/梯度/")
         #expect(results["量子"]?.isEmpty == true)
+        // A name mixing Latin and Chinese also matches its parts apart, all of them: not a page with 正则 alone.
+        #expect(results["L2 正则"]?.map(\.url) == ["训练/penalty/"])
     }
 }

@@ -37,6 +37,20 @@ import SiteSearch
         #expect(dropout[3]! > dropout[4]!)
     }
 
+    /// The page named after a term is its page: it outranks a longer one that has the term in headings and text.
+    @Test func aTitleOutweighsHeadingsAndTextTogether() {
+        let index = Self.index([
+            SearchDocument(url: "named/", title: "优化器", sections: [.init(anchor: "", heading: "", text: Self.filler)]),
+            SearchDocument(url: "mentions/", title: "训练笔记", sections: [
+                .init(anchor: "a", heading: "优化器的选择", text: "优化器 优化器 优化器 " + Self.filler),
+                .init(anchor: "b", heading: "常见优化器", text: "优化器 " + Self.filler),
+            ]),
+            Self.page("none/"),
+        ])
+        let pair = impacts(index, "化器")
+        #expect(pair[0]! > pair[1]!)
+    }
+
     @Test func rareTermsWeighMoreThanCommonOnes() {
         let documents = (0..<6).map { Self.page("\($0)/", text: "梯度 " + ($0 == 0 ? "鞍点" : "")) }
         let index = Self.index(documents)

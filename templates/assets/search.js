@@ -176,8 +176,8 @@
   }
 
   // A query as units that each should match: a word, a CJK run, or a synonym name (any name of its group
-  // will do: the group's term `~<group>`). A unit lists alternatives (more than one only for a name in
-  // several groups); an alternative lists the terms it is looked up by.
+  // will do: the group's term `~<group>`; a name mixing scripts also by its parts apart). A unit lists
+  // alternatives; an alternative lists the terms it is looked up by.
   function parseQuery(query, synonyms) {
     const tokens = queryTokens(query);
     const typing = !/\s$/.test(query);
@@ -192,7 +192,13 @@
         s.tokens.every((t, k) => tokens[i + k] && tokens[i + k].text === t));
       if (match) {
         flushPlain(false);
-        units.push({ alternatives: match.groups.map((g) => ({ terms: [{ term: '~' + g, prefix: false }] })) });
+        const alternatives = match.groups.map((g) => ({ terms: [{ term: '~' + g, prefix: false }] }));
+        // A name mixing Latin and Chinese (`L1 正则`) also matches its parts apart (`L1 和 L2 正则化`), all of them.
+        const parts = tokens.slice(i, i + match.tokens.length);
+        if (parts.some((t) => t.cjk) && parts.some((t) => !t.cjk)) {
+          alternatives.push({ terms: termGroups(parts, false).flat(), whole: true });
+        }
+        units.push({ alternatives });
         i += match.tokens.length;
       } else {
         plain.push(tokens[i]);
@@ -209,8 +215,9 @@
   const PREFIX_WEIGHT = 0.6;
 
   // How well an alternative matches, given how many of its terms are present: the share of its terms,
-  // squared (a CJK run with half of its pairs counts a quarter).
+  // squared (a CJK run with half of its pairs counts a quarter); nothing for a `whole` one not all present.
   function coverage(alternative, present) {
+    if (alternative.whole && present < alternative.terms.length) return 0;
     const share = present / alternative.terms.length;
     return share * share;
   }
