@@ -57,6 +57,7 @@ let package = Package(
         ]),
         .target(name: "SiteBuild", dependencies: [
             "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch", "SiteTopics",
+            "SitePublish",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Commits a built site onto a branch with the system git; the files `sitegen init` writes.
