@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
         .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
         .testTarget(name: "SiteTopicsTests", dependencies: ["SiteTopics", "SiteMarkdown"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SitePublish"]),
         .testTarget(name: "SitePublishTests", dependencies: ["SitePublish", "SiteBuild", "SiteCore"]),
         .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview", "SiteBuild", "SiteCore", "SiteMath"]),
         .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore", "SitePublish"]),

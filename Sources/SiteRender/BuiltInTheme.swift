@@ -1555,7 +1555,6 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
    button without JavaScript through a checkbox), heading anchors, the section in view in the TOC, back to top */
 
 .site-layout { flex: 1 0 auto; width: 100%; }
-.site-layout > .site-main { flex: none; }
 .nav-toggle {
   position: absolute;
   width: 1px;

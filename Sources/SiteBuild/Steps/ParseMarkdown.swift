@@ -110,13 +110,18 @@ extension Page {
     /// The longest description: search engines show about this many characters.
     static let descriptionLength = 160
 
-    /// The document's first paragraph with text, as plain text (formulas as `√d_k`, no TeX), white space
+    /// The document's first paragraph with text besides images, as plain text (formulas as `√d_k`, no TeX), white space
     /// collapsed (none between two Chinese characters), cut to `descriptionLength` characters with `…`.
     static func description(of document: MarkdownNode, spans: [MathSpan]) -> String {
         var text = ""
         document.walk { node in
             guard text.isEmpty else { return false }
             guard node.kind == .paragraph else { return true }
+            let hasText = node.children.contains { child in
+                if case .image = child.kind { return false }
+                return !child.plainText.allSatisfy(\.isWhitespace)
+            }
+            guard hasText else { return false }
             let plain = node.plainText.replacingMathPlaceholders { spans.indices.contains($0) ? TeXPlainText.text(spans[$0].tex) : "" }
             var collapsed = ""
             var pendingSpace = false
