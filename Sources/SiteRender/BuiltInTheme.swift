@@ -1581,7 +1581,7 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
 .site-header-inner:has(.nav-toggle-button) .site-title { margin-right: auto; }
 
 .site-sidebar { font-size: 0.9rem; line-height: 1.5; }
-.site-sidebar ul { list-style: none; margin: 0; padding: 0; }
+.site-sidebar ul, .site-sidebar details { list-style: none; margin: 0; padding: 0; }
 .site-sidebar li { margin: 0; }
 .site-sidebar a { display: block; padding: 0.2rem 0.6rem; border-radius: 6px; color: var(--fg-muted); }
 .site-sidebar a:hover { color: var(--fg); background: var(--bg-sunken); text-decoration: none; }

@@ -13,7 +13,7 @@ extension BuildStep {
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
         let store = context.artifacts
         let permalinkLabel = context.config.language.lowercased().hasPrefix("zh") ? "本节链接" : "Link to this section"
-        let permalink = { (id: String) in
+        let permalink: @Sendable (String) -> String = { id in
             "<a class=\"heading-anchor\" href=\"#\(id.htmlEscaped)\" aria-label=\"\(permalinkLabel)\">#</a>"
         }
         let linkTable = store == nil ? 0 : links.hashValue
