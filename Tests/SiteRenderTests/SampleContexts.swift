@@ -97,6 +97,7 @@ enum SampleContexts {
             "site": site,
             "head": head,
             "generator": "sitegen 0.1.0",
+            "pageTitle": "深度学习面试笔记",
             "assets": assets,
             "topic": [
                 "name": "Sigmoid", "slug": "sigmoid", "summary": "把实数压到 (0, 1) 的 S 形函数。",
@@ -123,6 +124,7 @@ enum SampleContexts {
             "site": site,
             "head": head,
             "generator": "sitegen 0.1.0",
+            "pageTitle": "深度学习面试笔记",
             "assets": assets,
             "canonical": "https://example.org/notes/",
             "home": [
@@ -146,7 +148,7 @@ enum SampleContexts {
     }
 
     static func notFound() -> [String: Any] {
-        ["site": site, "head": head, "generator": "sitegen 0.1.0", "assets": assets, "nav": nav, "description": "激活函数、优化器与 Transformer 的问答练习"]
+        ["site": site, "head": head, "generator": "sitegen 0.1.0", "pageTitle": "404", "assets": assets, "nav": nav, "description": "激活函数、优化器与 Transformer 的问答练习"]
     }
 
     /// Body HTML of the shape the Markdown renderer produces: headings with ids, a question with a

@@ -71,7 +71,7 @@ import Testing
         #expect(html.contains(#"<a href="/notes/基础/损失函数/">损失函数</a>"#))
         #expect(html.contains("<details open>\n        <summary><a href=\"/notes/基础/\">基础</a>"))
         #expect(html.contains(#"<a class="sidebar-section-link" href="/notes/优化/">优化</a>"#))
-        #expect(html.contains(#"<a class="back-to-top" href="#top">"#))
+        #expect(html.contains(##"<a class="back-to-top" href="#top">"##))
         #expect(html.contains(#"<a href="/notes/tags/">标签</a>"#))
     }
 
@@ -102,7 +102,7 @@ import Testing
     @Test func notePageWithoutOptionalPartsLeavesThemOut() throws {
         var context = SampleContexts.note(content: "<p>只有一段。</p>")
         var page = context["page"] as? [String: Any] ?? [:]
-        for key in ["section", "date", "prev", "next"] { page[key] = nil }
+        for key in ["section", "date", "updated", "editURL", "prev", "next"] { page[key] = nil }
         page["tags"] = [[String: Any]]()
         page["toc"] = [[String: Any]]()
         page["questions"] = [[String: Any]]()
@@ -112,7 +112,7 @@ import Testing
         page["showTitle"] = false
         context["page"] = page
         let html = try shipped().render("note", context: context)
-        for absent in ["breadcrumbs", "<time", "toc-sidebar", "toc-inline", "question-index", "pager-prev", "pager-next", "note-title"] {
+        for absent in ["breadcrumbs", "<time", "toc-sidebar", "toc-inline", "question-index", "pager-prev", "pager-next", "note-title", "note-edit"] {
             #expect(!html.contains(absent), "\(absent)")
         }
         #expect(html.contains("<p>只有一段。</p>"))
