@@ -61,6 +61,23 @@ import Testing
         #expect(try project.page("二/index.html").contains("<a href=\"../二/\" aria-current=\"page\">二</a>"))
     }
 
+    /// Above 300 notes the sidebar shows only the current section's notes, 40 either side of the page.
+    @Test func aLargeSiteShowsOnlyTheCurrentSectionsNotesAroundThePage() throws {
+        var notes: [String: String] = ["其他/x.md": "# 其他笔记\n"]
+        for n in 1...310 { notes["大/n\(String(format: "%03d", n)).md"] = "# 第\(n)篇\n" }
+        let project = try TemporaryProject(notes: notes)
+        defer { project.delete() }
+        #expect(project.build().committed)
+        let page = try project.page("大/n200/index.html")
+        let start = try #require(page.range(of: "<nav class=\"site-sidebar\""))
+        let nav = String(page[start.lowerBound..<page[start.upperBound...].range(of: "</nav>")!.upperBound])
+        #expect(nav.contains("aria-current=\"page\">第200篇</a>"))
+        #expect(nav.contains(">第160篇</a>") && nav.contains(">第240篇</a>"))
+        #expect(!nav.contains(">第159篇</a>") && !nav.contains(">第241篇</a>"))
+        #expect(nav.contains("<a class=\"sidebar-more\" href=\"../../大/\">全部 310 篇</a>"))
+        #expect(nav.contains("<a class=\"sidebar-section-link\" href=\"../../其他/\">其他</a>") && !nav.contains("其他笔记"))
+    }
+
     @Test func headingsGetAPermalinkAfterTheirText() throws {
         let project = try TemporaryProject(notes: ["a.md": "# 标题\n\n## 第一节\n\n正文。\n"])
         defer { project.delete() }
