@@ -94,6 +94,17 @@ class NavigationTests(unittest.TestCase):
         self.assertGreater(luminance(driver.execute_script(BACKGROUND)), 128)
         self.assertIsNone(driver.execute_script("return localStorage.getItem('sitegen-theme')"))
 
+    def test_code_tokens_and_formulas_follow_the_toggle(self):
+        driver = self.wide
+        self.open(driver, "训练技巧/批归一化/index.html")
+        colour = lambda selector: driver.execute_script(
+            "return getComputedStyle(document.querySelector(arguments[0])).color", selector)
+        token, formula = colour("pre.highlighted .token"), colour(".katex")
+        driver.find_element(By.CSS_SELECTOR, ".theme-toggle").click()
+        self.assertNotEqual(colour("pre.highlighted .token"), token)
+        self.assertGreater(luminance(colour(".katex")), luminance(formula))
+        driver.execute_script("localStorage.clear()")
+
     def test_a_light_choice_on_a_dark_system_is_remembered(self):
         driver = self.wide
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})

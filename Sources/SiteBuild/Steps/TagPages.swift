@@ -27,7 +27,6 @@ extension BuildStep {
             ["name": tag.name, "url": base + TagPages.path(of: tag.name), "count": tag.pages.count]
         }]
         context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("tags", context: list), outputPath: path, basePath: base))
-        context.counters["tagPages"] = tags.tags.count
         context.diagnostics += templates.checkAll(["tag": samples, "tags": [list]])
     }
 }
@@ -40,7 +39,7 @@ struct TagPages {
         var pages: [Int]
     }
 
-    /// By name (as the most used spelling writes it).
+    /// By name, each named by its first spelling in path order.
     let tags: [Tag]
 
     init(pages: [Page]) {
