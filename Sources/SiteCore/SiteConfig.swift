@@ -13,8 +13,8 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     /// edit page (`<repoURL>/edit/<editBranch>/<editPath>/<note>`).
     public var repoURL = ""
     public var editBranch = "main"
-    /// The notes folder's path inside the repository; `nil`: the `notes` setting.
-    public var editPath: String?
+    /// The notes folder's path inside the repository (`.` for its root); empty: the `notes` setting.
+    public var editPath = ""
     public var notesDirectory = "notes"
     /// Templates and assets that override the built-in theme file by file.
     public var templatesDirectory = "templates"

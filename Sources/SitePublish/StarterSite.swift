@@ -26,7 +26,7 @@ public enum StarterSite {
     # cname: ""                  # a custom domain for GitHub Pages, e.g. notes.example.org (written to CNAME)
     # repoURL: ""                # the notes' repository, e.g. https://github.com/me/notes: pages get an "edit this page" link
     # editBranch: main           # the branch the edit link opens
-    # editPath: notes            # the notes folder's path inside that repository (default: `notes` below)
+    # editPath: ""               # the notes folder's path inside that repository ("." for its root); empty: `notes` below
     # notes: notes               # folders, relative to this file
     # templates: templates       # overrides of the built-in theme, file by file
     # output: public

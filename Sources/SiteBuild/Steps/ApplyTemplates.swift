@@ -259,7 +259,7 @@ struct SiteModel {
         let index = indexPages[section?.key ?? ""]
         // The home page's title is the site's unless its index page names one.
         let title = section?.title ?? index.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
-        let nav = section.map { sidebar.context(section: $0.key, pageURL: config.basePath + $0.path + "/") } ?? sidebar.context(section: nil, pageURL: config.basePath)
+        let nav = sidebar.context(section: section?.key, pageURL: config.basePath + (section.map { $0.path + "/" } ?? ""))
         var context = baseContext(title: title ?? config.title, outputPath: section.map { $0.path + "/index.html" } ?? "index.html", nav: nav)
         if !(index?.hasMath ?? false) { context["head"] = "" }
         if let description = index?.description, !description.isEmpty { context["description"] = description }
@@ -294,7 +294,7 @@ struct SiteModel {
     /// `<repoURL>/edit/<branch>/<path>` form), when `repoURL` is set.
     func editURL(sourcePath: String) -> String? {
         guard !config.repoURL.isEmpty else { return nil }
-        let folder = (config.editPath ?? config.notesDirectory).split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+        let folder = (config.editPath.isEmpty ? config.notesDirectory : config.editPath).split(separator: "/").filter { $0 != "." && !$0.isEmpty }
         let path = (folder.map(String.init) + [sourcePath]).joined(separator: "/")
         let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
         let repository = config.repoURL.hasSuffix("/") ? String(config.repoURL.dropLast()) : config.repoURL

@@ -36,7 +36,7 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(config.repoURL == "https://github.com/me/notes" && config.editBranch == "dev" && config.editPath == "docs")
         let (defaults, _) = try load("title: x\n")
-        #expect(defaults.repoURL.isEmpty && defaults.editBranch == "main" && defaults.editPath == nil)
+        #expect(defaults.repoURL.isEmpty && defaults.editBranch == "main" && defaults.editPath.isEmpty)
     }
 
     @Test func aNamedTemplatesFolderIsRequired() throws {
