@@ -14,7 +14,7 @@ extension BuildStep {
         let store = context.artifacts
         let permalinkLabel = context.config.language.lowercased().hasPrefix("zh") ? "本节链接" : "Link to this section"
         let permalink: @Sendable (String) -> String = { id in
-            "<a class=\"heading-anchor\" href=\"#\(id.htmlEscaped)\" aria-label=\"\(permalinkLabel)\">#</a>"
+            "<a class=\"heading-anchor\" href=\"\(("#" + id).hrefEscaped)\" aria-label=\"\(permalinkLabel)\">#</a>"
         }
         let linkTable = store == nil ? 0 : links.hashValue
         context.pages = context.pages.parallelMap { page in

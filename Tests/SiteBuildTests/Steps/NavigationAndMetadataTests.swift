@@ -82,7 +82,7 @@ import Testing
         let project = try TemporaryProject(notes: ["a.md": "# 标题\n\n## 第一节\n\n正文。\n"])
         defer { project.delete() }
         #expect(project.build().committed)
-        #expect(try project.page("a/index.html").contains("<h2 id=\"第一节\">第一节<a class=\"heading-anchor\" href=\"#第一节\" aria-label=\"本节链接\">#</a></h2>"))
+        #expect(try project.page("a/index.html").contains("<h2 id=\"第一节\">第一节<a class=\"heading-anchor\" href=\"#%E7%AC%AC%E4%B8%80%E8%8A%82\" aria-label=\"本节链接\">#</a></h2>"))
     }
 
     @Test func descriptionIsTheFirstParagraphAsPlainText() throws {
