@@ -57,6 +57,7 @@ let package = Package(
         ]),
         .target(name: "SiteBuild", dependencies: [
             "SiteCore", "SiteMarkdown", "SiteMath", "SiteNormalize", "SiteHTML", "TensorScript", "SiteRender", "SiteSearch", "SiteTopics",
+            "SitePublish",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Commits a built site onto a branch with the system git; the files `sitegen init` writes.
@@ -83,7 +84,7 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender"]),
         .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
         .testTarget(name: "SiteTopicsTests", dependencies: ["SiteTopics", "SiteMarkdown"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SitePublish"]),
         .testTarget(name: "SitePublishTests", dependencies: ["SitePublish", "SiteBuild", "SiteCore"]),
         .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview", "SiteBuild", "SiteCore", "SiteMath"]),
         .testTarget(name: "sitegenTests", dependencies: ["sitegen", "SiteCore", "SitePublish"]),

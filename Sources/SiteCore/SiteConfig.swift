@@ -9,6 +9,12 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var baseURL = ""
     /// The custom domain a host serves the site at (`notes.example.org`), written to `CNAME` (GitHub Pages).
     public var cname = ""
+    /// The repository the notes live in, e.g. `https://github.com/me/notes`: pages link to their source's
+    /// edit page (`<repoURL>/edit/<editBranch>/<editPath>/<note>`).
+    public var repoURL = ""
+    public var editBranch = "main"
+    /// The notes folder's path inside the repository (`.` for its root); empty: the `notes` setting.
+    public var editPath = ""
     public var notesDirectory = "notes"
     /// Templates and assets that override the built-in theme file by file.
     public var templatesDirectory = "templates"

@@ -22,8 +22,11 @@ public enum StarterSite {
     # description: 深度学习面试笔记
     # language: zh-CN            # <html lang>
     # author: ""
-    # baseURL: ""                # where the site is served, e.g. https://me.github.io/notes/ (sitemap, feed, canonical links)
+    # baseURL: ""                # where the site is served, e.g. https://me.github.io/notes/ (sitemap, feed, canonical and OpenGraph tags)
     # cname: ""                  # a custom domain for GitHub Pages, e.g. notes.example.org (written to CNAME)
+    # repoURL: ""                # the notes' repository, e.g. https://github.com/me/notes: pages get an "edit this page" link
+    # editBranch: main           # the branch the edit link opens
+    # editPath: ""               # the notes folder's path inside that repository ("." for its root); empty: `notes` below
     # notes: notes               # folders, relative to this file
     # templates: templates       # overrides of the built-in theme, file by file
     # output: public

@@ -19,6 +19,123 @@ enum BuiltInTheme {
 {{/base}}
 
 """#.utf8)),
+        ("assets/favicon.svg", Data(#"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f6feb"/><path d="M5 9.5c3.5-1.6 7.3-1.4 11 1 3.7-2.4 7.5-2.6 11-1v13.5c-3.5-1.6-7.3-1.4-11 1-3.7-2.4-7.5-2.6-11-1z" fill="#fff"/><path d="M16 10.5v13.5" stroke="#1f6feb" stroke-width="1.6"/></svg>
+
+"""#.utf8)),
+        ("assets/nav.js", Data(#"""
+// sitegen navigation: the light/dark toggle, the sidebar drawer, and the table of contents marking the section
+// in view. Everything here is an enhancement: without JavaScript the pages follow the system's colour scheme,
+// the drawer opens with its checkbox, and the table of contents is a plain list.
+(function () {
+  'use strict';
+
+  // Light or dark -------------------------------------------------------------------------------------------
+  // The page follows the system until the reader chooses; a choice equal to the system's is forgotten, so the
+  // page follows the system again. The inline script in <head> applies a stored choice before the first paint.
+
+  const KEY = 'sitegen-theme';
+  const root = document.documentElement;
+  const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+
+  function isDark() {
+    return root.dataset.theme ? root.dataset.theme === 'dark' : systemDark.matches;
+  }
+
+  function setUpThemeToggle() {
+    const button = document.querySelector('.theme-toggle');
+    if (!button) return;
+    const show = () => button.setAttribute('aria-pressed', String(isDark()));
+    button.addEventListener('click', () => {
+      const wanted = isDark() ? 'light' : 'dark';
+      try {
+        if ((wanted === 'dark') === systemDark.matches) localStorage.removeItem(KEY);
+        else localStorage.setItem(KEY, wanted);
+      } catch (e) { /* storage off: the choice lasts for this page only */ }
+      if ((wanted === 'dark') === systemDark.matches) delete root.dataset.theme;
+      else root.dataset.theme = wanted;
+      show();
+    });
+    systemDark.addEventListener('change', show);
+    show();
+    button.hidden = false;
+  }
+
+  // Sidebar drawer ------------------------------------------------------------------------------------------
+
+  function setUpDrawer() {
+    const toggle = document.getElementById('site-nav-toggle');
+    const sidebar = document.getElementById('site-sidebar');
+    if (!toggle || !sidebar) return;
+    toggle.addEventListener('change', () => {
+      if (toggle.checked && getComputedStyle(sidebar).position === 'fixed') {
+        const current = sidebar.querySelector('[aria-current="page"]') || sidebar.querySelector('a');
+        if (current) current.focus({ preventScroll: true });
+        if (current) current.scrollIntoView({ block: 'center' });
+      }
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && toggle.checked) {
+        toggle.checked = false;
+        toggle.focus();
+      }
+    });
+    // A link to a place on this page closes the drawer, so the reader sees where it went.
+    sidebar.addEventListener('click', (event) => {
+      if (event.target.closest('a')) toggle.checked = false;
+    });
+  }
+
+  // Table of contents: the section in view ------------------------------------------------------------------
+
+  function setUpTocHighlight() {
+    const links = Array.from(document.querySelectorAll('.toc-sidebar .toc a[href^="#"]'));
+    if (!links.length || !('IntersectionObserver' in window)) return;
+    const byId = new Map();
+    const headings = [];
+    for (const link of links) {
+      const id = decodeURIComponent(link.getAttribute('href').slice(1));
+      const heading = document.getElementById(id);
+      if (!heading) continue;
+      byId.set(heading, link);
+      headings.push(heading);
+    }
+    const visible = new Set();
+    let marked = null;
+    function mark() {
+      // The first heading on screen; else the last one above it.
+      let current = headings.find((h) => visible.has(h));
+      if (!current) {
+        for (const h of headings) {
+          if (h.getBoundingClientRect().top < 0) current = h; else break;
+        }
+      }
+      const link = current ? byId.get(current) : null;
+      if (link === marked) return;
+      if (marked) marked.removeAttribute('aria-current');
+      if (link) link.setAttribute('aria-current', 'location');
+      marked = link;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) visible.add(entry.target); else visible.delete(entry.target);
+      }
+      mark();
+    }, { rootMargin: '0px 0px -60% 0px' });
+    headings.forEach((h) => observer.observe(h));
+  }
+
+  function start() {
+    setUpThemeToggle();
+    setUpDrawer();
+    setUpTocHighlight();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
+
+"""#.utf8)),
         ("assets/search.js", Data(#"""
 // sitegen search: queries the static index in search/ (format: docs/search.md). No dependencies.
 // The tokenizer follows Sources/SiteSearch/SearchTokenizer.swift rule for rule; SearchClientTests checks both agree.
@@ -647,11 +764,12 @@ enum BuiltInTheme {
 
   --measure: 42.5rem; /* 40em of body text: about 40 Chinese characters a line */
   --sidebar: 15rem;
+  --nav-width: 14rem; /* the site-wide navigation beside the page on wide screens */
   --radius: 8px;
 }
 
 @media (prefers-color-scheme: dark) {
-  :root {
+  :root:not([data-theme="light"]) {
     --bg: #15171a;
     --bg-raised: #1c1f23;
     --bg-sunken: #202328;
@@ -1381,6 +1499,213 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
   .site-search { display: none; }
 }
 
+/* Light or dark as the reader chose (the toggle in the header, assets/nav.js): the dark palette again, for
+   a dark choice on a light system. Keep it equal to the one under prefers-color-scheme (ThemeTests checks). */
+
+:root[data-theme="light"] { color-scheme: light; }
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  --bg: #15171a;
+  --bg-raised: #1c1f23;
+  --bg-sunken: #202328;
+  --fg: #e3e5e8;
+  --fg-muted: #a3aab3;
+  --fg-faint: #767e88;
+  --border: #2d3137;
+  --border-strong: #3d424a;
+  --accent: #6ea8fe;
+  --accent-fg: #8dbbff;
+  --accent-soft: #1b2a40;
+  --question: #f0a851;
+  --question-soft: #231d15;
+  --question-border: #4d3a22;
+  --follow-up: #b39dff;
+  --follow-up-soft: #1f1b2e;
+  --code-bg: #202328;
+  --token-comment: #8b949e;
+  --token-keyword: #ff7b72;
+  --token-string: #a5d6ff;
+  --token-number: #79c0ff;
+  --token-function: #d2a8ff;
+  --token-type: #ffa657;
+  --token-operator: #b1bac4;
+  --mark: #5a4b00;
+  --error: #ff8a80;
+  --error-bg: #3a1d1d;
+  --scroll-shadow: rgb(0 0 0 / 0.7);
+
+  --series-1: #6ea8fe;
+  --series-2: #ff9a6b;
+  --series-3: #4cd3a8;
+  --series-4: #c79bff;
+  --series-5: #f2c84b;
+  --series-6: #ff7eb0;
+}
+
+.theme-toggle {
+  display: inline-flex;
+  align-items: center;
+  align-self: center;
+  padding: 0.2rem;
+  border: 0;
+  border-radius: var(--radius);
+  background: none;
+  color: var(--fg-muted);
+  cursor: pointer;
+}
+.theme-toggle[hidden] { display: none; }
+.theme-toggle:hover { color: var(--fg); background: var(--bg-sunken); }
+.theme-toggle svg { transition: transform 0.2s; }
+.theme-toggle[aria-pressed="true"] svg { transform: rotate(180deg); }
+
+/* Navigation: the site-wide sidebar (beside the page from 80rem, a drawer below that, opened by the header's
+   button without JavaScript through a checkbox), heading anchors, the section in view in the TOC, back to top */
+
+.site-layout { flex: 1 0 auto; width: 100%; }
+.nav-toggle {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  opacity: 0;
+}
+.nav-toggle-button {
+  display: inline-flex;
+  align-items: center;
+  justify-content: center;
+  align-self: center;
+  width: 2.25rem;
+  height: 2.25rem;
+  margin: -0.5rem 0 -0.5rem -0.5rem;
+  border-radius: var(--radius);
+  color: var(--fg-muted);
+  cursor: pointer;
+}
+.nav-toggle-button:hover { color: var(--fg); background: var(--bg-sunken); }
+.nav-toggle:focus-visible ~ .site-header .nav-toggle-button { outline: 2px solid var(--accent); outline-offset: 2px; }
+.site-header-inner:has(.nav-toggle-button) .site-title { margin-right: auto; }
+
+.site-sidebar { font-size: 0.9rem; line-height: 1.5; }
+.site-sidebar ul, .site-sidebar details { list-style: none; margin: 0; padding: 0; }
+.site-sidebar li { margin: 0; }
+.site-sidebar a { display: block; padding: 0.2rem 0.6rem; border-radius: 6px; color: var(--fg-muted); }
+.site-sidebar a:hover { color: var(--fg); background: var(--bg-sunken); text-decoration: none; }
+.site-sidebar a[aria-current="page"] { color: var(--accent-fg); background: var(--accent-soft); font-weight: 600; }
+.sidebar-home { margin-bottom: 0.4rem; font-weight: 600; }
+.sidebar-notes:not(:has(li)) { display: none; }
+.sidebar-sections > li { margin-top: 0.2rem; }
+.site-sidebar summary { display: flex; align-items: center; list-style: none; cursor: pointer; border-radius: 6px; }
+.site-sidebar summary::-webkit-details-marker { display: none; }
+.site-sidebar summary::before {
+  content: "";
+  flex: none;
+  width: 0.4rem;
+  height: 0.4rem;
+  margin: 0 0.3rem 0 0.35rem;
+  border-right: 1.5px solid var(--fg-faint);
+  border-bottom: 1.5px solid var(--fg-faint);
+  transform: rotate(-45deg);
+  transition: transform 0.15s;
+}
+.site-sidebar details[open] > summary::before { transform: rotate(45deg); }
+.site-sidebar summary > a, .sidebar-section-link { flex: 1; min-width: 0; color: var(--fg); font-weight: 600; }
+.sidebar-section-link { padding-left: 1.65rem !important; }
+.site-sidebar details > ul { margin: 0.1rem 0 0.3rem 0.55rem; padding-left: 0.45rem; border-left: 1px solid var(--border); }
+.sidebar-depth-1 { padding-left: 0.8rem; }
+.sidebar-depth-2, .sidebar-depth-3, .sidebar-depth-4, .sidebar-depth-5 { padding-left: 1.6rem; }
+.sidebar-more { font-size: 0.85em; color: var(--fg-faint) !important; }
+
+@media (min-width: 80rem) {
+  .site-layout {
+    display: grid;
+    grid-template-columns: var(--nav-width) minmax(0, 1fr);
+    gap: 2rem;
+    max-width: calc(var(--measure) + var(--sidebar) + var(--nav-width) + 7rem);
+    margin: 0 auto;
+    padding: 0 1.25rem;
+  }
+  .site-header-inner, .site-footer { max-width: calc(var(--measure) + var(--sidebar) + var(--nav-width) + 7rem); }
+  .site-layout > .site-main { max-width: none; padding-left: 0; padding-right: 0; }
+  .site-layout .note-layout.has-toc { gap: 2.5rem; }
+  .site-sidebar {
+    position: sticky;
+    top: 0;
+    align-self: start;
+    max-height: 100vh;
+    overflow-y: auto;
+    padding: 2rem 0.25rem 2rem 0;
+  }
+  .nav-toggle-button, .nav-backdrop { display: none; }
+}
+@media (max-width: 79.99rem) {
+  .site-sidebar {
+    position: fixed;
+    z-index: 40;
+    top: 0;
+    bottom: 0;
+    left: 0;
+    width: min(20rem, 85vw);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 1rem 0.75rem 2rem;
+    background: var(--bg-raised);
+    border-right: 1px solid var(--border);
+    box-shadow: 4px 0 24px rgb(0 0 0 / 0.18);
+    transform: translateX(-100%);
+    visibility: hidden;
+    transition: transform 0.2s ease, visibility 0s linear 0.2s;
+  }
+  .nav-toggle:checked ~ .site-layout .site-sidebar { transform: none; visibility: visible; transition: transform 0.2s ease; }
+  .nav-backdrop { display: none; }
+  .nav-toggle:checked ~ .site-layout .nav-backdrop {
+    display: block;
+    position: fixed;
+    z-index: 35;
+    inset: 0;
+    background: rgb(0 0 0 / 0.35);
+  }
+  body:has(.nav-toggle:checked) { overflow: hidden; }
+}
+@media (prefers-reduced-motion: reduce) {
+  .site-sidebar, .theme-toggle svg { transition: none !important; }
+}
+
+.heading-anchor {
+  margin-left: 0.3em;
+  padding: 0 0.2em;
+  color: var(--fg-faint);
+  font-weight: 400;
+  opacity: 0;
+  transition: opacity 0.15s;
+}
+:is(h1, h2, h3, h4, h5, h6, [role="heading"]):hover > .heading-anchor, .heading-anchor:focus { opacity: 1; }
+.heading-anchor:hover { color: var(--accent-fg); text-decoration: none; }
+
+.toc a[aria-current="location"] { color: var(--accent-fg); background: var(--accent-soft); border-radius: 4px; }
+.toc-sidebar .toc a { padding-left: 0.3rem; padding-right: 0.3rem; }
+
+.back-to-top { color: var(--fg-muted); white-space: nowrap; }
+
+@media print {
+  .site-sidebar, .nav-toggle-button, .nav-backdrop, .theme-toggle, .heading-anchor, .back-to-top, .note-edit { display: none !important; }
+}
+
+/* Page metadata: last updated, the edit link, tags as links, the tag pages */
+
+.note-updated { font-variant-numeric: tabular-nums; }
+a.tag:hover { color: var(--accent-fg); background: var(--accent-soft); text-decoration: none; }
+.note-edit { margin: 2.5rem 0 0; font-size: 0.875rem; }
+.note-edit a { color: var(--fg-muted); }
+.note-edit a::before { content: "✎ "; }
+.tag-listing { max-width: calc(var(--measure) + 6rem); margin: 0 auto; }
+.tag-header { margin-bottom: 1.5rem; }
+.tag-header h1 { margin: 0 0 0.3rem; }
+.tag-cloud { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin: 0; padding: 0; }
+.tag-cloud .tag { font-size: 0.95rem; padding: 0.1rem 0.7rem; }
+.tag-count { color: var(--fg-faint); font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+
 """#.utf8)),
         ("base.mustache", Data(#"""
 {{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content.
@@ -1392,9 +1717,11 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{site.title}}{{/title}}</title>
-{{#site.description}}
-<meta name="description" content="{{site.description}}">
-{{/site.description}}
+{{! The reader's choice of light or dark (nav.js), set before the page is drawn: no flash of the other one. }}
+<script>try{var t=localStorage.getItem("sitegen-theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}</script>
+{{#description}}
+<meta name="description" content="{{description}}">
+{{/description}}
 {{#site.author}}
 <meta name="author" content="{{site.author}}">
 {{/site.author}}
@@ -1402,18 +1729,33 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
 <meta name="color-scheme" content="light dark">
 {{#canonical}}
 <link rel="canonical" href="{{canonical}}">
+<meta property="og:type" content="{{#page}}article{{/page}}{{^page}}website{{/page}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:title" content="{{pageTitle}}">
+<meta property="og:url" content="{{canonical}}">
+{{#description}}<meta property="og:description" content="{{description}}">{{/description}}
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{pageTitle}}">
+{{#description}}<meta name="twitter:description" content="{{description}}">{{/description}}
 {{/canonical}}
+<link rel="icon" href="{{assets.favicon.svg}}" type="image/svg+xml">
 {{#site.feed}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 {{/site.feed}}
 <link rel="stylesheet" href="{{assets.style.css}}">
 <script src="{{assets.search.js}}" defer></script>
+<script src="{{assets.nav.js}}" defer></script>
 {{{head}}}
 </head>
-<body class="{{$kind}}page{{/kind}}">
+<body id="top" class="{{$kind}}page{{/kind}}">
 <a class="skip-link" href="#main">跳到正文</a>
+{{! The sidebar's drawer on narrow screens opens with this checkbox (its label is the header's button), without JavaScript. }}
+<input type="checkbox" id="site-nav-toggle" class="nav-toggle" aria-controls="site-sidebar" aria-label="笔记导航">
 <header class="site-header">
   <div class="site-header-inner">
+    <label class="nav-toggle-button" for="site-nav-toggle" aria-hidden="true" title="笔记导航">
+      <svg viewBox="0 0 16 16" width="18" height="18"><path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>
+    </label>
     <a class="site-title" href="{{site.base}}">{{site.title}}</a>
     <div class="site-search" role="search" hidden>
       <input class="site-search-input" type="search" placeholder="搜索笔记（按 / 键）" aria-label="搜索笔记"
@@ -1423,14 +1765,22 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
     <nav class="site-nav" aria-label="站点导航">
       <a href="{{site.base}}">全部笔记</a>
       {{#site.hasTopics}}<a href="{{site.base}}topics/">主题</a>{{/site.hasTopics}}
+      {{#site.hasTags}}<a href="{{site.base}}tags/">标签</a>{{/site.hasTags}}
+      <button class="theme-toggle" type="button" aria-label="深色模式" aria-pressed="false" title="切换深色 / 浅色" hidden>
+        <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true"><circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 1.75a6.25 6.25 0 0 1 0 12.5z" fill="currentColor"/></svg>
+      </button>
     </nav>
   </div>
 </header>
+<div class="site-layout">
+{{>sidebar}}
+<label class="nav-backdrop" for="site-nav-toggle" aria-hidden="true"></label>
 <main id="main" class="site-main">
 {{$content}}{{/content}}
 </main>
+</div>
 <footer class="site-footer">
-  <p>{{#site.author}}© {{site.year}} {{site.author}} · {{/site.author}}由 {{generator}} 生成</p>
+  <p>{{#site.author}}© {{site.year}} {{site.author}} · {{/site.author}}由 {{generator}} 生成 · <a class="back-to-top" href="#top">回到顶部 ↑</a></p>
 </footer>
 </body>
 </html>
@@ -1502,7 +1852,8 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
       <p class="note-meta">
         {{#page.date}}<time datetime="{{page.date}}">{{page.date}}</time>{{/page.date}}
         {{#page.hasQuestions}}<span class="note-question-count">{{page.questionCount}} 个问题</span>{{/page.hasQuestions}}
-        {{#page.tags}}<span class="tag">{{name}}</span>{{/page.tags}}
+        {{#page.updated}}<span class="note-updated">更新于 <time datetime="{{page.updated}}">{{page.updated}}</time></span>{{/page.updated}}
+        {{#page.tags}}<a class="tag" href="{{url}}" rel="tag">{{name}}</a>{{/page.tags}}
       </p>
     </header>
     {{#page.hasToc}}
@@ -1531,6 +1882,9 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
       </ul>
     </section>
     {{/page.hasBacklinks}}
+    {{#page.editURL}}
+    <p class="note-edit"><a href="{{page.editURL}}" rel="nofollow">编辑此页</a></p>
+    {{/page.editURL}}
     {{>pager}}
   </article>
   {{#page.hasToc}}
@@ -1582,6 +1936,81 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
   })();
   </script>
 </section>
+
+"""#.utf8)),
+        ("sidebar.mustache", Data(#"""
+{{! The site-wide navigation (nav, see the README): beside the page on wide screens, a drawer on narrow ones.
+    The current page is marked with aria-current; its section is open, the others folded. }}
+<nav class="site-sidebar" id="site-sidebar" aria-label="笔记导航">
+  <a class="sidebar-home" href="{{site.base}}"{{#nav.isHome}} aria-current="page"{{/nav.isHome}}>全部笔记</a>
+  <ul class="sidebar-notes">
+    {{#nav.rootNotes}}<li><a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a></li>{{/nav.rootNotes}}
+    {{#nav.rootMore}}<li><a class="sidebar-more" href="{{url}}">全部 {{count}} 篇</a></li>{{/nav.rootMore}}
+  </ul>
+  <ul class="sidebar-sections">
+    {{#nav.sections}}
+    <li class="sidebar-depth-{{depth}}">
+      {{#hasNotes}}
+      <details{{#isOpen}} open{{/isOpen}}>
+        <summary><a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a></summary>
+        <ul class="sidebar-notes">
+          {{#notes}}<li><a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a></li>{{/notes}}
+          {{#more}}<li><a class="sidebar-more" href="{{url}}">全部 {{count}} 篇</a></li>{{/more}}
+        </ul>
+      </details>
+      {{/hasNotes}}
+      {{^hasNotes}}<a class="sidebar-section-link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a>{{/hasNotes}}
+    </li>
+    {{/nav.sections}}
+  </ul>
+</nav>
+
+"""#.utf8)),
+        ("tag.mustache", Data(#"""
+{{<base}}
+{{$title}}标签：{{tag.name}} · {{site.title}}{{/title}}
+{{$kind}}tag-page{{/kind}}
+{{$content}}
+<div class="tag-listing">
+  <header class="tag-header">
+    <nav class="breadcrumbs" aria-label="位置">
+      <a href="{{site.base}}">首页</a><span aria-hidden="true"> / </span><a href="{{site.base}}tags/">标签</a>
+    </nav>
+    <h1>{{tag.name}}</h1>
+    <p class="home-stats">{{tag.count}} 篇笔记</p>
+  </header>
+  <ul class="note-list">
+    {{#tag.notes}}
+    <li>
+      <a class="note-link" href="{{url}}">{{title}}</a>
+      <span class="note-list-meta">
+        {{#section}}<span>{{.}}</span>{{/section}}
+        {{#date}}<time datetime="{{date}}">{{date}}</time>{{/date}}
+      </span>
+    </li>
+    {{/tag.notes}}
+  </ul>
+</div>
+{{/content}}
+{{/base}}
+
+"""#.utf8)),
+        ("tags.mustache", Data(#"""
+{{<base}}
+{{$title}}标签 · {{site.title}}{{/title}}
+{{$kind}}tags-page{{/kind}}
+{{$content}}
+<div class="tag-listing">
+  <header class="tag-header">
+    <h1>标签</h1>
+    <p class="home-stats">{{tags.count}} 个标签；数字是笔记篇数</p>
+  </header>
+  <ul class="tag-cloud">
+    {{#tags.list}}<li><a class="tag" href="{{url}}" rel="tag">{{name}}</a> <span class="tag-count">{{count}}</span></li>{{/tags.list}}
+  </ul>
+</div>
+{{/content}}
+{{/base}}
 
 """#.utf8)),
         ("toc.mustache", Data(#"""

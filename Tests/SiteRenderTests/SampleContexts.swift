@@ -10,6 +10,7 @@ enum SampleContexts {
         "year": "2026",
         "url": "https://example.org/notes/",
         "hasTopics": true,
+        "hasTags": true,
         "feed": "/notes/feed.xml",
         ]
     }
@@ -19,10 +20,27 @@ enum SampleContexts {
         [
         "style": ["css": "/notes/assets/style.3f2a9c1b2d.css"],
         "search": ["js": "/notes/assets/search.0e1d2c3b4a.js"],
+        "nav": ["js": "/notes/assets/nav.5a6b7c8d9e.js"],
+        "favicon": ["svg": "/notes/assets/favicon.svg"],
         ]
     }
 
     static let head = #"<link rel="stylesheet" href="/notes/assets/katex.0123456789/katex.min.css">"#
+
+    /// The sidebar of a note in the section 基础, the note 激活函数 current.
+    static var nav: [String: Any] {
+        [
+            "isHome": false,
+            "rootNotes": [["title": "前言", "url": "/notes/前言/", "isCurrent": false]],
+            "sections": [
+                ["title": "基础", "url": "/notes/基础/", "depth": 0, "isCurrent": false, "isOpen": true, "hasNotes": true,
+                 "notes": [["title": "损失函数", "url": "/notes/基础/损失函数/", "isCurrent": false],
+                           ["title": "激活函数 <Activation>", "url": "/notes/基础/激活函数/", "isCurrent": true]]],
+                ["title": "优化", "url": "/notes/优化/", "depth": 0, "isCurrent": false, "isOpen": false, "hasNotes": false,
+                 "notes": [[String: Any]]()],
+            ] as [[String: Any]],
+        ]
+    }
 
     static func note(content: String = sampleContent) -> [String: Any] {
         [
@@ -31,13 +49,18 @@ enum SampleContexts {
             "generator": "sitegen 0.1.0",
             "assets": assets,
             "canonical": "https://example.org/notes/%E5%9F%BA%E7%A1%80/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/",
+            "pageTitle": "激活函数 <Activation>",
+            "description": "激活函数给网络带来非线性，常见的有 Sigmoid、ReLU 与 GELU。",
+            "nav": nav,
             "page": [
                 "title": "激活函数 <Activation>",
                 "url": "/notes/基础/激活函数/",
                 "slug": "激活函数",
                 "section": ["title": "基础", "url": "/notes/基础/"],
                 "date": "2026-03-14",
-                "tags": [["name": "activation"], ["name": "面试"]],
+                "tags": [["name": "activation", "url": "/notes/tags/activation/"], ["name": "面试", "url": "/notes/tags/面试/"]],
+                "updated": "2026-04-01",
+                "editURL": "https://github.com/lin/notes/edit/main/notes/%E5%9F%BA%E7%A1%80/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0.md",
                 "content": content,
                 "toc": [
                     ["id": "常见激活函数", "text": "常见激活函数", "level": 2, "depth": 0],
@@ -74,6 +97,7 @@ enum SampleContexts {
             "site": site,
             "head": head,
             "generator": "sitegen 0.1.0",
+            "pageTitle": "深度学习面试笔记",
             "assets": assets,
             "topic": [
                 "name": "Sigmoid", "slug": "sigmoid", "summary": "把实数压到 (0, 1) 的 S 形函数。",
@@ -100,6 +124,7 @@ enum SampleContexts {
             "site": site,
             "head": head,
             "generator": "sitegen 0.1.0",
+            "pageTitle": "深度学习面试笔记",
             "assets": assets,
             "canonical": "https://example.org/notes/",
             "home": [
@@ -123,7 +148,7 @@ enum SampleContexts {
     }
 
     static func notFound() -> [String: Any] {
-        ["site": site, "head": head, "generator": "sitegen 0.1.0", "assets": assets]
+        ["site": site, "head": head, "generator": "sitegen 0.1.0", "pageTitle": "404", "assets": assets, "nav": nav, "description": "激活函数、优化器与 Transformer 的问答练习"]
     }
 
     /// Body HTML of the shape the Markdown renderer produces: headings with ids, a question with a

@@ -38,7 +38,7 @@ import Testing
         #expect(html.contains(#"<a href="/notes/基础/">基础</a>"#))
         #expect(html.contains(#"<h1 class="note-title">激活函数 &lt;Activation&gt;</h1>"#))
         #expect(html.contains(#"<time datetime="2026-03-14">2026-03-14</time>"#))
-        #expect(html.contains(#"<span class="tag">面试</span>"#))
+        #expect(html.contains(#"<a class="tag" href="/notes/tags/面试/" rel="tag">面试</a>"#))
         // The TOC is in the sidebar and in the narrow-screen <details>; its text is already escaped.
         #expect(html.components(separatedBy: ##"<li class="toc-depth-1"><a href="#sigmoid-的问题">Sigmoid 的问题</a></li>"##).count == 3)
         #expect(html.contains("对比表 &amp; 小结</a>"))
@@ -50,6 +50,35 @@ import Testing
         #expect(html.contains(#"href="/notes/基础/归一化/" rel="next"><span class="pager-label">下一篇</span>归一化 BatchNorm &amp; LayerNorm</a>"#))
         #expect(html.contains(SampleContexts.sampleContent))
         #expect(!html.contains("{{"))
+    }
+
+    @Test func notePageHasMetadataSidebarAndThemeToggle() throws {
+        let html = try shipped().render("note", context: SampleContexts.note())
+        #expect(html.contains(#"<meta name="description" content="激活函数给网络带来非线性，常见的有 Sigmoid、ReLU 与 GELU。">"#))
+        #expect(html.contains(#"<meta property="og:title" content="激活函数 &lt;Activation&gt;">"#))
+        #expect(html.contains(#"<meta property="og:type" content="article">"#))
+        #expect(html.contains(#"<meta property="og:url" content="https://example.org/notes/%E5%9F%BA%E7%A1%80/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0/">"#))
+        #expect(html.contains(#"<meta name="twitter:description" content="激活函数给网络带来非线性，常见的有 Sigmoid、ReLU 与 GELU。">"#))
+        #expect(html.contains(#"<link rel="icon" href="/notes/assets/favicon.svg" type="image/svg+xml">"#))
+        #expect(html.contains(#"<script src="/notes/assets/nav.5a6b7c8d9e.js" defer></script>"#))
+        // The stored light/dark choice is applied in <head>, before the stylesheet draws anything.
+        let inline = try #require(html.range(of: "localStorage.getItem(\"sitegen-theme\")"))
+        #expect(inline.lowerBound < html.range(of: "rel=\"stylesheet\"")!.lowerBound)
+        #expect(html.contains(#"<button class="theme-toggle" type="button""#))
+        #expect(html.contains(#"更新于 <time datetime="2026-04-01">2026-04-01</time>"#))
+        #expect(html.contains(#"<a href="https://github.com/lin/notes/edit/main/notes/%E5%9F%BA%E7%A1%80/%E6%BF%80%E6%B4%BB%E5%87%BD%E6%95%B0.md" rel="nofollow">编辑此页</a>"#))
+        #expect(html.contains(#"<a href="/notes/基础/激活函数/" aria-current="page">激活函数 &lt;Activation&gt;</a>"#))
+        #expect(html.contains(#"<a href="/notes/基础/损失函数/">损失函数</a>"#))
+        #expect(html.contains("<details open>\n        <summary><a href=\"/notes/基础/\">基础</a>"))
+        #expect(html.contains(#"<a class="sidebar-section-link" href="/notes/优化/">优化</a>"#))
+        #expect(html.contains(##"<a class="back-to-top" href="#top">"##))
+        #expect(html.contains(#"<a href="/notes/tags/">标签</a>"#))
+    }
+
+    @Test func withoutCanonicalThereAreNoOpenGraphTags() throws {
+        let html = try shipped().render("404", context: SampleContexts.notFound())
+        #expect(!html.contains("og:") && !html.contains("twitter:"))
+        #expect(html.contains(#"<meta name="description" content="激活函数、优化器与 Transformer 的问答练习">"#))
     }
 
     @Test func notePageListsItsTopicsAndBacklinks() throws {
@@ -73,7 +102,7 @@ import Testing
     @Test func notePageWithoutOptionalPartsLeavesThemOut() throws {
         var context = SampleContexts.note(content: "<p>只有一段。</p>")
         var page = context["page"] as? [String: Any] ?? [:]
-        for key in ["section", "date", "prev", "next"] { page[key] = nil }
+        for key in ["section", "date", "updated", "editURL", "prev", "next"] { page[key] = nil }
         page["tags"] = [[String: Any]]()
         page["toc"] = [[String: Any]]()
         page["questions"] = [[String: Any]]()
@@ -83,7 +112,7 @@ import Testing
         page["showTitle"] = false
         context["page"] = page
         let html = try shipped().render("note", context: context)
-        for absent in ["breadcrumbs", "<time", "toc-sidebar", "toc-inline", "question-index", "pager-prev", "pager-next", "note-title"] {
+        for absent in ["breadcrumbs", "<time", "toc-sidebar", "toc-inline", "question-index", "pager-prev", "pager-next", "note-title", "note-edit"] {
             #expect(!html.contains(absent), "\(absent)")
         }
         #expect(html.contains("<p>只有一段。</p>"))

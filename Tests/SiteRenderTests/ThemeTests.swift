@@ -16,6 +16,21 @@ import Testing
         #expect(Theme.builtIn.files["assets/style.css"] != nil && Theme.builtIn.files["note.mustache"] != nil)
     }
 
+    /// The dark palette is written twice in the stylesheet: for a dark system, and for a reader who chose dark
+    /// on a light one. Both must say the same.
+    @Test func chosenDarkPaletteEqualsTheSystemOne() throws {
+        let css = try String(contentsOf: repositoryRoot().appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
+        func declarations(after marker: String) throws -> [String] {
+            let start = try #require(css.range(of: marker)).upperBound
+            let block = css[start...].prefix { $0 != "}" }
+            return block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("--") }
+        }
+        let system = try declarations(after: ":root:not([data-theme=\"light\"]) {")
+        let chosen = try declarations(after: ":root[data-theme=\"dark\"] {")
+        #expect(system.count > 20)
+        #expect(system == chosen)
+    }
+
     @Test func builtInThemeLoadsWithoutDiagnostics() throws {
         let (set, diagnostics) = TemplateSet.load(Theme.builtIn)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")

@@ -42,6 +42,9 @@ public enum ConfigLoader {
             case "author": reader.text(value, key) { config.author = $0 }
             case "baseURL": reader.text(value, key) { config.baseURL = $0 }
             case "cname": reader.text(value, key) { config.cname = $0 }
+            case "repoURL": reader.text(value, key) { config.repoURL = $0 }
+            case "editBranch": reader.text(value, key) { config.editBranch = $0 }
+            case "editPath": reader.text(value, key) { config.editPath = $0 }
             case "notes": reader.text(value, key) { config.notesDirectory = $0 }
             case "templates":
                 reader.text(value, key) { config.templatesDirectory = $0 }

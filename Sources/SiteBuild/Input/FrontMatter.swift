@@ -7,6 +7,8 @@ public struct FrontMatter: Hashable, Sendable {
     public var title: String?
     /// `YYYY-MM-DD`, as written (times and zones are dropped, not converted).
     public var date: String?
+    /// When the note was last changed, `YYYY-MM-DD` like `date` (`updated:`).
+    public var updated: String?
     public var tags: [String] = []
     /// Topics the whole note is on, by name or alias (`topics: [BatchNorm, 梯度消失]`).
     public var topics: [String] = []
@@ -75,18 +77,22 @@ public struct FrontMatter: Hashable, Sendable {
             return text.isEmpty ? nil : text
         }
         title = text("title")?.trimmingCharacters(in: .whitespaces)
-        if let raw = text("date"), let value = values["date"] {
+        func day(_ key: String) -> String? {
+            guard let raw = text(key), let value = values[key] else { return nil }
             switch Self.calendarDay(raw) {
             case .valid(let day):
-                date = day
+                return day
             case .impossible:
-                diagnostics.append(.error("date '\(raw)' does not exist (months run 01–12, days to the end of the month)",
+                diagnostics.append(.error("\(key) '\(raw)' does not exist (months run 01–12, days to the end of the month)",
                                           code: "front-matter-date", at: document.location(of: value)))
             case .notADate:
-                diagnostics.append(.warning("date '\(raw)' is not YYYY-MM-DD; it is ignored", code: "front-matter-date",
+                diagnostics.append(.warning("\(key) '\(raw)' is not YYYY-MM-DD; it is ignored", code: "front-matter-date",
                                             at: document.location(of: value)))
             }
+            return nil
         }
+        date = day("date")
+        updated = day("updated")
         if let value = values["tags"] {
             if let list = value.sequence {
                 for item in list {

@@ -113,6 +113,8 @@ public struct Page: Sendable {
     public var headingIDs: [String] = []
     public var toc: [TOCEntry] = []
     public var questions: [QuestionEntry] = []
+    /// The first paragraph as plain text, for `<meta name="description">` (see `Page.description(of:spans:)`).
+    public var description = ""
     /// Ids of the headings that fold like questions but ask nothing (Notion toggles such as `优点`).
     public var topicIDs: Set<String> = []
     /// The content shows its own `<h1>`: it begins with one, or one further down is the title (after a

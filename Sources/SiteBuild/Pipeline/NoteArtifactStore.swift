@@ -110,6 +110,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
         reused.headingIDs = from.headingIDs
         reused.toc = from.toc
         reused.questions = from.questions
+        reused.description = from.description
         reused.title = from.title
         reused.contentShowsTitle = from.contentShowsTitle
         reused.liftedTitleHeading = from.liftedTitleHeading

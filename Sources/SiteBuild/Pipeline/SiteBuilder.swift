@@ -27,6 +27,7 @@ public struct SiteBuilder: Sendable {
         .rememberBodies,
         .applyTemplates,
         .topicPages,
+        .tagPages,
         .writeHostFiles,
         .buildSearchIndex,
         .writeOutput,

@@ -33,7 +33,8 @@ extension BuildStep {
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
         let parsed = context.pages.filter { $0.protected != nil }
         let pages = parsed.filter { !$0.isIndex }
-        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
+        let commitDays = CommitDates.lastCommitDays(in: context.notesURL)
+        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex), commitDays: commitDays)
         let base = context.config.basePath
         let store = context.artifacts
         let templatesKey = store == nil ? 0 : Self.fingerprint(context.theme.templates)
@@ -119,10 +120,17 @@ struct SiteModel {
     let neighbours: [Int: (prev: Int?, next: Int?)]
     /// The site has topic pages: the header links to their index.
     let hasTopics: Bool
+    /// Some note has tags: the header links to the tag pages.
+    let hasTags: Bool
+    /// The day each note was last committed, by its path relative to the notes folder (`CommitDates`).
+    let commitDays: [String: String]
+    private(set) var sidebar = Sidebar(groups: [], base: "/")
 
-    init(context: BuildContext, pages: [Page], indexPages: [Page]) {
+    init(context: BuildContext, pages: [Page], indexPages: [Page], commitDays: [String: String] = [:]) {
         config = context.config
         hasTopics = (context.counters["topicPages"] ?? 0) > 0
+        hasTags = pages.contains { !$0.frontMatter.tags.isEmpty }
+        self.commitDays = commitDays
         sectionPaths = context.sectionPaths
         sectionTitles = context.sectionTitles
         sectionRanks = context.sectionRanks
@@ -148,6 +156,12 @@ struct SiteModel {
             }
         }
         self.neighbours = neighbours
+        sidebar = Sidebar(groups: sections(pages).map { section in
+            Sidebar.Group(key: section.key, title: section.title,
+                          url: section.key.map { _ in config.basePath + section.path + "/" } ?? config.basePath,
+                          depth: section.key.map { $0.split(separator: "/").count - 1 } ?? 0,
+                          notes: section.pages.map { Sidebar.Entry(title: pages[$0].title, url: pages[$0].url) })
+        }, base: config.basePath)
     }
 
     struct Section {
@@ -185,16 +199,19 @@ struct SiteModel {
     }
 
     /// What every page has; `outputPath` (absent for the 404 page, served at any path) gives the canonical URL.
-    func baseContext(title: String, outputPath: String? = nil) -> [String: Any] {
+    /// `nav` is the sidebar with the page marked; without it, the sidebar marks no page.
+    func baseContext(title: String, outputPath: String? = nil, nav: [String: Any]? = nil) -> [String: Any] {
         var site: [String: Any] = [
             "title": config.title, "description": config.description, "language": config.language,
             "author": config.author, "base": config.basePath, "url": config.baseURL, "year": Self.year,
         ]
         site["hasAuthor"] = !config.author.isEmpty
         site["hasTopics"] = hasTopics
+        site["hasTags"] = hasTags
         if let feedURL { site["feed"] = feedURL }
         var context: [String: Any] = ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)", "pageTitle": title,
-                                      "assets": AssetNames.templateValue(assetPaths, basePath: config.basePath)]
+                                      "assets": AssetNames.templateValue(assetPaths, basePath: config.basePath),
+                                      "description": config.description, "nav": nav ?? sidebar.context()]
         if let siteURL = config.siteURL, let outputPath {
             context["canonical"] = HostFiles.absoluteURL(siteURL: siteURL, outputPath: outputPath)
         }
@@ -203,8 +220,10 @@ struct SiteModel {
 
     func noteContext(_ pages: [Page], at index: Int) -> [String: Any] {
         let page = pages[index]
-        var context = baseContext(title: page.title, outputPath: page.outputPath)
+        var context = baseContext(title: page.title, outputPath: page.outputPath,
+                                  nav: sidebar.context(section: page.section, pageURL: page.url))
         if !page.hasMath { context["head"] = "" }
+        if !page.description.isEmpty { context["description"] = page.description }
 
         var model: [String: Any] = [
             "title": page.title, "url": page.url, "slug": page.slug, "content": page.bodyHTML,
@@ -214,11 +233,14 @@ struct SiteModel {
             "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
             "format": page.normalized?.format.rawValue ?? "markdown",
             "source": page.sourcePath, "showTitle": !page.contentShowsTitle,
-            "tags": page.frontMatter.tags.map { ["name": $0] },
+            "tags": page.frontMatter.tags.map { ["name": $0, "url": config.basePath + TagPages.path(of: $0)] },
+            "description": page.description,
             "topics": page.topicsOn.map(Self.link), "hasTopics": !page.topicsOn.isEmpty,
             "backlinks": page.backlinks.map(Self.link), "hasBacklinks": !page.backlinks.isEmpty,
         ]
         if let date = page.frontMatter.date { model["date"] = date }
+        if let updated = page.frontMatter.updated ?? commitDays[page.sourcePath] { model["updated"] = updated }
+        if let editURL = editURL(sourcePath: page.sourcePath) { model["editURL"] = editURL }
         if let section = page.section {
             let path = sectionPaths[section] ?? ""
             model["section"] = ["title": sectionTitle(section), "url": config.basePath + path + "/"]
@@ -237,8 +259,10 @@ struct SiteModel {
         let index = indexPages[section?.key ?? ""]
         // The home page's title is the site's unless its index page names one.
         let title = section?.title ?? index.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
-        var context = baseContext(title: title ?? config.title, outputPath: section.map { $0.path + "/index.html" } ?? "index.html")
+        let nav = sidebar.context(section: section?.key, pageURL: config.basePath + (section.map { $0.path + "/" } ?? ""))
+        var context = baseContext(title: title ?? config.title, outputPath: section.map { $0.path + "/index.html" } ?? "index.html", nav: nav)
         if !(index?.hasMath ?? false) { context["head"] = "" }
+        if let description = index?.description, !description.isEmpty { context["description"] = description }
         var home: [String: Any] = [
             "sections": sections.map { section -> [String: Any] in
                 let notes = section.pages.map { i -> [String: Any] in
@@ -264,6 +288,17 @@ struct SiteModel {
         if let index { home["content"] = index.bodyHTML }
         context["home"] = home
         return context
+    }
+
+    /// The URL of the page that edits the note at `sourcePath` on the repository's host (GitHub's
+    /// `<repoURL>/edit/<branch>/<path>` form), when `repoURL` is set.
+    func editURL(sourcePath: String) -> String? {
+        guard !config.repoURL.isEmpty else { return nil }
+        let folder = (config.editPath.isEmpty ? config.notesDirectory : config.editPath).split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+        let path = (folder.map(String.init) + [sourcePath]).joined(separator: "/")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        let repository = config.repoURL.hasSuffix("/") ? String(config.repoURL.dropLast()) : config.repoURL
+        return "\(repository)/edit/\(config.editBranch)/\(encoded)"
     }
 
     private static func link(_ page: Page) -> [String: Any] { ["title": page.title, "url": page.url] }

@@ -35,7 +35,7 @@ extension BuildStep {
             }
         }
         var folderPaths: [String: String] = [:]
-        var folderOwners: [String: String] = ["topics": "", "search": ""]
+        var folderOwners: [String: String] = ["topics": "", "tags": "", "search": ""]
         for key in folders.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
             let name = String(key.split(separator: "/").last ?? "")
             let parent = key.contains("/") ? folderPaths[String(key[..<key.lastIndex(of: "/")!])].map { "\($0)/" } ?? "" : ""
@@ -57,7 +57,7 @@ extension BuildStep {
         context.sectionPaths = folderPaths.filter { firstPage[$0.key] != nil }
 
         var owners: [String: String] = ["assets": "the theme's assets folder", "404.html": "the 404 page", "index.html": "the home page",
-                                        "topics": "the topic pages", "search": "the search index"]
+                                        "topics": "the topic pages", "tags": "the tag pages", "search": "the search index"]
         for (key, path) in context.sectionPaths { owners[path] = "the section of folder '\(shown(key))/'" }
         for i in context.pages.indices {
             var page = context.pages[i]

@@ -99,11 +99,46 @@ extension Page {
                 return entry(q, label: name(last))
             }
         }
+        description = Self.description(of: document, spans: spans)
         questions = labelled(normalized?.questions ?? []) { "Q\($0)" }
         topicIDs = []
         for heading in normalized?.headings ?? [] where heading.role == .topic {
             if let id = idByLine[heading.sourceLine]?.first(where: { !$0.used })?.id { topicIDs.insert(id) }
         }
+    }
+
+    /// The longest description: search engines show about this many characters.
+    static let descriptionLength = 160
+
+    /// The document's first paragraph with text besides images, as plain text (formulas as `√d_k`, no TeX), white space
+    /// collapsed (none between two Chinese characters), cut to `descriptionLength` characters with `…`.
+    static func description(of document: MarkdownNode, spans: [MathSpan]) -> String {
+        var text = ""
+        document.walk { node in
+            guard text.isEmpty else { return false }
+            guard node.kind == .paragraph else { return true }
+            let hasText = node.children.contains { child in
+                if case .image = child.kind { return false }
+                return !child.plainText.allSatisfy(\.isWhitespace)
+            }
+            guard hasText else { return false }
+            let plain = node.plainText.replacingMathPlaceholders { spans.indices.contains($0) ? TeXPlainText.text(spans[$0].tex) : "" }
+            var collapsed = ""
+            var pendingSpace = false
+            for scalar in plain.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !collapsed.isEmpty
+                    continue
+                }
+                if pendingSpace, !(scalar.isCJK && collapsed.unicodeScalars.last?.isCJK == true) { collapsed += " " }
+                pendingSpace = false
+                collapsed.unicodeScalars.append(scalar)
+            }
+            text = collapsed
+            return false
+        }
+        guard text.count > descriptionLength else { return text }
+        return text.prefix(descriptionLength - 1).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// The note's first line with text, the title of last resort.

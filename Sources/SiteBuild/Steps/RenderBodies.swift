@@ -12,6 +12,10 @@ extension BuildStep {
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML, eastAsianLineBreaks: true)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
         let store = context.artifacts
+        let permalinkLabel = context.config.language.lowercased().hasPrefix("zh") ? "本节链接" : "Link to this section"
+        let permalink: @Sendable (String) -> String = { id in
+            "<a class=\"heading-anchor\" href=\"\(("#" + id).hrefEscaped)\" aria-label=\"\(permalinkLabel)\">#</a>"
+        }
         let linkTable = store == nil ? 0 : links.hashValue
         context.pages = context.pages.parallelMap { page in
             var page = page
@@ -64,6 +68,7 @@ extension BuildStep {
             var renderer = HTMLRenderer(options: options)
             renderer.headingIDs = page.headingIDs
             renderer.collapsibles = page.collapsibleHeadings
+            renderer.headingPermalink = permalink
             let alsoAnswered = page.alsoAnswered
             renderer.afterAnswer = { line in alsoAnswered[line].map(Page.alsoAnsweredHTML) }
             renderer.rewriteURL = { rewritten[$0] ?? $0 }

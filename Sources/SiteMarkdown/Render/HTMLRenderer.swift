@@ -16,6 +16,8 @@ public struct HTMLRenderer {
     /// Wraps the HTML of each raw HTML node, which is then passed through (tag-filtered only when
     /// `options.allowRawHTML`) instead of omitted: sitegen marks it for its sanitiser.
     public var wrapRawHTML: ((_ html: String, _ range: SourceRange?) -> String)?
+    /// HTML to add at the end of each heading that has an id (a permalink to it), given the id.
+    public var headingPermalink: ((_ id: String) -> String)?
     /// HTML to add at the end of a question's answer, by the start line of the question's heading.
     public var afterAnswer: ((_ headingLine: Int) -> String?)?
 
@@ -136,12 +138,12 @@ public struct HTMLRenderer {
             let tag = level <= 6 ? "h\(level)" : "p"
             s.cr()
             s.html += level <= 6 ? "<\(tag)" : "<p role=\"heading\" aria-level=\"\(level)\""
-            if s.headingIndex < headingIDs.count {
-                s.html += " id=\"\(headingIDs[s.headingIndex].htmlEscaped)\""
-            }
+            let id = s.headingIndex < headingIDs.count ? headingIDs[s.headingIndex] : nil
+            if let id { s.html += " id=\"\(id.htmlEscaped)\"" }
             s.headingIndex += 1
             s.html += ">"
             renderChildren(node, into: &s, tight: false)
+            if let id, let headingPermalink { s.html += headingPermalink(id) }
             s.html += "</\(tag)>\n"
 
         case .codeBlock(let info, let literal, _):

@@ -31,6 +31,14 @@ import Testing
         #expect(!config.templatesDirectoryRequired)
     }
 
+    @Test func readsTheEditLinkSettings() throws {
+        let (config, diagnostics) = try load("repoURL: https://github.com/me/notes\neditBranch: dev\neditPath: docs\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config.repoURL == "https://github.com/me/notes" && config.editBranch == "dev" && config.editPath == "docs")
+        let (defaults, _) = try load("title: x\n")
+        #expect(defaults.repoURL.isEmpty && defaults.editBranch == "main" && defaults.editPath.isEmpty)
+    }
+
     @Test func aNamedTemplatesFolderIsRequired() throws {
         let (config, diagnostics) = try load("templates: theme\n")
         #expect(diagnostics.isEmpty)

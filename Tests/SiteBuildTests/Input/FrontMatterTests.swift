@@ -32,6 +32,14 @@ import Testing
         #expect(dated.diagnostics.first?.code == "front-matter-date")
         #expect(FrontMatter.split("no front matter", path: "a.md").bodyFirstLine == 1)
     }
+
+    @Test func updatedIsADayLikeDate() {
+        let split = FrontMatter.split("---\ndate: 2024-01-02\nupdated: 2024-03-04 10:00\n---\n", path: "a.md")
+        #expect(split.frontMatter.date == "2024-01-02" && split.frontMatter.updated == "2024-03-04")
+        let bad = FrontMatter.split("---\nupdated: 上周\n---\n", path: "a.md")
+        #expect(bad.frontMatter.updated == nil)
+        #expect(bad.diagnostics.first?.code == "front-matter-date" && bad.diagnostics.first?.message.hasPrefix("updated '上周'") == true)
+    }
 }
 
 @Suite struct FrontMatterValueTests {

@@ -56,16 +56,22 @@ import Testing
         #expect(missing.map { $0.location?.path } == ["notes/基础/归一化.md"])
     }
 
-    /// A new title reaches the pages that show it (the neighbours' prev/next links), which are rendered again.
-    @Test func aNewTitleRerendersTheNeighboursPages() throws {
+    /// A new title reaches the pages that show it, which are rendered again: the neighbours' prev/next links,
+    /// and every page's sidebar, which lists every note of a small site.
+    @Test func aNewTitleRerendersThePagesThatShowIt() throws {
         let (project, store, _, build) = try Self.session()
         defer { project.delete() }
         #expect(build().committed)
         try project.write("基础/激活函数.md", "# 非线性激活\n\n## 激活函数的原理\n\n正文不变。\n")
         #expect(build().committed)
         #expect(store.lastBuild.rendered == ["基础/激活函数.md"])
-        #expect(store.lastBuild.reusedPages == 1)
-        #expect(try project.page("基础/归一化/index.html").contains("非线性激活"))
+        #expect(store.lastBuild.reusedPages == 0)
+        #expect(try project.page("基础/归一化/index.html").contains("</span>非线性激活</a>"))
+        #expect(try project.page("优化/学习率/index.html").contains(">非线性激活</a></li>"))
+        // An edit that keeps the title changes no other page.
+        try project.write("基础/激活函数.md", "# 非线性激活\n\n## 激活函数的原理\n\n正文改了。\n")
+        #expect(build().committed)
+        #expect(store.lastBuild.reusedPages == 2)
     }
 
     /// The artifacts change how the site is made, never what it is.

@@ -54,7 +54,7 @@ import Testing
         // The sidebar's title is the note's title; its own different heading stays in the content.
         let activation = try project.page("part1/activation/index.html")
         #expect(activation.contains("<title>激活函数 · 学习笔记</title>"))
-        #expect(activation.contains(#"<h1 id="activation-functions">Activation functions</h1>"#))
+        #expect(activation.contains(##"<h1 id="activation-functions">Activation functions<a class="heading-anchor" href="#activation-functions" aria-label="本节链接">#</a></h1>"##))
         #expect(!activation.contains(#"class="note-title""#))
         #expect(activation.contains(#"<a href="../../part2/momentum/">动量法</a>"#))
         #expect(activation.contains(#"<a href="../../part2/">第二部分</a>"#))

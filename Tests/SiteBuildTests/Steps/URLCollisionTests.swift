@@ -66,7 +66,11 @@ import Testing
         defer { project.delete() }
         let result = project.build()
         #expect(result.committed)
-        let sections = [try project.page("deep-learning/index.html"), try project.page("deep-learning-2/index.html")]
+        // The page's own content: the sidebar beside it lists every section.
+        let sections = try ["deep-learning/index.html", "deep-learning-2/index.html"].map { path in
+            let html = try project.page(path)
+            return String(html[try #require(html.range(of: "<main")).lowerBound...])
+        }
         #expect(sections.contains { $0.contains("甲") && !$0.contains("乙") })
         #expect(sections.contains { $0.contains("乙") && !$0.contains("甲") })
         #expect(result.diagnostics.contains { $0.code == "url-collision" && $0.message.contains("notes/Deep Learning/") })

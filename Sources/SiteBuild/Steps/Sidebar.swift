@@ -1,0 +1,76 @@
+/// The site-wide navigation shown beside every page: the notes at the root, then each section with its notes.
+///
+/// Every page carries it, so its size is bounded: a site of up to `fullTreeLimit` notes shows every
+/// section's notes (the current section open, the others folded); a larger one shows the notes of the
+/// current section only, at most `window` on each side of the current note, and the other sections by title.
+struct Sidebar {
+    struct Entry {
+        var title: String
+        var url: String
+    }
+
+    struct Group {
+        /// The folder, `nil` for the notes at the root.
+        var key: String?
+        var title: String
+        var url: String
+        /// Folder nesting, 0 for a top-level folder.
+        var depth: Int
+        var notes: [Entry]
+    }
+
+    static let fullTreeLimit = 300
+    static let window = 40
+
+    let groups: [Group]
+    let base: String
+    let fullTree: Bool
+
+    init(groups: [Group], base: String) {
+        self.groups = groups
+        self.base = base
+        fullTree = groups.reduce(0) { $0 + $1.notes.count } <= Self.fullTreeLimit
+    }
+
+    /// The template value `nav` for the page at `pageURL` in section `section` (`nil`: the root, or no page
+    /// at all when `pageURL` is `nil`): `isHome`, `rootNotes[]`, `sections[]` (`title`, `url`, `depth`,
+    /// `isCurrent`, `isOpen`, `hasNotes`, `notes[]`, `more`), each note `title`, `url`, `isCurrent`.
+    func context(section: String? = nil, pageURL: String? = nil) -> [String: Any] {
+        var nav: [String: Any] = ["isHome": pageURL == base, "sections": [[String: Any]]()]
+        var sections: [[String: Any]] = []
+        for group in groups {
+            let isOpen = pageURL != nil && group.key == section
+            let shown = isOpen || fullTree ? notes(group, pageURL: isOpen ? pageURL : nil) : nil
+            guard group.key != nil else {
+                if let shown { nav["rootNotes"] = shown.notes }
+                if let more = shown?.more { nav["rootMore"] = more }
+                continue
+            }
+            var entry: [String: Any] = [
+                "title": group.title, "url": group.url, "depth": group.depth,
+                "isCurrent": pageURL == group.url, "isOpen": isOpen, "hasNotes": !(shown?.notes.isEmpty ?? true),
+                "notes": shown?.notes ?? [],
+            ]
+            if let more = shown?.more { entry["more"] = more }
+            sections.append(entry)
+        }
+        nav["sections"] = sections
+        return nav
+    }
+
+    /// The group's notes to show (all, or a window around the current one) and, when some are left out,
+    /// `more`: a link to the whole list with its count.
+    private func notes(_ group: Group, pageURL: String?) -> (notes: [[String: Any]], more: [String: Any]?) {
+        var range = group.notes.indices
+        if !fullTree, group.notes.count > 2 * Self.window + 1 {
+            let current = pageURL.flatMap { url in group.notes.firstIndex { $0.url == url } } ?? 0
+            let start = max(0, min(current - Self.window, group.notes.count - 2 * Self.window - 1))
+            range = start..<(start + 2 * Self.window + 1)
+        }
+        let notes = group.notes[range].map { note -> [String: Any] in
+            ["title": note.title, "url": note.url, "isCurrent": note.url == pageURL]
+        }
+        let more: [String: Any]? = range.count < group.notes.count ? ["url": group.url, "count": group.notes.count] : nil
+        return (notes, more)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SiteCore
+
+extension BuildStep {
+    /// Renders a page per tag (`tags/<slug>/`, template `tag`) listing the notes with it, and the index of
+    /// tags (`tags/`, template `tags`). Tags whose slugs agree (`BN`, `bn`) share one page, named by the
+    /// first spelling in path order.
+    public static let tagPages = BuildStep("tag pages") { context in
+        guard let templates = context.templates else { return }
+        let parsed = context.pages.filter { $0.protected != nil }
+        let pages = parsed.filter { !$0.isIndex }
+        let tags = TagPages(pages: pages)
+        guard !tags.tags.isEmpty else { return }
+        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
+        let base = context.config.basePath
+        var samples: [[String: Any]] = []
+        for tag in tags.tags {
+            let path = TagPages.path(of: tag.name) + "index.html"
+            var page = model.baseContext(title: tag.name, outputPath: path)
+            page["tag"] = tags.context(tag, pages: pages, model: model)
+            if samples.count < 4 { samples.append(page) }
+            context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("tag", context: page), outputPath: path, basePath: base))
+        }
+        let path = "tags/index.html"
+        var list = model.baseContext(title: "标签", outputPath: path)
+        list["tags"] = ["count": tags.tags.count, "list": tags.tags.map { tag -> [String: Any] in
+            ["name": tag.name, "url": base + TagPages.path(of: tag.name), "count": tag.pages.count]
+        }]
+        context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("tags", context: list), outputPath: path, basePath: base))
+        context.diagnostics += templates.checkAll(["tag": samples, "tags": [list]])
+    }
+}
+
+/// The tags of a site's notes, each with the notes that carry it.
+struct TagPages {
+    struct Tag {
+        var name: String
+        /// Indices into the pages, in path order.
+        var pages: [Int]
+    }
+
+    /// By name, each named by its first spelling in path order.
+    let tags: [Tag]
+
+    init(pages: [Page]) {
+        var bySlug: [String: Tag] = [:]
+        for (i, page) in pages.enumerated() {
+            for name in page.frontMatter.tags {
+                let slug = URLSlug.make(name)
+                if bySlug[slug]?.pages.last == i { continue }
+                bySlug[slug, default: Tag(name: name, pages: [])].pages.append(i)
+            }
+        }
+        tags = bySlug.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+    }
+
+    /// The tag page's path in the site, `tags/<slug>/`.
+    static func path(of tag: String) -> String { "tags/\(URLSlug.make(tag))/" }
+
+    func context(_ tag: Tag, pages: [Page], model: SiteModel) -> [String: Any] {
+        let notes = tag.pages.map { i -> [String: Any] in
+            var note: [String: Any] = ["title": pages[i].title, "url": pages[i].url]
+            if let section = pages[i].section { note["section"] = model.sectionTitle(section) }
+            if let date = pages[i].frontMatter.date { note["date"] = date }
+            return note
+        }
+        return ["name": tag.name, "slug": URLSlug.make(tag.name), "count": tag.pages.count, "notes": notes]
+    }
+}
