@@ -71,22 +71,22 @@ public enum MathProtector {
             } else {
                 diagnostics.append(.warning(message(for: finding), code: "math-lost", at: location))
                 if marksLost, finding.kind == .gap || finding.kind == .placeholder {
-                    var marker = MathSpan(tex: "", original: t.text(finding.offset, finding.end), delimiter: .lost, display: false,
-                                          location: location)
+                    // A gap keeps its spaces, the marker goes after the first; `[公式]` is replaced.
+                    let range = finding.kind == .gap ? finding.offset + 1..<finding.offset + 1 : finding.offset..<finding.end
+                    var marker = MathSpan(tex: "", original: t.text(range.lowerBound, range.upperBound), delimiter: .lost,
+                                          display: false, location: location)
                     marker.lostReason = message(for: finding)
-                    prose.append((finding.offset..<finding.end, marker))
+                    prose.append((range, marker))
                 }
             }
         }
         var pendingProse = prose[...]
         /// Puts the spots of `prose` before `offset` into the text.
         func copyProse(upTo offset: Int) {
-            while let next = pendingProse.first, next.range.lowerBound < offset {
+            while let next = pendingProse.first, next.range.lowerBound < offset || next.range.isEmpty && next.range.lowerBound == offset {
                 pendingProse = pendingProse.dropFirst()
                 copy(upTo: next.range.lowerBound)
-                // A gap keeps a space on each side of its marker.
-                let placeholder = MathPlaceholder.make(spans.count)
-                text += next.span.delimiter == .lost && next.span.original.first == " " ? " \(placeholder) " : placeholder
+                text += MathPlaceholder.make(spans.count)
                 spans.append(next.span)
                 copied = next.range.upperBound
             }

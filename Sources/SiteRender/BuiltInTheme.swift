@@ -1031,7 +1031,7 @@ pre.highlighted[data-language]::before {
 
 .code-block { position: relative; margin: 0 0 1.1em; }
 .code-block > pre { margin: 0; }
-.code-block > pre.highlighted[data-language]::before { right: 3.9em; }
+.code-block > pre.highlighted[data-language]::before { right: 5.4em; }
 .code-copy {
   position: absolute; top: 0.3em; right: 0.35em;
   padding: 0.1em 0.55em;
@@ -1094,6 +1094,7 @@ th[align="right"], td[align="right"] { text-align: right; }
 /* Where an export lost a formula: a small marker; hover shows the build's warning (math: {markLost: false} hides it) */
 .math-lost {
   display: inline-block;
+  margin: 0 0.25em 0 0;
   padding: 0 0.4em;
   font: 0.72em/1.5 var(--font-sans);
   color: var(--fg-faint);

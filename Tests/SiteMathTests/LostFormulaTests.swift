@@ -123,8 +123,8 @@ import Testing
         #expect(p.formulaCount == 0)
         #expect(lost.allSatisfy { $0.lostReason.contains("lost") })
         #expect(lost.last?.original == "[公式]")
-        // The gap keeps a space on either side of its marker; `[公式]` is replaced.
-        #expect(p.text.hasPrefix("设长度为 " + MathPlaceholder.make(0) + " 的向量"))
+        // The marker goes after the gap's first space; `[公式]` is replaced.
+        #expect(p.text.hasPrefix("设长度为 " + MathPlaceholder.make(0) + "的向量 " + MathPlaceholder.make(1) + "有"))
         #expect(!p.text.contains("[公式]"))
         let warningCount = p.diagnostics.count { $0.code == "math-lost" }
         #expect(warningCount == 4, "the warnings stay")
