@@ -45,6 +45,11 @@ Object.defineProperty(window, "isSecureContext", {value: true});
 """
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 class CodeCopyAndNotFoundTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -90,7 +95,7 @@ class CodeCopyAndNotFoundTests(unittest.TestCase):
         missing.parent.mkdir(parents=True)
         shutil.copy(self.site / "404.html", missing)
         port = free_port()
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(self.site))
+        handler = functools.partial(QuietHandler, directory=str(self.site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

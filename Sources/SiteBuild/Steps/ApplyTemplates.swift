@@ -65,7 +65,8 @@ extension BuildStep {
             let html = templates.render("home", context: model.homeContext(section: section, sections: [section], pages: pages))
             context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base))
         }
-        let notFound = model.baseContext(title: "404")
+        var notFound = model.baseContext(title: "404")
+        notFound["head"] = ""  // no formulas, so no math stylesheet
         // Relative from the site's root, where it is written; the page sets a `<base>` when served (see 404.mustache).
         let notFoundHTML = templates.render("404", context: notFound)
         context.outputFiles["404.html"] = Data(RelativeURLs.rewrittenBytes(notFoundHTML, outputPath: "404.html", basePath: base))

@@ -16,6 +16,7 @@ import Testing
         #expect(try project.page("公式/index.html").contains("katex.min.css"))
         #expect(try !project.page("文字/index.html").contains("katex.min.css"))
         #expect(try !project.page("index.html").contains("katex.min.css"))
+        #expect(try !project.page("404.html").contains("katex.min.css"))
     }
 
     @Test func aHomePageNamedLikeTheSiteIsTitledOnce() throws {
