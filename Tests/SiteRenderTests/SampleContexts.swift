@@ -19,6 +19,7 @@ enum SampleContexts {
         [
         "style": ["css": "/notes/assets/style.3f2a9c1b2d.css"],
         "search": ["js": "/notes/assets/search.0e1d2c3b4a.js"],
+        "code": ["js": "/notes/assets/code.5a6b7c8d9e.js"],
         ]
     }
 
@@ -105,6 +106,7 @@ enum SampleContexts {
             "home": [
                 "noteCount": 5,
                 "showTitle": true,
+                "isSection": false,
                 "sections": [
                     ["title": "笔记", "notes": [
                         ["title": "学习计划", "url": "/notes/学习计划/", "questionCount": 0, "format": "markdown"],
