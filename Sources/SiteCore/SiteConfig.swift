@@ -32,6 +32,10 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var mathMacros: [String: String] = [:]
     /// What a formula KaTeX cannot typeset is: a warning (`math: {errors: warn}`) or an error (`fail`).
     public var mathErrors = MathErrors.warn
+    /// Show a marker (`公式缺失`) where an export dropped a formula (`math: {markLost:}`).
+    public var mathMarksLost = true
+    /// Section titles by folder (relative to the notes folder), in the order the sections are listed (`sections:`).
+    public var sections: [SectionSetting] = []
     /// Forced source formats by note path relative to the notes folder, e.g. `old/export.txt: notion-toggle`.
     public var formats: [String: String] = [:]
     /// Seconds one ```` ```tensor ```` block may run before it is stopped with an error (`examples: timeout:`).
@@ -45,6 +49,17 @@ public struct SiteConfig: Hashable, Sendable, Codable {
     public var topicLinks = TopicLinks.firstPerSection
 
     public init() {}
+
+    /// One entry of `sections:`: a folder and the title its section shows.
+    public struct SectionSetting: Hashable, Sendable, Codable {
+        public var folder: String
+        public var title: String
+
+        public init(folder: String, title: String) {
+            self.folder = folder
+            self.title = title
+        }
+    }
 
     public enum MathErrors: String, Hashable, Sendable, Codable, CaseIterable {
         case warn, fail

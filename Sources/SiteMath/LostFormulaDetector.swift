@@ -10,9 +10,13 @@ struct LostFormulaDetector {
         enum Kind: Hashable { case placeholder, gap, bareTeX, italicMath, unicodeMinus }
         var kind: Kind
         var offset: Int
+        /// Where what was found ends: the gap's last space, the placeholder's `]`, the bare TeX's last token.
+        var end: Int
         var excerpt: String
         /// Too weak to be a warning: reported as a note for the build report.
         var isHint = false
+        /// The same bare TeX as an earlier finding on its line: not reported again.
+        var repeatsEarlier = false
     }
 
     let t: ScalarText
@@ -59,7 +63,7 @@ struct LostFormulaDetector {
         var k = t.lineStarts[l]
         while k + marker.count <= t.lineEnds[l] {
             if !masked[k], t.scalars[k..<(k + marker.count)].elementsEqual(marker) {
-                out.append(Finding(kind: .placeholder, offset: k, excerpt: "[公式]"))
+                out.append(Finding(kind: .placeholder, offset: k, end: k + marker.count, excerpt: "[公式]"))
                 k += marker.count
             } else {
                 k += 1
@@ -113,7 +117,7 @@ struct LostFormulaDetector {
             let continues = punctuationAfter || Self.particles.contains(right)
             let strength = (verbBefore && continues) || (nounBefore && punctuationAfter) ? 2
                 : verbBefore || nounBefore || continues ? 1 : 0
-            let finding = Finding(kind: .gap, offset: k, excerpt: t.text(max(start, k - 4), min(end, e + 4)))
+            let finding = Finding(kind: .gap, offset: k, end: e, excerpt: t.text(max(start, k - 4), min(end, e + 4)))
             if strength > 0 { found.append((finding, strength)) }
             k = e
         }
@@ -179,8 +183,11 @@ struct LostFormulaDetector {
                    !(lastEnd..<token.start).contains(where: { masked[$0] || t.scalars[$0].isCJK })
                 {
                     out[out.count - 1].excerpt = Self.shortened(t.text(last.offset, token.end))
-                } else if seen.insert(token.text).inserted {
-                    out.append(Finding(kind: .bareTeX, offset: token.start, excerpt: Self.shortened(token.text)))
+                    out[out.count - 1].end = token.end
+                } else {
+                    let repeated = !seen.insert(token.text).inserted
+                    out.append(Finding(kind: .bareTeX, offset: token.start, end: token.end, excerpt: Self.shortened(token.text),
+                                       repeatsEarlier: repeated))
                 }
                 lastTokenEnd = token.end
                 k = max(token.end, k + 1)
@@ -189,6 +196,81 @@ struct LostFormulaDetector {
             }
         }
         return out
+    }
+
+    /// Characters unmistakable bare TeX is made of; `*`, `` ` ``, `/`, `|`, `<`, `$` and the like belong to
+    /// Markdown, paths, tables and code.
+    static let bareTeXCharacters = Set(#"\^_{}()[]+-=,'"#.unicodeScalars)
+
+    /// The part of a bare-TeX finding that is unmistakably a formula, to typeset as inline math: one run
+    /// without spaces, set in CJK text (a Han character or CJK punctuation on one side, directly or across one
+    /// space, and that or the line's edge on the other), made only of letters, digits and TeX's characters with
+    /// balanced groups, with a script group after a symbol (`x^{(k)}`, `W_{ij}`, `\sum_{i}`) or a known
+    /// command with a group (`\frac{a}{b}`, `\sqrt{d}`), every command known. `nil` when anything is doubtful.
+    func unmistakableTeX(_ f: Finding) -> Range<Int>? {
+        guard f.kind == .bareTeX else { return nil }
+        var start = f.offset, end = f.end
+        while end > start, ",.;:!?".unicodeScalars.contains(t.scalars[end - 1]) { end -= 1 }
+        let run = Array(t.scalars[start..<end])
+        let opens = run.count { $0 == "(" }, closes = run.count { $0 == ")" }
+        if closes > opens, run.last == ")" { end -= 1 }
+        if opens > closes, run.first == "(" { start += 1 }
+        guard end > start, (start..<end).allSatisfy({ !masked[$0] }) else { return nil }
+        let l = t.line(of: start)
+        /// Whether the text beyond `p` is CJK; `nil` for the line's edge or sentence punctuation after the TeX.
+        func bordersCJK(_ p: Int, step: Int) -> Bool? {
+            var p = p
+            guard p >= t.lineStarts[l], p < t.lineEnds[l] else { return nil }
+            if step > 0, p == end, ",.;:!?".unicodeScalars.contains(t.scalars[p]) { return nil }
+            if t.scalars[p] == " " { p += step }
+            guard p >= t.lineStarts[l], p < t.lineEnds[l], !masked[p] else { return false }
+            return t.scalars[p].isCJK
+        }
+        let left = bordersCJK(start - 1, step: -1), right = bordersCJK(end, step: 1)
+        guard left != false, right != false, left == true || right == true else { return nil }
+        return isUnmistakableTeX(Array(t.scalars[start..<end])) ? start..<end : nil
+    }
+
+    func isUnmistakableTeX(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || Self.bareTeXCharacters.contains($0) }) else { return false }
+        var depth = [Unicode.Scalar]()
+        let closing: [Unicode.Scalar: Unicode.Scalar] = ["}": "{", ")": "(", "]": "["]
+        for c in s {
+            if c == "{" || c == "(" || c == "[" { depth.append(c) }
+            if let opener = closing[c] { guard depth.popLast() == opener else { return false } }
+        }
+        guard depth.isEmpty else { return false }
+        var strong = false
+        var k = 0
+        while k < s.count {
+            let c = s[k]
+            if c == "\\" {
+                var e = k + 1
+                while e < s.count, s[e].isASCIILetter { e += 1 }
+                let name = String(String.UnicodeScalarView(s[(k + 1)..<e]))
+                guard Self.texCommands.contains(name) || extraCommands.contains(name) else { return false }
+                if e < s.count, s[e] == "{" { strong = true }
+                k = e
+                continue
+            }
+            if (c == "^" || c == "_"), k + 1 < s.count, s[k + 1] == "{", k > 0 {
+                // The symbol before the script: a command, a group, a number, or one to three letters
+                // (`x`, `W`, `max`) with digits after them; not the end of an identifier (`cfg_a1_{x}`).
+                var b = k
+                while b > 0, s[b - 1].isASCIILetter || s[b - 1].isASCIIDigit { b -= 1 }
+                let symbol = s[b..<k]
+                let letters = symbol.prefix { $0.isASCIILetter }.count
+                let isCommand = b > 0 && s[b - 1] == "\\"
+                let isName = (1...3).contains(letters) && symbol.dropFirst(letters).allSatisfy(\.isASCIIDigit)
+                let isNumber = !symbol.isEmpty && letters == 0 && symbol.allSatisfy(\.isASCIIDigit)
+                let inIdentifier = b > 0 && s[b - 1] == "_"
+                if isCommand || (isName || isNumber) && !inIdentifier || symbol.isEmpty && (s[k - 1] == ")" || s[k - 1] == "}") {
+                    strong = true
+                }
+            }
+            k += 1
+        }
+        return strong
     }
 
     static func shortened(_ s: String) -> String {
@@ -207,7 +289,7 @@ struct LostFormulaDetector {
             guard !masked[k] else { continue }
             let c = t.scalars[k]
             if c == "\u{2212}" {
-                return [Finding(kind: .unicodeMinus, offset: k, excerpt: t.text(max(start, k - 2), min(end, k + 4)))]
+                return [Finding(kind: .unicodeMinus, offset: k, end: k + 1, excerpt: t.text(max(start, k - 2), min(end, k + 4)))]
             }
             guard c == "*", k == start || (t.scalars[k - 1] != "*" && t.scalars[k - 1] != "\\") else { continue }
             var e = k + 1
@@ -221,7 +303,7 @@ struct LostFormulaDetector {
             let after = t[e + 1] ?? " "
             let attached = [before, after].contains { $0.isHan || $0 == "(" || $0 == ")" }
             if singleSymbol || attached {
-                return [Finding(kind: .italicMath, offset: k, excerpt: t.text(k, e + 1))]
+                return [Finding(kind: .italicMath, offset: k, end: e + 1, excerpt: t.text(k, e + 1))]
             }
         }
         return []

@@ -10,9 +10,11 @@ public enum MathProtector {
     ///   - macros: the page's macros; their names count as TeX when looking for bare TeX in prose.
     ///   - fromExport: the text came from an export (Notion, Jekyll, …): also look for math copied from its
     ///     rendered form (italic letters, the typographic minus), which in hand-written Markdown is just typography.
+    ///   - marksLost: a formula lost in export (a gap, `[公式]`) becomes a `.lost` span, which the page shows as
+    ///     a marker; otherwise the text stays as it is.
     public static func protect(
         _ markdown: String, path: String, lineMap: LineMap? = nil, macros: [String: String] = [:],
-        fromExport: Bool = true
+        fromExport: Bool = true, marksLost: Bool = true
     ) -> ProtectedMarkdown {
         let t = ScalarText(markdown)
         var cursor = MathCursor(t)
@@ -39,8 +41,60 @@ public enum MathProtector {
             copied = end
         }
 
+        // The rest of the paragraph of an unclosed opener is a broken formula, already reported as one.
+        var unclosedParagraphs: [Range<Int>] = []
+        for opener in cursor.unclosed where opener.offset >= (unclosedParagraphs.last?.upperBound ?? 0) {
+            unclosedParagraphs.append(opener.offset..<t.paragraphEnd(after: opener.offset))
+        }
+        let detector = LostFormulaDetector(
+            t, codeLines: cursor.isCodeLine, excluded: matches.map { $0.start..<$0.end } + cursor.codeSpans + unclosedParagraphs,
+            extraCommands: Set(macros.keys.map { $0.hasPrefix("\\") ? String($0.dropFirst()) : $0 }),
+            findsCopiedMath: fromExport
+        )
+        /// Spots in prose that become spans too: unmistakable bare TeX, and markers of lost formulas.
+        var prose: [(range: Range<Int>, span: MathSpan)] = []
+        for finding in detector.findings() {
+            let p = t.position(of: finding.offset)
+            let location = inputMap.location(path: path, line: p.line, column: p.column)
+            if let range = detector.unmistakableTeX(finding) {
+                let tex = t.text(range.lowerBound, range.upperBound)
+                let p = t.position(of: range.lowerBound)
+                let location = inputMap.location(path: path, line: p.line, column: p.column)
+                diagnostics.append(.note(
+                    "TeX outside math delimiters typeset as inline math: `\(tex)`; wrap it in `$…$` in the note",
+                    code: "math-bare-tex", at: location))
+                prose.append((range, MathSpan(tex: tex, original: tex, delimiter: .bare, display: false, location: location)))
+            } else if finding.repeatsEarlier {
+                continue
+            } else if finding.isHint {
+                diagnostics.append(.note(message(for: finding), code: "math-lost-hint", at: location))
+            } else {
+                diagnostics.append(.warning(message(for: finding), code: "math-lost", at: location))
+                if marksLost, finding.kind == .gap || finding.kind == .placeholder {
+                    // A gap keeps its spaces, the marker goes after the first; `[公式]` is replaced.
+                    let range = finding.kind == .gap ? finding.offset + 1..<finding.offset + 1 : finding.offset..<finding.end
+                    var marker = MathSpan(tex: "", original: t.text(range.lowerBound, range.upperBound), delimiter: .lost,
+                                          display: false, location: location)
+                    marker.lostReason = message(for: finding)
+                    prose.append((range, marker))
+                }
+            }
+        }
+        var pendingProse = prose[...]
+        /// Puts the spots of `prose` before `offset` into the text.
+        func copyProse(upTo offset: Int) {
+            while let next = pendingProse.first, next.range.lowerBound < offset || next.range.isEmpty && next.range.lowerBound == offset {
+                pendingProse = pendingProse.dropFirst()
+                copy(upTo: next.range.lowerBound)
+                text += MathPlaceholder.make(spans.count)
+                spans.append(next.span)
+                copied = next.range.upperBound
+            }
+        }
+
         let displayedImageLines = linesOfDisplayedImages(matches, in: t)
         for m in matches {
+            copyProse(upTo: m.start)
             let position = t.position(of: m.start)
             let location = inputMap.location(path: path, line: position.line, column: position.column)
             if let image = m.image, image.formula.tex.isEmpty {
@@ -80,27 +134,8 @@ public enum MathProtector {
             inputLine = t.line(of: max(m.end - 1, m.start)) + 1
             copied = m.end
         }
+        copyProse(upTo: t.count)
         copy(upTo: t.count)
-
-        // The rest of the paragraph of an unclosed opener is a broken formula, already reported as one.
-        var unclosedParagraphs: [Range<Int>] = []
-        for opener in cursor.unclosed where opener.offset >= (unclosedParagraphs.last?.upperBound ?? 0) {
-            unclosedParagraphs.append(opener.offset..<t.paragraphEnd(after: opener.offset))
-        }
-        let detector = LostFormulaDetector(
-            t, codeLines: cursor.isCodeLine, excluded: matches.map { $0.start..<$0.end } + cursor.codeSpans + unclosedParagraphs,
-            extraCommands: Set(macros.keys.map { $0.hasPrefix("\\") ? String($0.dropFirst()) : $0 }),
-            findsCopiedMath: fromExport
-        )
-        for finding in detector.findings() {
-            let p = t.position(of: finding.offset)
-            let location = inputMap.location(path: path, line: p.line, column: p.column)
-            if finding.isHint {
-                diagnostics.append(.note(message(for: finding), code: "math-lost-hint", at: location))
-            } else {
-                diagnostics.append(.warning(message(for: finding), code: "math-lost", at: location))
-            }
-        }
 
         if let k = t.scalars.firstIndex(where: { $0 == MathPlaceholder.open || $0 == MathPlaceholder.close }) {
             let p = t.position(of: k)

@@ -66,3 +66,16 @@ extension Dictionary where Key == String, Value == String {
         katexMacros.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
     }
 }
+
+extension MathRendering {
+    /// `render`, with each lost formula (`.lost` span) shown as a small marker, `公式缺失`, whose title is
+    /// the warning, instead of being typeset.
+    public func renderMarkingLost(_ spans: [MathSpan], macros: [String: String]) -> [RenderedMath] {
+        guard spans.contains(where: { $0.delimiter == .lost }) else { return render(spans, macros: macros) }
+        var typeset = render(spans.filter { $0.delimiter != .lost }, macros: macros)[...]
+        return spans.map { span in
+            guard span.delimiter == .lost else { return typeset.popFirst() ?? RenderedMath(html: "") }
+            return RenderedMath(html: #"<span class="math-lost" title="\#(span.lostReason.htmlEscaped)">公式缺失</span>"#)
+        }
+    }
+}

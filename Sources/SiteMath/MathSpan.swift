@@ -14,11 +14,15 @@ public enum MathDelimiter: String, Sendable, Codable {
     case environment
     /// An image rendered by a formula service (`![](https://latex.codecogs.com/gif.latex?…)`, `<img src=…>`).
     case formulaImage
+    /// None: TeX in prose that lost its delimiters but is unmistakable (`其中x^{(k)}为`), typeset inline.
+    case bare
+    /// None and no TeX: a formula an export dropped (a gap, `[公式]`); the page shows a marker, not math.
+    case lost
 
     /// Whether the delimiter itself asks for display math.
     public var isDisplay: Bool {
         switch self {
-        case .dollar, .parenthesis, .formulaImage: false
+        case .dollar, .parenthesis, .formulaImage, .bare, .lost: false
         case .doubleDollar, .bracket, .environment: true
         }
     }
@@ -35,6 +39,8 @@ public struct MathSpan: Sendable, Hashable {
     public var display: Bool
     /// The opening delimiter in the original file.
     public var location: SourceLocation
+    /// For a lost formula (`.lost`): the warning, which its marker shows on hover.
+    public var lostReason = ""
 
     /// What messages quote and a failed formula shows: the source, or for a formula image its TeX.
     public var shownSource: String { delimiter == .formulaImage ? tex : original }
@@ -58,6 +64,9 @@ public struct ProtectedMarkdown: Sendable {
     public var lineMap: LineMap
     /// Repairs (notes) and lost formulas (warnings).
     public var diagnostics: [Diagnostic]
+
+    /// The number of formulas: spans that are not markers of lost ones.
+    public var formulaCount: Int { spans.count { $0.delimiter != .lost } }
 
     public init(text: String, spans: [MathSpan], lineMap: LineMap, diagnostics: [Diagnostic]) {
         self.text = text

@@ -44,7 +44,7 @@ public enum MathSubstitution {
 extension MathRendering {
     /// Renders the formulas of one page and puts them into its HTML: `render` then `substitute`.
     public func renderPage(html: String, spans: [MathSpan], macros: [String: String]) -> (html: String, diagnostics: [Diagnostic]) {
-        let rendered = render(spans, macros: macros)
+        let rendered = renderMarkingLost(spans, macros: macros)
         return (MathSubstitution.substitute(in: html, rendered: rendered.map(\.html)), rendered.flatMap(\.diagnostics))
     }
 }

@@ -37,6 +37,9 @@ public enum StarterSite {
     #   macros:                  # TeX macros for every formula; a note's front matter `macros:` adds or overrides
     #     \\R: \\mathbb{R}
     #   errors: warn             # a formula KaTeX cannot typeset is a warning; fail: an error
+    #   markLost: true           # a formula lost in export shows a small 公式缺失 marker; false: the gap stays
+    # sections:                  # section titles by folder (else the folder's index note, else its name), listed first
+    #   examples: 例子
     # formats:                   # force a source format for a file (otherwise detected from its content)
     #   old/export.txt: notion-toggle
     # examples:

@@ -8,6 +8,9 @@ enum BuiltInTheme {
 {{<base}}
 {{$title}}页面不存在 · {{site.title}}{{/title}}
 {{$kind}}not-found-page{{/kind}}
+{{! Links here are relative to the site's root, where 404.html is: right when the file is opened from disk. A host
+    serves the page at whatever path was missing, so there the links are resolved from the site's base path. }}
+{{$headStart}}<script>if (location.protocol !== "file:") { const b = document.createElement("base"); b.href = "{{site.base}}"; document.head.append(b); }</script>{{/headStart}}
 {{$content}}
 <div class="not-found">
   <p class="not-found-code">404</p>
@@ -17,6 +20,72 @@ enum BuiltInTheme {
 </div>
 {{/content}}
 {{/base}}
+
+"""#.utf8)),
+        ("assets/code.js", Data(#"""
+// Code blocks get a copy button (progressive enhancement: without this script the code reads the same).
+// Each block is wrapped in a `div.code-block`, so the button stays in its corner while the code scrolls.
+(() => {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // Pages opened from disk or over plain HTTP: the older copy command.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand("copy");
+    area.remove();
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function addButton(pre) {
+    if (pre.parentElement.classList.contains("code-block")) return;
+    const block = document.createElement("div");
+    block.className = "code-block";
+    pre.before(block);
+    block.append(pre);
+
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "code-copy";
+    const language = pre.dataset.language;
+    button.setAttribute("aria-label", language ? `复制 ${language} 代码` : "复制代码");
+    button.textContent = "复制";
+    const status = document.createElement("span");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    let reset;
+    button.addEventListener("click", () => {
+      const code = pre.querySelector("code") || pre;
+      copyText(code.textContent.replace(/\n$/, "")).then(
+        () => { button.textContent = "已复制"; status.textContent = "已复制"; },
+        () => { button.textContent = "复制失败"; status.textContent = "复制失败，请手动选择代码"; },
+      ).finally(() => {
+        button.classList.add("code-copy-done");
+        clearTimeout(reset);
+        reset = setTimeout(() => {
+          button.textContent = "复制";
+          status.textContent = "";
+          button.classList.remove("code-copy-done");
+        }, 2000);
+      });
+    });
+    block.append(button, status);
+  }
+
+  function start() {
+    // Not the source of a tensor example: its figure lays out source and output together.
+    for (const pre of document.querySelectorAll(".note-body pre:not(figure.tensor-example > pre)")) addButton(pre);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
 
 """#.utf8)),
         ("assets/favicon.svg", Data(#"""
@@ -1083,6 +1152,32 @@ pre.highlighted[data-language]::before {
 .token.bold { font-weight: 600; }
 .token.italic { font-style: italic; }
 
+/* Copy button on code blocks (code.js wraps each block; without the script nothing changes) */
+
+.code-block { position: relative; margin: 0 0 1.1em; }
+.code-block > pre { margin: 0; }
+.code-block > pre.highlighted[data-language]::before { right: 5.4em; }
+.code-copy {
+  position: absolute; top: 0.3em; right: 0.35em;
+  padding: 0.1em 0.55em;
+  font: 0.75em/1.6 var(--font-sans);
+  color: var(--fg-muted);
+  background: var(--bg-raised);
+  border: 1px solid var(--border);
+  border-radius: 4px;
+  cursor: pointer;
+  opacity: 0;
+  transition: opacity 0.15s;
+}
+.code-block:hover > .code-copy, .code-copy:focus-visible, .code-copy.code-copy-done { opacity: 1; }
+.code-copy:hover { color: var(--fg); border-color: var(--border-strong); }
+.code-copy:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+@media (hover: none) { .code-copy { opacity: 1; } }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap;
+}
+
 /* Tables: scroll sideways instead of squeezing on narrow screens */
 
 table {
@@ -1120,6 +1215,20 @@ th[align="right"], td[align="right"] { text-align: right; }
 /* An inline formula that cannot break (a long \sqrt{…}) scrolls with its paragraph instead of widening the page. */
 .note-body p:has(.katex) { overflow-x: auto; overflow-y: hidden; padding-block: 0.5em; margin-block: -0.5em 0.6em; }
 .note-body td:has(.katex) { overflow-x: auto; overflow-y: hidden; }
+
+/* Where an export lost a formula: a small marker; hover shows the build's warning (math: {markLost: false} hides it) */
+.math-lost {
+  display: inline-block;
+  margin: 0 0.25em 0 0;
+  padding: 0 0.4em;
+  font: 0.72em/1.5 var(--font-sans);
+  color: var(--fg-faint);
+  border: 1px dashed var(--border-strong);
+  border-radius: 4px;
+  vertical-align: 0.12em;
+  white-space: nowrap;
+  cursor: help;
+}
 
 /* What is wider than the screen scrolls sideways, and says so: a shadow on the side with more. */
 .katex-display, pre, .tensor-output, .note-body table, .note-body :is(p, td):has(.katex) {
@@ -1429,7 +1538,8 @@ a.topic-link:hover { color: var(--accent-fg); text-decoration-color: var(--accen
   body { font-size: 1rem; }
   .site-main { padding-top: 1.25rem; }
   .site-header-inner, .site-main, .site-footer { padding-left: 1rem; padding-right: 1rem; }
-  .note-body > pre { margin-left: -1rem; margin-right: -1rem; border-radius: 0; border-left: 0; border-right: 0; }
+  .note-body > pre, .note-body > .code-block { margin-left: -1rem; margin-right: -1rem; }
+  .note-body > pre, .note-body > .code-block > pre { border-radius: 0; border-left: 0; border-right: 0; }
   h1 { font-size: 1.55rem; }
   h2 { font-size: 1.3rem; }
   details.question > .answer { padding: 0.75em 0.8em 0.1em; }
@@ -1708,7 +1818,8 @@ a.tag:hover { color: var(--accent-fg); background: var(--accent-soft); text-deco
 
 """#.utf8)),
         ("base.mustache", Data(#"""
-{{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content.
+{{! The layout every page inherits. A page overrides the blocks title, kind (a body class) and content, and
+    headStart (before the stylesheet).
     Theme assets are named by their path: the variable assets.style.css is the URL of the stylesheet,
     whose file name carries a hash of its contents. }}
 <!DOCTYPE html>
@@ -1716,6 +1827,7 @@ a.tag:hover { color: var(--accent-fg); background: var(--accent-soft); text-deco
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{{$headStart}}{{/headStart}}
 <title>{{$title}}{{site.title}}{{/title}}</title>
 {{! The reader's choice of light or dark (nav.js), set before the page is drawn: no flash of the other one. }}
 <script>try{var t=localStorage.getItem("sitegen-theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}</script>
@@ -1745,6 +1857,7 @@ a.tag:hover { color: var(--accent-fg); background: var(--accent-soft); text-deco
 <link rel="stylesheet" href="{{assets.style.css}}">
 <script src="{{assets.search.js}}" defer></script>
 <script src="{{assets.nav.js}}" defer></script>
+<script src="{{assets.code.js}}" defer></script>
 {{{head}}}
 </head>
 <body id="top" class="{{$kind}}page{{/kind}}">
@@ -1811,10 +1924,13 @@ a.tag:hover { color: var(--accent-fg); background: var(--accent-soft); text-deco
   {{/home.content}}
   {{#home.sections}}
   <section class="home-section">
+    {{! A section's own page has its title as the page's <h1>: no heading again above its notes. }}
+    {{^home.isSection}}
     <h2 class="home-section-title">
       {{#url}}<a href="{{url}}">{{title}}</a>{{/url}}{{^url}}<span>{{title}}</span>{{/url}}
       <span class="home-section-counts">{{count(notes)}} 篇{{#questionCount}}{{^equalzero(.)}} · {{.}} 题{{/equalzero(.)}}{{/questionCount}}</span>
     </h2>
+    {{/home.isSection}}
     <ul class="note-list">
       {{#notes}}
       <li>

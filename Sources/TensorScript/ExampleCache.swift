@@ -15,28 +15,32 @@ public struct ExampleCache: Sendable {
     public let directory: URL?
     /// How long one block may run (`examples: timeout:` in sitegen.yml).
     public let timeLimit: Duration
+    /// The site's language (`language:` in sitegen.yml), for the words plots write themselves.
+    public let language: String
 
     /// `nil` = no caching.
-    public init(directory: URL?, timeLimit: Duration = ExampleEvaluator.defaultTimeLimit) {
+    public init(directory: URL?, timeLimit: Duration = ExampleEvaluator.defaultTimeLimit, language: String = "en") {
         self.directory = directory
         self.timeLimit = timeLimit
+        self.language = language
     }
 
-    /// The cache key of a block.
-    public static func key(for source: String) -> String {
-        ContentHash.sha256Hex(source, tensorKernelVersion, tensorScriptLanguageVersion)
+    /// The cache key of a block run for a site in `language`.
+    public static func key(for source: String, language: String = "en") -> String {
+        ContentHash.sha256Hex(source, tensorKernelVersion, tensorScriptLanguageVersion, PlotWords(language: language).code)
     }
 
     /// Evaluates the block, or loads its earlier evaluation.
     public func output(for source: String, path: String, firstLine: Int, column: Int) -> ExampleOutput {
         guard let directory else {
-            return ExampleEvaluator.evaluate(source, path: path, firstLine: firstLine, column: column, timeLimit: timeLimit)
+            return ExampleEvaluator.evaluate(source, path: path, firstLine: firstLine, column: column, timeLimit: timeLimit,
+                                             language: language)
         }
-        let file = directory.appendingPathComponent(Self.key(for: source) + ".json")
+        let file = directory.appendingPathComponent(Self.key(for: source, language: language) + ".json")
         if let data = try? Data(contentsOf: file), let stored = try? JSONDecoder().decode(RenderedBlock.self, from: data) {
             return stored.output(path: path, firstLine: firstLine, column: column)
         }
-        let rendered = RenderedBlock(BlockRunner.run(source, timeLimit: timeLimit))
+        let rendered = RenderedBlock(BlockRunner.run(source, timeLimit: timeLimit, language: language))
         if !rendered.timedOut { store(rendered, at: file, in: directory) }
         return rendered.output(path: path, firstLine: firstLine, column: column)
     }
@@ -44,7 +48,7 @@ public struct ExampleCache: Sendable {
     /// Whether the block is in the cache.
     public func contains(_ source: String) -> Bool {
         guard let directory else { return false }
-        return FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.key(for: source) + ".json").path)
+        return FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.key(for: source, language: language) + ".json").path)
     }
 
     /// Writes through a temporary file and a rename, so parallel pages (and a build killed midway) never

@@ -22,8 +22,10 @@ public enum ExampleEvaluator {
 
     /// Evaluates one `tensor` block. `firstLine` is the original-file line of the block's first source line,
     /// `column` the original column where the block's lines start (indentation), so diagnostics point into the note.
-    public static func evaluate(_ source: String, path: String, firstLine: Int, column: Int, timeLimit: Duration = defaultTimeLimit) -> ExampleOutput {
-        let rendered = RenderedBlock(BlockRunner.run(source, timeLimit: timeLimit))
+    /// `language` is the site's: plots label their axes in it when the block gives no labels.
+    public static func evaluate(_ source: String, path: String, firstLine: Int, column: Int, timeLimit: Duration = defaultTimeLimit,
+                                language: String = "en") -> ExampleOutput {
+        let rendered = RenderedBlock(BlockRunner.run(source, timeLimit: timeLimit, language: language))
         return rendered.output(path: path, firstLine: firstLine, column: column)
     }
 

@@ -75,7 +75,9 @@ import Testing
 
     @Test func bareTeXOutsideDelimiters() {
         let text = "我们定义 h_t 为隐状态，W^{(l)} 是第 l 层的权重，\\frac{a}{b} 也是，L^2 范数同理。"
-        #expect(warnings(text) == ["1:6", "1:15", "1:33", "1:48"])
+        // `h_t` and `L^2` could be identifiers or versions: warnings. The other two are typeset (see BareTeXTests).
+        #expect(warnings(text) == ["1:6", "1:48"])
+        #expect(warnings(text, code: "math-bare-tex") == ["1:15", "1:33"])
         let messages = MathProtector.protect(text, path: "l.md").diagnostics.map(\.message)
         #expect(messages[1].contains("`W^{(l)}`"))
     }
@@ -108,5 +110,100 @@ import Testing
         let written = MathProtector.protect(text, path: "w.md", fromExport: false).diagnostics.filter { $0.code == "math-lost" }
         #expect(!exported.isEmpty)
         #expect(written.isEmpty)
+    }
+}
+
+/// A formula lost in export leaves a marker span where it stood, unless `marksLost` is off.
+@Suite struct LostFormulaMarkerTests {
+    @Test func gapsAndPlaceholdersBecomeMarkers() {
+        let text = "设长度为 的向量 有 恒成立，其中 [公式] 是内积。"
+        let p = MathProtector.protect(text, path: "l.md")
+        let lost = p.spans.filter { $0.delimiter == .lost }
+        #expect(lost.count == 4)
+        #expect(p.formulaCount == 0)
+        #expect(lost.allSatisfy { $0.lostReason.contains("lost") })
+        #expect(lost.last?.original == "[公式]")
+        // The marker goes after the gap's first space; `[公式]` is replaced.
+        #expect(p.text.hasPrefix("设长度为 " + MathPlaceholder.make(0) + "的向量 " + MathPlaceholder.make(1) + "有"))
+        #expect(!p.text.contains("[公式]"))
+        let warningCount = p.diagnostics.count { $0.code == "math-lost" }
+        #expect(warningCount == 4, "the warnings stay")
+    }
+
+    @Test func hintsAndOtherFindingsLeaveNoMarker() {
+        #expect(MathProtector.protect("设矩阵 , 则它可逆。", path: "l.md").spans.isEmpty, "one likely gap is only a hint")
+        #expect(MathProtector.protect("我们定义 h_t 为隐状态。", path: "l.md").spans.isEmpty, "bare TeX that stays a warning")
+        #expect(MathProtector.protect("梯度是 p − y。", path: "l.md").spans.isEmpty, "a Unicode minus")
+    }
+
+    @Test func markersCanBeTurnedOff() {
+        let text = "设长度为 的向量 有 恒成立，其中 [公式] 是内积。"
+        let p = MathProtector.protect(text, path: "l.md", marksLost: false)
+        #expect(p.spans.isEmpty)
+        #expect(p.text == text)
+        #expect(p.diagnostics.count { $0.code == "math-lost" } == 4)
+    }
+
+    @Test func markersRenderWithTheirWarningAndFormulasAroundThemStillTypeset() {
+        let p = MathProtector.protect("令 $a$ 为 的向量 有 恒成立，$b<c$。", path: "l.md")
+        let rendered = ClientSideMathRenderer().renderMarkingLost(p.spans, macros: [:])
+        #expect(rendered.count == p.spans.count)
+        for (span, result) in zip(p.spans, rendered) {
+            if span.delimiter == .lost {
+                #expect(result.html.hasPrefix(#"<span class="math-lost" title=""#))
+                #expect(result.html.hasSuffix(">公式缺失</span>"))
+            } else {
+                #expect(result.html.contains(span.tex.htmlEscaped))
+            }
+        }
+        #expect(rendered.contains { $0.html.contains("b&lt;c") })
+        #expect(p.spans.contains { $0.delimiter == .lost } && p.formulaCount == 2)
+    }
+}
+
+/// TeX that lost its delimiters is typeset only where it cannot be anything else.
+@Suite struct BareTeXTests {
+    func typeset(_ text: String) -> [String] {
+        MathProtector.protect(text, path: "b.md").spans.filter { $0.delimiter == .bare }.map(\.tex)
+    }
+
+    @Test func unmistakableTeXInChineseProseIsTypeset() {
+        #expect(typeset("迭代中x^{(k)}为第k步的解。") == ["x^{(k)}"])
+        #expect(typeset("它的梯度记作\\nabla_{w}L，权重W_{ij}连接两层。") == ["\\nabla_{w}L", "W_{ij}"])
+        #expect(typeset("两者之比\\frac{m}{n}，再开方得\\sqrt{d_k}。") == ["\\frac{m}{n}", "\\sqrt{d_k}"])
+        #expect(typeset("输出 y^{(i)} 与标签比较。") == ["y^{(i)}"], "one space on each side")
+        #expect(typeset("结果是(a_{1})。") == ["(a_{1})"], "balanced parentheses belong to the formula")
+        #expect(typeset("样本x_{i},") == ["x_{i}"], "trailing punctuation is prose")
+        #expect(typeset("先算x^{(k)}，再算x^{(k)}。") == ["x^{(k)}", "x^{(k)}"], "every occurrence")
+    }
+
+    @Test func repeatedDoubtfulTeXIsOneWarningPerLine() {
+        let codes = MathProtector.protect("状态 h_t 依赖上一步，h_t 再传下去。", path: "b.md").diagnostics.map(\.code)
+        #expect(codes == ["math-lost"])
+    }
+
+    @Test func eachIsANoteNotAWarning() {
+        let p = MathProtector.protect("迭代中x^{(k)}为第k步的解。", path: "b.md")
+        #expect(p.diagnostics.map(\.code) == ["math-bare-tex"])
+        #expect(p.diagnostics.first?.severity == .note)
+        #expect(p.diagnostics.first?.location?.column == 4)
+        #expect(p.text.hasPrefix("迭代中" + MathPlaceholder.make(0) + "为"))
+        #expect(p.formulaCount == 1)
+    }
+
+    @Test func doubtfulTeXIsLeftAsText() {
+        #expect(typeset("我们定义 h_t 为隐状态，L^2 范数。") == [], "a lone script without braces")
+        #expect(typeset("变量 batch_size 和 run_all.py 不是公式。") == [], "identifiers")
+        #expect(typeset("配置项 model_{name} 由模板填写。") == [], "a long word before the script")
+        #expect(typeset("键名 cfg_a1_{x} 来自代码。") == [], "a script group at the end of an identifier")
+        #expect(typeset("代码 `x^{(k)}` 与 $x^{(k)}$ 都有定界。") == [], "code and math")
+        #expect(typeset("链接 https://example.org/x_{1} 是网址，[图](a_{1}.png) 是图片。") == [], "URLs and link destinations")
+        #expect(typeset("强调 *x_{1}* 和 **W^{(l)}** 是 Markdown。") == [], "emphasis")
+        #expect(typeset("路径 src/x_{1} 与 a|b_{c} 在表格里。") == [], "paths and table pipes")
+        #expect(typeset("The value x^{(k)} is English prose.") == [], "no CJK text around it")
+        #expect(typeset("未知命令\\foo{x}_{1}不算。") == [], "an unknown command")
+        #expect(typeset("括号x_{(1}不配对。") == [], "unbalanced groups")
+        #expect(typeset("常数\\alpha是希腊字母。") == [], "a command without a group")
+        #expect(typeset("因此 \\sum_i x_i = \\frac{1}{2} n 成立。") == [], "several words: a formula, but where it starts is a guess")
     }
 }

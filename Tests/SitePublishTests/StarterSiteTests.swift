@@ -41,9 +41,10 @@ import Testing
         expected.templatesDirectoryRequired = true
         expected.mathMacros = [#"\R"#: #"\mathbb{R}"#]
         expected.formats = ["old/export.txt": "notion-toggle"]
+        expected.sections = [.init(folder: "examples", title: "例子")]
         #expect(config == expected)
         for key in ["title", "description", "language", "author", "baseURL", "cname", "notes", "templates", "output", "cache",
-                    "rawHTML", "drafts", "math", "macros", "errors", "formats", "examples", "timeout"] {
+                    "rawHTML", "drafts", "math", "macros", "errors", "markLost", "sections", "formats", "examples", "timeout"] {
             #expect(text.contains("# \(key):") || text.contains("#   \(key):") || text.contains("#     \(key):"), "\(key)")
         }
     }

@@ -22,6 +22,7 @@ enum SampleContexts {
         "search": ["js": "/notes/assets/search.0e1d2c3b4a.js"],
         "nav": ["js": "/notes/assets/nav.5a6b7c8d9e.js"],
         "favicon": ["svg": "/notes/assets/favicon.svg"],
+        "code": ["js": "/notes/assets/code.5a6b7c8d9e.js"],
         ]
     }
 
@@ -130,6 +131,7 @@ enum SampleContexts {
             "home": [
                 "noteCount": 5,
                 "showTitle": true,
+                "isSection": false,
                 "sections": [
                     ["title": "笔记", "notes": [
                         ["title": "学习计划", "url": "/notes/学习计划/", "questionCount": 0, "format": "markdown"],

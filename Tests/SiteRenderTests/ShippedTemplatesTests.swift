@@ -146,6 +146,26 @@ import Testing
         #expect(siteHome.contains("<title>深度学习面试笔记</title>"))
     }
 
+    /// A section's page has the section's title as its `<h1>` and lists the notes without a heading again.
+    @Test func aSectionPageShowsItsTitleOnce() throws {
+        var context = SampleContexts.home()
+        var home = context["home"] as? [String: Any] ?? [:]
+        let sections = home["sections"] as? [[String: Any]] ?? []
+        home["title"] = "基础"
+        home["isSection"] = true
+        home["sections"] = [sections[1]]
+        context["home"] = home
+        let html = try shipped().render("home", context: context)
+        #expect(html.components(separatedBy: ">基础<").count - 1 == 1)
+        #expect(!html.contains("home-section-title"))
+        #expect(html.contains(#"<a class="note-link" href="/notes/基础/激活函数/">激活函数</a>"#))
+    }
+
+    @Test func everyPageLoadsTheCodeCopyScript() throws {
+        let html = try shipped().render("note", context: SampleContexts.note())
+        #expect(html.contains(#"<script src="/notes/assets/code.5a6b7c8d9e.js" defer></script>"#))
+    }
+
     @Test func anIndexPageIntroducesTheHomePage() throws {
         var context = SampleContexts.home()
         var home = context["home"] as? [String: Any] ?? [:]

@@ -107,4 +107,18 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         let doc = try #require(SVGCollector.parse(svg))
         #expect(doc.texts.contains("a<b & \"c\""))
     }
+
+    /// On a Chinese site the words a plot writes itself are Chinese; labels the block gives stay as written.
+    @Test func defaultWordsFollowTheSiteLanguage() {
+        let source = "f(w) = sum(w^2)\na = minimize(f, [1, 1], steps: 10);\nplot(a)\nplot([1, 2, 3], xlabel: \"epoch\")"
+        let zh = ExampleEvaluator.evaluate(source, path: "p.md", firstLine: 1, column: 1, language: "zh-CN").html
+        #expect(zh.contains(">步数</text>") && zh.contains(">损失</text>"))
+        #expect(zh.contains("的曲线图，横轴 步数 从 0 到"))
+        #expect(zh.contains(">epoch</text>"))
+        #expect(!zh.contains(">step</text>"))
+        let en = ExampleEvaluator.evaluate(source, path: "p.md", firstLine: 1, column: 1).html
+        #expect(en.contains(">step</text>") && en.contains(">loss</text>") && en.contains("plot of "))
+        #expect(ExampleCache.key(for: source, language: "zh-CN") != ExampleCache.key(for: source))
+        #expect(ExampleCache.key(for: source, language: "zh-TW") == ExampleCache.key(for: source, language: "zh-CN"))
+    }
 }

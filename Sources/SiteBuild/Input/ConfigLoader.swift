@@ -54,13 +54,20 @@ public enum ConfigLoader {
             case "rawHTML": reader.bool(value, key) { config.allowRawHTML = $0 }
             case "drafts": reader.bool(value, key) { config.includeDrafts = $0 }
             case "formats": config.formats = reader.textMap(value, key, entries: "a format name")
+            case "sections":
+                for (folder, title) in reader.mapping(value, key, of: "folders to section titles") {
+                    let name = (folder.string ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                    reader.text(title, "sections.\(name)") { config.sections.append(.init(folder: name, title: $0)) }
+                }
             case "math":
-                for (mathKey, mathValue) in reader.mapping(value, key, of: "math settings (`macros:`, `errors:`)") {
+                for (mathKey, mathValue) in reader.mapping(value, key, of: "math settings (`macros:`, `errors:`, `markLost:`)") {
                     let name = "math.\(mathKey.string ?? "")"
                     if mathKey.string == "macros" {
                         config.mathMacros = reader.textMap(mathValue, name, entries: "TeX text")
                     } else if mathKey.string == "errors" {
                         reader.choice(mathValue, name) { config.mathErrors = $0 }
+                    } else if mathKey.string == "markLost" {
+                        reader.bool(mathValue, name) { config.mathMarksLost = $0 }
                     } else {
                         reader.unknown(name, at: mathKey)
                     }

@@ -1,7 +1,8 @@
 /// Rewrites site-absolute URLs (`href="/sub/x/"`) into page-relative ones (`href="../x/"`), so the site
 /// works from any sub-path and straight from disk (`open public/index.html`).
 ///
-/// The 404 page keeps absolute URLs: hosts serve it at whatever path was missing.
+/// The 404 page is rewritten as the root's page; hosts serve it at whatever path was missing, where a `<base>`
+/// its template sets resolves the links.
 public enum RelativeURLs {
     /// `html` of the page written at `outputPath` (e.g. `基础/激活函数/index.html`) with every
     /// `href`/`src` attribute that starts with `basePath` made relative to that page's folder.

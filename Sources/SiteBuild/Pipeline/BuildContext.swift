@@ -66,7 +66,8 @@ public struct BuildContext: Sendable {
         outputURL = Self.resolve(config.outputDirectory, against: root)
         stagingURL = StagedOutput.stagingURL(for: outputURL)
         let cache = Self.resolve(config.cacheDirectory, against: root)
-        examples = ExampleCache(directory: cache.appendingPathComponent("examples"), timeLimit: .seconds(config.exampleTimeout))
+        examples = ExampleCache(directory: cache.appendingPathComponent("examples"), timeLimit: .seconds(config.exampleTimeout),
+                                language: config.language)
     }
 
     /// `path` as a file URL, relative to `root` unless absolute.

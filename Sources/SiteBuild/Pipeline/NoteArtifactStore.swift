@@ -78,9 +78,9 @@ public final class NoteArtifactStore: @unchecked Sendable {
     /// diagnostics) and the versions of sitegen and its tools.
     static func fingerprint(of config: SiteConfig) -> String {
         let c = config
-        return [sitegenVersion, c.baseURL, c.notesDirectory, String(c.allowRawHTML), String(c.includeDrafts),
+        return [sitegenVersion, c.baseURL, c.language, c.notesDirectory, String(c.allowRawHTML), String(c.includeDrafts),
                 c.mathMacros.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
-                "\(c.mathErrors)", c.formats.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
+                "\(c.mathErrors)", String(c.mathMarksLost), c.formats.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"),
                 String(c.exampleTimeout), c.cacheDirectory].joined(separator: "\u{0}")
     }
 

@@ -114,7 +114,7 @@ public struct BuildReport: Codable, Sendable {
         pages = context.pages.filter { $0.protected != nil }.map { page in
             PageEntry(source: page.displayPath, output: "\(output)/\(page.outputPath)", url: page.url, title: page.title,
                       format: page.normalized?.format.rawValue ?? "markdown", questions: page.questions.count,
-                      formulas: page.protected?.spans.count ?? 0, examples: page.examples.count)
+                      formulas: page.protected?.formulaCount ?? 0, examples: page.examples.count)
         }
         let all = result.diagnostics
         diagnostics = all.map {

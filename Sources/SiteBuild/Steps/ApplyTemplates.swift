@@ -66,8 +66,11 @@ extension BuildStep {
             let html = templates.render("home", context: model.homeContext(section: section, sections: [section], pages: pages))
             context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base))
         }
-        let notFound = model.baseContext(title: "404")
-        context.outputFiles["404.html"] = Data(templates.render("404", context: notFound).utf8)
+        var notFound = model.baseContext(title: "404")
+        notFound["head"] = ""  // no formulas, so no math stylesheet
+        // Relative from the site's root, where it is written; the page sets a `<base>` when served (see 404.mustache).
+        let notFoundHTML = templates.render("404", context: notFound)
+        context.outputFiles["404.html"] = Data(RelativeURLs.rewrittenBytes(notFoundHTML, outputPath: "404.html", basePath: base))
 
         var samples: [String: [[String: Any]]] = ["home": [home], "404": [notFound]]
         if !pages.isEmpty { samples["note"] = pages.indices.prefix(8).map { model.noteContext(pages, at: $0) } }
@@ -171,14 +174,22 @@ struct SiteModel {
         var pages: [Int]
     }
 
-    /// The sections of the site (the root one, `key == nil`, holds the notes at the root), in the order the
-    /// navigation files give, then the root, then by folder; folders holding only an index page included.
+    /// Where a section goes in the list: first those of `sections:` in `sitegen.yml`, in its order, then those
+    /// the navigation files list, in theirs.
+    func rank(_ key: String?) -> Int {
+        if let key, let configured = config.sections.firstIndex(where: { $0.folder == key }) { return configured }
+        return sectionRanks[key ?? ""].map { config.sections.count + $0 } ?? Int.max
+    }
+
+    /// The sections of the site (the root one, `key == nil`, holds the notes at the root), in the order
+    /// `sitegen.yml` and the navigation files give, then the root, then by folder; folders holding only an
+    /// index page included.
     func sections(_ pages: [Page]) -> [Section] {
         var members: [String?: [Int]] = [:]
         for (i, page) in pages.enumerated() { members[page.section, default: []].append(i) }
         for key in indexPages.keys where !key.isEmpty && members[key] == nil { members[key] = [] }
         let order = members.keys.sorted { a, b in
-            let ra = sectionRanks[a ?? ""] ?? Int.max, rb = sectionRanks[b ?? ""] ?? Int.max
+            let ra = rank(a), rb = rank(b)
             if ra != rb { return ra < rb }
             if (a == nil) != (b == nil) { return a == nil }
             return (a ?? "").localizedStandardCompare(b ?? "") == .orderedAscending
@@ -189,12 +200,13 @@ struct SiteModel {
         }
     }
 
-    /// The front matter title of the folder's index page, else the title a navigation file gives, else the
-    /// index page's own title, else the title of the note named like the folder (`chapter1/chapter1.md`, as
-    /// Docusaurus has it), else the folder's name.
+    /// The title `sections:` in `sitegen.yml` gives, else the front matter title of the folder's index page,
+    /// else the title a navigation file gives, else the index page's own title, else the title of the note named
+    /// like the folder (`chapter1/chapter1.md`, as Docusaurus has it), else the folder's name.
     func sectionTitle(_ key: String) -> String {
         let index = indexPages[key]
-        return [index?.frontMatter.title, sectionTitles[key], index?.title, namesakeTitles[key]].compactMap { $0 }.first { !$0.isEmpty }
+        let configured = config.sections.first { $0.folder == key }?.title
+        return [configured, index?.frontMatter.title, sectionTitles[key], index?.title, namesakeTitles[key]].compactMap { $0 }.first { !$0.isEmpty }
             ?? String(key.split(separator: "/").last ?? "")
     }
 
@@ -282,6 +294,7 @@ struct SiteModel {
             },
             "noteCount": sections.reduce(0) { $0 + $1.pages.count },
             "showTitle": !(index?.contentShowsTitle ?? false),
+            "isSection": section != nil,
         ]
         // The home page named like the site is titled once (`学习笔记`, not `学习笔记 · 学习笔记`).
         if let title, section != nil || title != config.title { home["title"] = title }
@@ -319,5 +332,5 @@ struct SiteModel {
 
 extension Page {
     /// Whether the page has formulas: pages without any leave out the math stylesheet and scripts.
-    var hasMath: Bool { !(protected?.spans.isEmpty ?? true) }
+    var hasMath: Bool { (protected?.formulaCount ?? 0) > 0 }
 }

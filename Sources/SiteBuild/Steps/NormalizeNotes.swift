@@ -34,13 +34,14 @@ extension BuildStep {
     /// Cuts every formula out of the Markdown (repairing what exports broke) so cmark-gfm cannot damage it.
     public static let protectMath = BuildStep("protect math") { context in
         let siteMacros = context.config.mathMacros
+        let marksLost = context.config.mathMarksLost
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard let normalized = page.normalized, !page.reuse.parsed else { return page }
             let macros = siteMacros.merging(page.frontMatter.macros) { _, pageValue in pageValue }
             let protected = MathProtector.protect(
                 normalized.markdown, path: page.displayPath, lineMap: normalized.lineMap, macros: macros,
-                fromExport: normalized.format != .markdown)
+                fromExport: normalized.format != .markdown, marksLost: marksLost)
             page.diagnostics += protected.diagnostics
             page.protected = protected
             return page

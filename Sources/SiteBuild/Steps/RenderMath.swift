@@ -14,7 +14,7 @@ extension BuildStep {
         var total = 0, failed = 0
         // Bodies reused from `context.artifacts` hold their formulas typeset already.
         for page in context.pages where page.reuse.body {
-            total += page.protected?.spans.count ?? 0
+            total += page.protected?.formulaCount ?? 0
             failed += page.diagnostics.count { $0.code == KaTeXRenderer.errorCode }
         }
         for (i, page) in context.pages.enumerated() where !(page.protected?.spans.isEmpty ?? true) && !page.reuse.body {
@@ -22,8 +22,8 @@ extension BuildStep {
         }
         for (macros, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
             let spans = indices.flatMap { context.pages[$0].protected?.spans ?? [] }
-            let rendered = renderer.render(spans, macros: macros)
-            total += spans.count
+            let rendered = renderer.renderMarkingLost(spans, macros: macros)
+            total += spans.count { $0.delimiter != .lost }
             var slices: [(page: Int, results: ArraySlice<RenderedMath>)] = []
             var offset = 0
             for i in indices {

@@ -54,8 +54,9 @@ enum BlockRunner {
     static let defaultTimeLimit = Duration.seconds(SiteConfig.defaultExampleTimeout)
     static let timeLimitCode = "tensor-time-limit"
 
-    static func run(_ source: String, timeLimit: Duration = defaultTimeLimit) -> BlockResult {
-        runCollectingValues(source, timeLimit: timeLimit).result
+    /// `language` is the site's (`zh-CN`): the words plots write themselves are in it (`PlotWords`).
+    static func run(_ source: String, timeLimit: Duration = defaultTimeLimit, language: String = "en") -> BlockResult {
+        runCollectingValues(source, timeLimit: timeLimit, language: language).result
     }
 
     /// The result and, per statement, the value it computed (nil for definitions and failures). The time
@@ -64,8 +65,11 @@ enum BlockRunner {
     ///
     /// The block runs on a thread of its own (`EvaluationThread`): whatever thread calls this (a Dispatch
     /// worker with a 512 KB stack during a build), the parser's and evaluator's nesting limits then fit.
-    static func runCollectingValues(_ source: String, timeLimit: Duration = defaultTimeLimit) -> (result: BlockResult, values: [Value?]) {
-        EvaluationThread.run { evaluate(source, timeLimit: timeLimit) }
+    static func runCollectingValues(_ source: String, timeLimit: Duration = defaultTimeLimit,
+                                    language: String = "en") -> (result: BlockResult, values: [Value?]) {
+        EvaluationThread.run {
+            PlotWords.$current.withValue(PlotWords(language: language)) { evaluate(source, timeLimit: timeLimit) }
+        }
     }
 
     private static func evaluate(_ source: String, timeLimit: Duration) -> (result: BlockResult, values: [Value?]) {

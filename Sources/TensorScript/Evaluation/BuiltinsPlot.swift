@@ -54,7 +54,7 @@ extension Builtins {
                 guard xs.count == values.count else {
                     throw ScriptError("\(values.count) y values for \(xs.count) x values", at: entry.position, code: "tensor-shape")
                 }
-                series.append(.init(label: entry.text.isEmpty ? "series \(series.count + 1)" : entry.text, xs: xs, ys: values))
+                series.append(.init(label: entry.text.isEmpty ? PlotWords.current.series(series.count + 1) : entry.text, xs: xs, ys: values))
                 sawOther = true
             case .failed(let name):
                 throw DependencyFailure(name: name)
@@ -62,9 +62,9 @@ extension Builtins {
                 throw ScriptError("plot cannot draw a \(entry.value.typeName)", at: entry.position, code: "tensor-type")
             }
         }
-        let xLabel: String = args.isGiven("xlabel") ? try args.string("xlabel") : (sawTrajectory && !sawOther ? "step" : "x")
+        let xLabel: String = args.isGiven("xlabel") ? try args.string("xlabel") : (sawTrajectory && !sawOther ? PlotWords.current.step : "x")
         var yLabel = try args.string("ylabel")
-        if yLabel.isEmpty && sawTrajectory && !sawOther { yLabel = "loss" }
+        if yLabel.isEmpty && sawTrajectory && !sawOther { yLabel = PlotWords.current.loss }
         return .plot(PlotSpec(series: series, xLabel: xLabel, yLabel: yLabel, logY: try args.bool("logy"),
                               yMin: try args.optionalTensor("ymin")?.scalar, yMax: try args.optionalTensor("ymax")?.scalar))
     }

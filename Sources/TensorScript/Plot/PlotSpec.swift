@@ -32,13 +32,14 @@ struct PlotSpec: Hashable, Sendable {
         self.yMax = yMax
     }
 
-    /// A one-line description for screen readers.
+    /// A one-line description for screen readers, in the words of the block being run.
     var altText: String {
+        let words = PlotWords.current
         let names = series.map(\.label).joined(separator: ", ")
         let xs = series.flatMap(\.xs).filter(\.isFinite)
-        guard let lo = xs.min(), let hi = xs.max() else { return "plot of \(names)" }
+        guard let lo = xs.min(), let hi = xs.max() else { return words.description(names: names, xLabel: xLabel, from: nil, to: nil) }
         let format = NumberFormat.choose(for: [lo, hi])
-        return "plot of \(names) against \(xLabel) from \(format.format(lo)) to \(format.format(hi))"
+        return words.description(names: names, xLabel: xLabel, from: format.format(lo), to: format.format(hi))
     }
 }
 

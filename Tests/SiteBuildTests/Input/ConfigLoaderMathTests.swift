@@ -28,4 +28,21 @@ import Testing
         #expect(diagnostics.first?.severity == .error && diagnostics.first?.location?.line == 3 && diagnostics.first?.location?.column == 11)
         #expect(diagnostics.first?.message.contains("warn or fail") == true)
     }
+
+    @Test func lostFormulaMarkersAreOnUnlessTurnedOff() throws {
+        #expect(try Self.load("title: T\n").0.mathMarksLost)
+        let (off, none) = try Self.load("math:\n  markLost: false\n")
+        #expect(!off.mathMarksLost && none.isEmpty)
+        let (_, wrong) = try Self.load("math:\n  markLost: sometimes\n")
+        #expect(wrong.map(\.code) == ["config-type"])
+    }
+
+    @Test func sectionsGiveFolderTitlesInOrder() throws {
+        let (config, none) = try Self.load("sections:\n  examples: 可运行的例子\n  /基础/: 基础知识\n")
+        #expect(none.isEmpty)
+        #expect(config.sections == [.init(folder: "examples", title: "可运行的例子"), .init(folder: "基础", title: "基础知识")])
+        let (_, wrong) = try Self.load("sections:\n  examples: [a, b]\n")
+        #expect(wrong.map(\.code) == ["config-type"])
+        #expect(wrong.first?.location?.line == 2)
+    }
 }
