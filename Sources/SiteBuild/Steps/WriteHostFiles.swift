@@ -14,7 +14,7 @@ extension BuildStep {
         if !cname.isEmpty { context.outputFiles["CNAME"] = Data((cname + "\n").utf8) }
         // Without an absolute baseURL there are no absolute URLs to list; `sitegen publish` warns about it.
         guard let siteURL = context.config.siteURL else { return }
-        let notes = context.pages.filter { $0.protected != nil && !$0.isIndex }
+        let notes = context.pages.filter { $0.isNote && !$0.isIndex }
         var dates: [String: String] = [:]
         for page in notes { dates[page.outputPath] = page.frontMatter.date }
         context.outputFiles["sitemap.xml"] = HostFiles.sitemap(siteURL: siteURL, outputPaths: Array(context.outputFiles.keys), dates: dates)
