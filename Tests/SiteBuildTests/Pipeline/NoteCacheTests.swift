@@ -6,14 +6,15 @@ import Testing
 /// `sitegen build` with the on-disk note cache (`.sitegen-cache/notes/`).
 @Suite struct NoteCacheTests {
     static let notes = [
-        "基础/激活函数.md": "---\ntitle: 激活函数\ntags: [基础]\n---\n\n## 激活函数的原理\n\n非线性来自 $\\sigma(x)$，见 [[归一化]]。\n\n## 常见问题\n\n### 1. 为什么需要激活函数？\n\n没有它，网络只是线性变换，Softmax 也一样。\n\n```python\nprint(1)\n```\n",
+        "基础/激活函数.md": "---\ntitle: 激活函数\ntags: [基础]\ndate: 2026-03-01\n---\n\n## 激活函数的原理\n\n非线性来自 $\\sigma(x)$，见 [[归一化]]。\n\n## 常见问题\n\n### 1. 为什么需要激活函数？\n\n没有它，网络只是线性变换，Softmax 也一样。\n\n```python\nprint(1)\n```\n",
         "基础/归一化.md": "# 归一化\n\n先读[激活函数的原理](激活函数.md#激活函数的原理)。\n\n$$\\mu = \\frac{1}{m}\\sum_i x_i$$\n\n```tensor\nsoftmax([1, 2, 3])\n```\n",
         "优化/学习率.md": "# 学习率\n\n学习率 $\\eta$ 太大会发散；见[失效的链接](不存在.md)和 $\\frac{1}{$。\n",
         "README.md": "# 笔记\n\n从[归一化](基础/归一化.md)读起。\n",
     ]
 
     static func build(_ project: TemporaryProject) -> BuildResult {
-        SiteBuilder().build(project.context())
+        // With a site URL: the sitemap and the feed (summaries of the notes' text) are written too.
+        SiteBuilder().build(project.context(baseURL: "https://notes.example.org/"))
     }
 
     static func cacheEntries(_ project: TemporaryProject) throws -> [URL] {
@@ -40,6 +41,8 @@ import Testing
         #expect(warm.context.counters["notesCached"] == 4)
         #expect(warm.context.counters["notesCacheWritten"] == 0)
         #expect(try project.snapshot() == coldSite)
+        #expect(try project.page("feed.xml").contains("非线性来自"))
+        #expect(try project.page("sitemap.xml").contains("/%E5%9F%BA%E7%A1%80/"))
         // A reused note reports what it reported when it was built.
         #expect(Self.report(warm) == Self.report(cold))
         #expect(warm.diagnostics.contains { $0.code == "link-broken" })
