@@ -18,6 +18,10 @@ public struct NoteTopics: Hashable, Sendable {
         public var excerpt: String
         /// The topics the section names, sorted by topic.
         public var topics: [Hit]
+
+        public init(anchor: String, heading: String, isQuestion: Bool, line: Int, excerpt: String, topics: [Hit]) {
+            (self.anchor, self.heading, self.isQuestion, self.line, self.excerpt, self.topics) = (anchor, heading, isQuestion, line, excerpt, topics)
+        }
     }
 
     /// A topic in a section: named by the heading, and how often in the text.
@@ -25,6 +29,10 @@ public struct NoteTopics: Hashable, Sendable {
         public var topic: Int
         public var inHeading: Bool
         public var mentions: Int
+
+        public init(topic: Int, inHeading: Bool, mentions: Int) {
+            (self.topic, self.inHeading, self.mentions) = (topic, inHeading, mentions)
+        }
 
         /// Heading 3, each mention 1 (at most 3 count).
         public var score: Int { (inHeading ? 3 : 0) + min(mentions, 3) }
@@ -43,10 +51,20 @@ public struct NoteTopics: Hashable, Sendable {
         public var section: Int
         /// The line in the parsed text (of the paragraph for a wikilink).
         public var line: Int
+
+        public init(target: Target, section: Int, line: Int) {
+            (self.target, self.section, self.line) = (target, section, line)
+        }
     }
 
     public var sections: [Section]
     public var links: [Link]
+
+    /// A summary made before (read back from a cache).
+    public init(sections: [Section], links: [Link]) {
+        self.sections = sections
+        self.links = links
+    }
 
     /// The excerpt's length in characters.
     public static let excerptLength = 120

@@ -7,6 +7,10 @@ public struct Wikilink: Hashable, Sendable, Codable {
     /// UTF-8 offsets of the whole `[[…]]` in the text it was found in.
     public var range: Range<Int>
 
+    public init(target: String, heading: String?, label: String?, range: Range<Int>) {
+        (self.target, self.heading, self.label, self.range) = (target, heading, label, range)
+    }
+
     /// What the reader sees: the label, else the target and heading as written.
     public var text: String {
         if let label, !label.isEmpty { return label }

@@ -44,6 +44,11 @@ public struct BuildContext: Sendable {
     public var examples: ExampleCache
     /// Notes parsed and rendered by earlier builds of this process (`sitegen serve`); nil: none kept.
     public var artifacts: NoteArtifactStore?
+    /// Read unchanged notes from and write built ones to `.sitegen-cache/notes/` (`NoteCache`); ignored
+    /// when `artifacts` is set.
+    public var usesNoteCache = true
+    /// The note cache of this build (set by `readNoteCache`).
+    public internal(set) var noteCache: NoteCache?
     /// What earlier builds of this process wrote (`sitegen serve`); nil: every build is staged and written whole.
     public var outputLedger: OutputLedger?
     /// This build updates the output folder in place (set by `SiteBuilder` from `outputLedger`).
@@ -51,6 +56,12 @@ public struct BuildContext: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Rendered files by path relative to the output folder.
     public var outputFiles: [String: Data] = [:]
+    /// Note pages are written into the staging folder as they are rendered instead of being kept in
+    /// `outputFiles`, so a build holds no more than a few pages at a time (set by `SiteBuilder` for a
+    /// staged build without an output ledger).
+    public internal(set) var streamsPages = false
+    /// The pages already written into the staging folder (`streamsPages`), by path relative to the output folder.
+    public internal(set) var streamedFiles: Set<String> = []
     public var counters: [String: Int] = [:]
     /// The site's topics: the built-in registry with the notes folder's `topics.yml`.
     public var topics = TopicRegistry.empty
@@ -74,6 +85,11 @@ public struct BuildContext: Sendable {
     public static func resolve(_ path: String, against root: URL) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
             : root.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// The build writes a file at `path` (relative to the output folder).
+    func produces(_ path: String) -> Bool {
+        outputFiles[path] != nil || streamedFiles.contains(path)
     }
 
     /// How a path is shown in diagnostics: relative to the project folder when inside it.
@@ -144,6 +160,14 @@ public struct Page: Sendable {
     public var alsoAnswered: [Int: [PageLink]] = [:]
     /// What came from `BuildContext.artifacts` instead of being made again.
     public var reuse = ArtifactReuse()
+    /// The note's entry in the note cache, when its summary and body came from there.
+    var cachedNote: CachedNote?
+    /// The note's name in the note cache (`NoteCache.key`); empty without a cache.
+    var cacheKey = ""
+    /// The note's Markdown links and images as parsed (before topic links are added).
+    var sourceLinks: [CachedNote.Link] = []
+    /// The hash of what the note's links, wikilinks and topic links resolve to in this build.
+    var siteInputs = ""
 
     public init(sourcePath: String, displayPath: String, text: String) {
         self.sourcePath = sourcePath

@@ -13,6 +13,7 @@ public struct SiteBuilder: Sendable {
         .loadTemplates,
         .assignURLs,
         .readNavigation,
+        .readNoteCache,
         .reuseParsedNotes,
         .normalizeNotes,
         .protectMath,
@@ -30,12 +31,13 @@ public struct SiteBuilder: Sendable {
         .tagPages,
         .writeHostFiles,
         .buildSearchIndex,
+        .writeNoteCache,
         .writeOutput,
     ]
 
     /// What `sitegen check` runs: the build's steps that find problems, and `checkSite`; nothing is written.
     public static let checkSteps: [BuildStep] =
-        defaultSteps.filter { ![BuildStep.buildSearchIndex.name, BuildStep.writeOutput.name].contains($0.name) } + [.checkSite]
+        defaultSteps.filter { ![BuildStep.buildSearchIndex.name, BuildStep.writeNoteCache.name, BuildStep.writeOutput.name].contains($0.name) } + [.checkSite]
 
     public var steps: [BuildStep]
     /// Treat warnings as errors: the output is not replaced when there are any.
@@ -83,6 +85,7 @@ public struct SiteBuilder: Sendable {
         context.writesInPlace = context.outputLedger?.describes(context.outputURL) ?? false
         var oldSites: StagedOutput.BackgroundRemoval?
         if !context.writesInPlace {
+            context.streamsPages = context.outputLedger == nil
             do {
                 oldSites = try StagedOutput.prepare(output: context.outputURL)
             } catch {

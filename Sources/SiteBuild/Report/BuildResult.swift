@@ -111,10 +111,10 @@ public struct BuildReport: Codable, Sendable {
         sitegenVersion = SiteBuild.sitegenVersion
         succeeded = result.committed || (result.checked && result.diagnostics.errorCount == 0)
         mathMode = context.mathMode.rawValue
-        pages = context.pages.filter { $0.protected != nil }.map { page in
+        pages = context.pages.filter(\.isNote).map { page in
             PageEntry(source: page.displayPath, output: "\(output)/\(page.outputPath)", url: page.url, title: page.title,
-                      format: page.normalized?.format.rawValue ?? "markdown", questions: page.questions.count,
-                      formulas: page.protected?.formulaCount ?? 0, examples: page.examples.count)
+                      format: page.formatName, questions: page.questions.count,
+                      formulas: page.formulaCount, examples: page.exampleCount)
         }
         let all = result.diagnostics
         diagnostics = all.map {

@@ -31,14 +31,26 @@ extension BuildStep {
     /// folder's index page is shown on its section's page (the root's on the home page).
     public static let applyTemplates = BuildStep("apply templates") { context in
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
-        let parsed = context.pages.filter { $0.protected != nil }
+        let parsed = context.pages.filter(\.isNote)
         let pages = parsed.filter { !$0.isIndex }
         let commitDays = CommitDates.lastCommitDays(in: context.notesURL)
         let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex), commitDays: commitDays)
         let base = context.config.basePath
         let store = context.artifacts
         let templatesKey = store == nil ? 0 : Self.fingerprint(context.theme.templates)
-        let rendered: [(path: String, data: Data, key: String?)] = pages.indices.map { $0 }.parallelMap { i in
+        let streams = context.streamsPages, staging = context.stagingURL, fileSystem = context.fileSystem
+        let output = context.displayPath(context.outputURL)
+        /// The page's bytes, or, when pages stream to the staging folder, nothing once they are written.
+        @Sendable func finished(_ path: String, _ data: Data, _ key: String?) -> (path: String, data: Data, key: String?, failure: Diagnostic?) {
+            guard streams else { return (path, data, key, nil) }
+            do {
+                try fileSystem.write(data, staging.appendingPathComponent(path))
+                return (path, Data(), key, nil)
+            } catch {
+                return (path, Data(), key, .error("cannot write '\(output)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
+            }
+        }
+        let rendered: [(path: String, data: Data, key: String?, failure: Diagnostic?)] = pages.indices.map { $0 }.parallelMap { i in
             let noteContext = model.noteContext(pages, at: i)
             let path = pages[i].outputPath
             // With an artifact store, a page whose template inputs are all unchanged is not rendered again.
@@ -49,12 +61,17 @@ extension BuildStep {
                 page["content"] = pages[i].bodyHTML.hashValue
                 inputs["page"] = page
                 key = "\(templatesKey)\u{0}\(path)\u{0}" + Self.canonical(inputs)
-                if let known = store.renderedPage(path, key: key!) { return (path, known, key) }
+                if let known = store.renderedPage(path, key: key!) { return finished(path, known, key) }
             }
             let html = templates.render("note", context: noteContext)
-            return (path, Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base)), key)
+            return finished(path, Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base)), key)
         }
-        for page in rendered { context.outputFiles[page.path] = page.data }
+        for page in rendered {
+            if streams { context.streamedFiles.insert(page.path) } else { context.outputFiles[page.path] = page.data }
+        }
+        let failures = rendered.compactMap(\.failure)
+        context.diagnostics += failures
+        guard failures.isEmpty else { throw BuildAbort(step: "apply templates") }
         store?.rememberRenderedPages(rendered.compactMap { page in page.key.map { (page.path, $0, page.data) } })
 
         let sections = model.sections(pages)
@@ -243,7 +260,7 @@ struct SiteModel {
             "hasToc": !page.toc.isEmpty,
             "questions": page.questions.map(Self.questionContext),
             "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
-            "format": page.normalized?.format.rawValue ?? "markdown",
+            "format": page.formatName,
             "source": page.sourcePath, "showTitle": !page.contentShowsTitle,
             "tags": page.frontMatter.tags.map { ["name": $0, "url": config.basePath + TagPages.path(of: $0)] },
             "description": page.description,
@@ -280,7 +297,7 @@ struct SiteModel {
                 let notes = section.pages.map { i -> [String: Any] in
                     var note: [String: Any] = [
                         "title": pages[i].title, "url": pages[i].url, "questionCount": pages[i].questions.count,
-                        "format": pages[i].normalized?.format.rawValue ?? "markdown",
+                        "format": pages[i].formatName,
                     ]
                     if let date = pages[i].frontMatter.date { note["date"] = date }
                     return note
@@ -332,5 +349,5 @@ struct SiteModel {
 
 extension Page {
     /// Whether the page has formulas: pages without any leave out the math stylesheet and scripts.
-    var hasMath: Bool { (protected?.formulaCount ?? 0) > 0 }
+    var hasMath: Bool { formulaCount > 0 }
 }

@@ -17,10 +17,10 @@ extension BuildStep {
             let names = synonyms.names
             let store = context.artifacts
             store?.beginSearch(names: names)
-            let pages = context.pages.filter { $0.protected != nil }
+            let pages = context.pages.filter(\.isNote)
             let indexed = pages.parallelMap { page in
                 if let known = store?.searchEntry(page) { return known }
-                let document = SearchDocument(page: page, basePath: base)
+                let document = page.cachedNote.map { $0.search.at(page.url, basePath: base) } ?? SearchDocument(page: page, basePath: base)
                 return (document, DocumentTerms(document, names: names))
             }
             store?.rememberSearchEntries(pages, indexed)
@@ -31,6 +31,13 @@ extension BuildStep {
 }
 
 extension SearchDocument {
+    /// The same document for the page at `url`.
+    func at(_ url: String, basePath: String) -> SearchDocument {
+        var moved = self
+        moved.url = url.hasPrefix(basePath) ? String(url.dropFirst(basePath.count)) : url
+        return moved
+    }
+
     /// What search needs from a parsed page: its text cut at every heading, formulas left out (each shows
     /// as `⋯`), raw HTML dropped, code blocks kept apart. Depends on the page alone.
     init(page: Page, basePath: String) {

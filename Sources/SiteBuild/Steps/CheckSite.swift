@@ -11,7 +11,7 @@ extension BuildStep {
         var orphans = 0
         for i in context.pages.indices {
             let page = context.pages[i]
-            guard page.protected != nil, !page.isIndex, !page.listedInNavigation, page.backlinks.isEmpty else { continue }
+            guard page.isNote, !page.isIndex, !page.listedInNavigation, page.backlinks.isEmpty else { continue }
             orphans += 1
             context.pages[i].diagnostics.append(.note(
                 "nothing links to this note (no link, wikilink or sidebar entry); readers find it only in its section's list, so link it from a related note",

@@ -21,6 +21,6 @@ extension BuildStep {
             }
             return page
         }
-        context.counters["examples"] = context.pages.reduce(0) { $0 + $1.examples.count }
+        context.counters["examples"] = context.pages.reduce(0) { $0 + $1.exampleCount }
     }
 }

@@ -13,17 +13,11 @@ extension BuildStep {
         let base = context.config.basePath
         let links = LinkTable(context)
 
-        // Per note: a pure summary of its sections, topics and links.
+        // Per note: a pure summary of its sections, topics and links (kept in the note cache).
         let summaries: [(NoteTopics?, [Diagnostic])] = context.pages.parallelMap { page in
+            if let cached = page.cachedNote { return (cached.topics, []) }
             guard page.protected != nil else { return (nil, []) }
-            var diagnostics: [Diagnostic] = []
-            var declared: [Int] = []
-            for name in page.frontMatter.topics {
-                if let topic = registry.topic(named: name) { declared.append(topic) } else {
-                    diagnostics.append(.warning("front matter names topic '\(name)', which is not in the topic registry; add it to topics.yml or correct the name",
-                                                code: "topic-unknown", at: page.frontMatter.valueLocations["topics"]))
-                }
-            }
+            let (declared, diagnostics) = page.declaredTopics(in: registry)
             let summary = NoteTopics(document: page.document, headingIDs: page.headingIDs, questionIDs: page.questionIDs,
                                      title: page.title, skipsFirstHeading: page.liftedTitleHeading, declaredTopics: declared,
                                      matcher: registry.matcher)
@@ -36,30 +30,9 @@ extension BuildStep {
         let topicURLs = registry.topics.indices.map { topicHasPage[$0] ? base + "topics/\(registry.topics[$0].slug)/" : nil }
         let wikilinks = WikilinkTable(pages: context.pages, registry: registry, topicURLs: topicURLs, links: links)
 
-        // Per note: the tree with wikilinks and topic links.
-        let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
-                                 topicNames: registry.topics.map(\.name))
-        let pages = context.pages
-        let rewritten: [(MarkdownNode, [Diagnostic], Int, Int)?] = pages.indices.map { $0 }.parallelMap { i in
-            let page = pages[i]
-            guard page.protected != nil else { return nil }
-            let result = linker.rewrite(page.document) { wikilinks.resolve($0, from: i) }
-            let diagnostics = result.unresolved.map { wikilink, line, problem in
-                Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
-                                   code: "wikilink-unresolved", at: page.wikilinkLocation(wikilink, line: line))
-            }
-            return (result.document, diagnostics, result.topicLinks, result.wikilinks)
-        }
         for i in context.pages.indices {
             context.pages[i].topicSummary = summaries[i].0
             context.pages[i].diagnostics += summaries[i].1
-            if let (document, diagnostics, topicLinks, wikilinkCount) = rewritten[i] {
-                context.pages[i].document = document
-                context.pages[i].diagnostics += diagnostics
-                context.counters["topicLinks", default: 0] += topicLinks
-                context.counters["wikilinks", default: 0] += wikilinkCount
-                context.counters["wikilinksUnresolved", default: 0] += diagnostics.count
-            }
         }
 
         // The joins over the summaries.
@@ -97,16 +70,44 @@ extension BuildStep {
                 return entry
             }
         }
+        if context.noteCache != nil { context.checkCachedNotes(links: links, wikilinks: wikilinks, topicURLs: topicURLs) }
+
+        // Per note: the tree with wikilinks and topic links.
+        let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
+                                 topicNames: registry.topics.map(\.name))
+        let pages = context.pages
+        let rewritten: [(MarkdownNode, [Diagnostic], Int, Int)?] = pages.indices.map { $0 }.parallelMap { i in
+            let page = pages[i]
+            guard page.protected != nil else { return nil }
+            let result = linker.rewrite(page.document) { wikilinks.resolve($0, from: i) }
+            let diagnostics = result.unresolved.map { wikilink, line, problem in
+                Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
+                                   code: "wikilink-unresolved", at: page.wikilinkLocation(wikilink, line: line))
+            }
+            return (result.document, diagnostics, result.topicLinks, result.wikilinks)
+        }
+        for i in context.pages.indices {
+            if let (document, diagnostics, topicLinks, wikilinkCount) = rewritten[i] {
+                context.pages[i].document = document
+                context.pages[i].diagnostics += diagnostics
+                context.counters["topicLinks", default: 0] += topicLinks
+                context.counters["wikilinks", default: 0] += wikilinkCount
+                context.counters["wikilinksUnresolved", default: 0] += diagnostics.count
+            }
+        }
+
         for (first, second) in index.duplicates {
             let a = context.pages[first.page], b = context.pages[second.page]
             let question = notes[second.page].sections[second.section]
             context.pages[second.page].diagnostics.append(.note(
                 "question '\(question.heading)' is also asked in '\(a.displayPath)' (\(notes[first.page].sections[first.section].heading)); consider merging the answers",
-                code: "question-duplicate", at: b.location(line: max(question.line, 1), column: 1)))
+                code: duplicateQuestionCode, at: b.location(line: max(question.line, 1), column: 1)))
         }
         context.counters["duplicateQuestions"] = index.duplicates.count
         context.counters["topicPages"] = topicHasPage.count { $0 }
     }
+
+    static let duplicateQuestionCode = "question-duplicate"
 
     /// The registry: the built-in topics (unless `topics: {builtIn: false}`) with the notes folder's file.
     static func loadTopics(_ context: inout BuildContext) -> TopicRegistry {
@@ -133,7 +134,71 @@ extension BuildStep {
     }
 }
 
+extension BuildContext {
+    /// Finds what each note's links, wikilinks and topic links resolve to (`Page.siteInputs`), and parses
+    /// again the notes taken from the note cache whose body was rendered against other resolutions.
+    mutating func checkCachedNotes(links: LinkTable, wikilinks: WikilinkTable, topicURLs: [String?]) {
+        let topicURLsKey = ContentHash.sha256Hex(topicURLs.map { $0 ?? "" }.joined(separator: "\u{1}"))
+        let config = config
+        let registry = topics
+        let pages = pages
+        let checked: [Page] = pages.indices.map { $0 }.parallelMap { i in
+            var page = pages[i]
+            guard page.isNote else { return page }
+            if page.protected != nil { page.sourceLinks = page.markdownLinks }
+            if let cached = page.cachedNote { page.sourceLinks = cached.links }
+            page.siteInputs = page.siteInputs(links: links, wikilinks: wikilinks, index: i, topicURLsKey: topicURLsKey)
+            guard let cached = page.cachedNote, cached.siteInputs != page.siteInputs else { return page }
+            page.dropCachedNote()
+            page.normalize(forcedFormats: config.formats)
+            page.protectMath(siteMacros: config.mathMacros, marksLost: config.mathMarksLost)
+            page.parse(followUpLabel: BuildStep.followUpLabel(config))
+            page.diagnostics += page.declaredTopics(in: registry).1
+            return page
+        }
+        let reused = checked.count { $0.cachedNote != nil }
+        let invalidated = zip(pages, checked).count { $0.cachedNote != nil && $1.cachedNote == nil }
+        noteCache?.count(reused: reused, invalidated: invalidated)
+        self.pages = checked
+    }
+}
+
 extension Page {
+    /// The topics the front matter names, by index in `registry`, with a warning for each name it lacks.
+    func declaredTopics(in registry: TopicRegistry) -> ([Int], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var declared: [Int] = []
+        for name in frontMatter.topics {
+            if let topic = registry.topic(named: name) { declared.append(topic) } else {
+                diagnostics.append(.warning("front matter names topic '\(name)', which is not in the topic registry; add it to topics.yml or correct the name",
+                                            code: "topic-unknown", at: frontMatter.valueLocations["topics"]))
+            }
+        }
+        return (declared, diagnostics)
+    }
+
+    /// The hash of what the body depends on outside the note: where its links and images resolve (or
+    /// the warnings they give), which topics have pages, where its wikilinks lead, and the questions other
+    /// notes also answer.
+    func siteInputs(links: LinkTable, wikilinks: WikilinkTable, index: Int, topicURLsKey: String) -> String {
+        var text = ""
+        for link in sourceLinks {
+            let resolved = links.resolve(link.destination, from: self, isImage: link.isImage)
+            text += "\(link.isImage)\u{1}\(link.destination)\u{1}\(resolved.url ?? "")\u{1}\(resolved.problem?.message ?? "")\u{0}"
+        }
+        text += "\u{2}" + topicURLsKey
+        for link in topicSummary?.links ?? [] {
+            guard case .wikilink(let wikilink) = link.target else { continue }
+            let resolved = wikilinks.resolve(wikilink, from: index)
+            text += "\u{1}\(resolved.url ?? "")\u{1}\(resolved.topic ?? -1)\u{1}\(resolved.problem ?? "")\u{0}"
+        }
+        text += "\u{2}"
+        for line in alsoAnswered.keys.sorted() {
+            for other in alsoAnswered[line] ?? [] { text += "\(line)\u{1}\(other.title)\u{1}\(other.url)\u{1}\(other.detail)\u{0}" }
+        }
+        return ContentHash.sha256Hex(text)
+    }
+
     /// The ids of the headings that are questions (follow-ups included).
     var questionIDs: Set<String> {
         var ids: Set<String> = []
@@ -177,7 +242,7 @@ struct WikilinkTable: Sendable {
         self.registry = registry
         self.topicURLs = topicURLs
         self.links = links
-        for (i, page) in pages.enumerated() where page.protected != nil {
+        for (i, page) in pages.enumerated() where page.isNote {
             let path = page.sourcePath
             let stem = path.lastIndex(of: ".").map { String(path[..<$0]) } ?? path
             byPath[stem.lowercased()] = i

@@ -11,22 +11,7 @@ extension BuildStep {
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard !page.reuse.parsed, !page.text.isEmpty || page.diagnostics.isEmpty else { return page }
-            var declared: SourceFormat?
-            if let name = page.frontMatter.format ?? forced[page.sourcePath] {
-                declared = SourceFormat.named(name)
-                if declared == nil {
-                    let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                    page.diagnostics.append(.warning("unknown format '\(name)' (known: \(known)); detecting it instead",
-                                                     code: "format-unknown",
-                                                     at: page.frontMatter.valueLocations["format"] ?? SourceLocation(path: page.displayPath, line: 1, column: 1)))
-                }
-            }
-            let input = NormalizerInput(
-                text: page.body, path: page.displayPath, lineMap: page.bodyLineMap, declaredFormat: declared,
-                frontMatterKeys: page.frontMatter.keys, frontMatterTitle: page.frontMatter.title)
-            let normalized = Normalizer.normalize(input)
-            page.diagnostics += normalized.diagnostics
-            page.normalized = normalized
+            page.normalize(forcedFormats: forced)
             return page
         }
     }
@@ -37,14 +22,42 @@ extension BuildStep {
         let marksLost = context.config.mathMarksLost
         context.pages = context.pages.parallelMap { page in
             var page = page
-            guard let normalized = page.normalized, !page.reuse.parsed else { return page }
-            let macros = siteMacros.merging(page.frontMatter.macros) { _, pageValue in pageValue }
-            let protected = MathProtector.protect(
-                normalized.markdown, path: page.displayPath, lineMap: normalized.lineMap, macros: macros,
-                fromExport: normalized.format != .markdown, marksLost: marksLost)
-            page.diagnostics += protected.diagnostics
-            page.protected = protected
+            guard page.normalized != nil, !page.reuse.parsed else { return page }
+            page.protectMath(siteMacros: siteMacros, marksLost: marksLost)
             return page
         }
+    }
+}
+
+extension Page {
+    /// Recognises the note's export format (`forcedFormats` by path: the `formats` setting) and rebuilds its outline.
+    mutating func normalize(forcedFormats forced: [String: String]) {
+        var declared: SourceFormat?
+        if let name = frontMatter.format ?? forced[sourcePath] {
+            declared = SourceFormat.named(name)
+            if declared == nil {
+                let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                diagnostics.append(.warning("unknown format '\(name)' (known: \(known)); detecting it instead",
+                                            code: "format-unknown",
+                                            at: frontMatter.valueLocations["format"] ?? SourceLocation(path: displayPath, line: 1, column: 1)))
+            }
+        }
+        let input = NormalizerInput(
+            text: body, path: displayPath, lineMap: bodyLineMap, declaredFormat: declared,
+            frontMatterKeys: frontMatter.keys, frontMatterTitle: frontMatter.title)
+        let normalized = Normalizer.normalize(input)
+        diagnostics += normalized.diagnostics
+        self.normalized = normalized
+    }
+
+    /// Cuts every formula out of the normalised Markdown (`siteMacros`: the site's math macros).
+    mutating func protectMath(siteMacros: [String: String], marksLost: Bool) {
+        guard let normalized else { return }
+        let macros = siteMacros.merging(frontMatter.macros) { _, pageValue in pageValue }
+        let protected = MathProtector.protect(
+            normalized.markdown, path: displayPath, lineMap: normalized.lineMap, macros: macros,
+            fromExport: normalized.format != .markdown, marksLost: marksLost)
+        diagnostics += protected.diagnostics
+        self.protected = protected
     }
 }

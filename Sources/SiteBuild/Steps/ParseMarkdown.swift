@@ -8,22 +8,36 @@ import SiteNormalize
 extension BuildStep {
     /// Parses each page with cmark-gfm and derives its title, heading ids, table of contents and questions.
     public static let parseMarkdown = BuildStep("parse") { context in
-        let followUpLabel = context.config.language.lowercased().hasPrefix("zh") ? "追问" : "Follow-up"
+        let followUpLabel = followUpLabel(context.config)
         context.pages = context.pages.parallelMap { page in
             var page = page
-            guard let protected = page.protected, !page.reuse.parsed else { return page }
-            let parsed = MarkdownParser.parseDocument(protected.text)
-            page.document = parsed.document.promotingDeepHeadings(source: protected.text)
-            if let first = parsed.flattened.first {
-                let places = parsed.flattened.count == 1 ? "" : " (\(parsed.flattened.count) places, the first here)"
-                page.diagnostics.append(.warning(
-                    "lists, quotes, emphasis or links nested more than \(MarkdownParser.maximumDepth) levels deep\(places): "
-                        + "the deeper part is shown as plain text; nest less deeply",
-                    code: "nesting-too-deep", at: page.location(line: first.startLine, column: first.startColumn)))
-            }
-            page.outline(spans: protected.spans, followUpLabel: followUpLabel)
+            guard page.protected != nil, !page.reuse.parsed else { return page }
+            page.parse(followUpLabel: followUpLabel)
             return page
         }
+    }
+
+    /// How follow-up questions are labelled (`追问 1`) in the site's language.
+    static func followUpLabel(_ config: SiteConfig) -> String {
+        config.language.lowercased().hasPrefix("zh") ? "追问" : "Follow-up"
+    }
+}
+
+extension Page {
+    /// Parses the protected Markdown with cmark-gfm and derives the title, heading ids, table of contents
+    /// and questions.
+    mutating func parse(followUpLabel: String) {
+        guard let protected else { return }
+        let parsed = MarkdownParser.parseDocument(protected.text)
+        document = parsed.document.promotingDeepHeadings(source: protected.text)
+        if let first = parsed.flattened.first {
+            let places = parsed.flattened.count == 1 ? "" : " (\(parsed.flattened.count) places, the first here)"
+            diagnostics.append(.warning(
+                "lists, quotes, emphasis or links nested more than \(MarkdownParser.maximumDepth) levels deep\(places): "
+                    + "the deeper part is shown as plain text; nest less deeply",
+                code: "nesting-too-deep", at: location(line: first.startLine, column: first.startColumn)))
+        }
+        outline(spans: protected.spans, followUpLabel: followUpLabel)
     }
 }
 

@@ -14,7 +14,7 @@ extension BuildStep {
         var total = 0, failed = 0
         // Bodies reused from `context.artifacts` hold their formulas typeset already.
         for page in context.pages where page.reuse.body {
-            total += page.protected?.formulaCount ?? 0
+            total += page.formulaCount
             failed += page.diagnostics.count { $0.code == KaTeXRenderer.errorCode }
         }
         for (i, page) in context.pages.enumerated() where !(page.protected?.spans.isEmpty ?? true) && !page.reuse.body {

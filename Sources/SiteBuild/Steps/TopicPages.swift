@@ -10,7 +10,7 @@ extension BuildStep {
         let registry = context.topics
         let withPages = registry.topics.indices.filter(index.hasPage)
         guard !withPages.isEmpty else { return }
-        let parsed = context.pages.filter { $0.protected != nil }
+        let parsed = context.pages.filter(\.isNote)
         let model = SiteModel(context: context, pages: parsed.filter { !$0.isIndex }, indexPages: parsed.filter(\.isIndex))
         let topics = TopicPageModel(registry: registry, index: index, pages: context.pages, base: context.config.basePath)
         let base = context.config.basePath

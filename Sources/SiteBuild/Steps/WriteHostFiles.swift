@@ -14,10 +14,10 @@ extension BuildStep {
         if !cname.isEmpty { context.outputFiles["CNAME"] = Data((cname + "\n").utf8) }
         // Without an absolute baseURL there are no absolute URLs to list; `sitegen publish` warns about it.
         guard let siteURL = context.config.siteURL else { return }
-        let notes = context.pages.filter { $0.protected != nil && !$0.isIndex }
+        let notes = context.pages.filter { $0.isNote && !$0.isIndex }
         var dates: [String: String] = [:]
         for page in notes { dates[page.outputPath] = page.frontMatter.date }
-        context.outputFiles["sitemap.xml"] = HostFiles.sitemap(siteURL: siteURL, outputPaths: Array(context.outputFiles.keys), dates: dates)
+        context.outputFiles["sitemap.xml"] = HostFiles.sitemap(siteURL: siteURL, outputPaths: Array(context.outputFiles.keys) + context.streamedFiles, dates: dates)
 
         let newest = notes.filter { $0.frontMatter.date != nil }.sorted { a, b in
             let (da, db) = (a.frontMatter.date ?? "", b.frontMatter.date ?? "")
@@ -25,7 +25,7 @@ extension BuildStep {
         }.prefix(HostFiles.feedLimit)
         let base = context.config.basePath
         let entries = newest.map { page in
-            let sections = SearchDocument(page: page, basePath: base).sections
+            let sections = page.cachedNote?.search.sections ?? SearchDocument(page: page, basePath: base).sections
             let text = sections.map { [$0.heading, $0.text].filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: " ")
             return HostFiles.FeedEntry(title: page.title, outputPath: page.outputPath, date: page.frontMatter.date ?? "",
                                        tags: page.frontMatter.tags, summary: HostFiles.summary(text))

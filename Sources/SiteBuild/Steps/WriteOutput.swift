@@ -59,8 +59,8 @@ extension BuildStep {
             let owner: String? = switch asset {
             case "index.html": "sitegen's home page"
             case "404.html": "sitegen's not-found page"
-            case "CNAME" where context.outputFiles[asset] != nil: "the `cname` setting"
-            case _ where context.outputFiles[asset] != nil: asset.hasSuffix(".html") ? "a page sitegen writes" : "a file sitegen writes"
+            case "CNAME" where context.produces(asset): "the `cname` setting"
+            case _ where context.produces(asset): asset.hasSuffix(".html") ? "a page sitegen writes" : "a file sitegen writes"
             case _ where themePaths.contains(asset): "the theme's '\(asset)'"
             default: nil
             }
