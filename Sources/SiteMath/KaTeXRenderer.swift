@@ -117,15 +117,17 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         }
         let fresh = renderWithNode(missing.map { .formula($0.span) }, macros: macros.katexMacros)
         var failures: [String: KaTeXBridgeFailure] = [:]
+        var answered: [(key: String, outcome: KaTeXOutcome)] = []
         for ((key, _), answer) in zip(missing, fresh) {
             switch answer {
             case .success(let outcome):
                 outcomes[key] = outcome
-                cache.store(outcome, for: key)
+                answered.append((key, outcome))
             case .failure(let failure):
                 failures[key] = failure
             }
         }
+        cache.store(answered)
         statisticsLock.withLock {
             counters.cached += cachedCount
             counters.rendered += fresh.count { (try? $0.get()) != nil }
@@ -158,11 +160,13 @@ public final class KaTeXRenderer: MathRendering, @unchecked Sendable {
         }
         if !missing.isEmpty, nodeIsReady() {
             let fresh = renderWithNode(missing.map { .code($0.block.code, language: $0.block.language) }, macros: [:])
+            var answered: [(key: String, outcome: KaTeXOutcome)] = []
             for ((key, _), answer) in zip(missing, fresh) {
                 guard case .success(let outcome) = answer else { continue }
                 outcomes[key] = outcome
-                cache.store(outcome, for: key)
+                answered.append((key, outcome))
             }
+            cache.store(answered)
         }
         return keys.map { outcomes[$0]?.html }
     }

@@ -22,10 +22,15 @@ struct KaTeXWarning: Codable, Sendable, Hashable {
     var symbol: String?
 }
 
-/// Renderings keyed by sha256(formula, display, KaTeX version, macros), in memory and in a folder.
+/// Renderings keyed by sha256(formula, display, KaTeX version, macros), in memory and in a folder of 256 shard
+/// files named by a key's first two hex digits (`3f.lines`), each holding lines `<key>\t<JSON outcome>` that
+/// builds append to. A file per formula cost a cold build more in creating files than KaTeX took to typeset
+/// them; a damaged line costs only its formula, which is typeset again.
 final class MathRenderCache: @unchecked Sendable {
     private let directory: URL?
     private var memory: [String: KaTeXOutcome] = [:]
+    /// The shard files read so far: each key's undecoded JSON.
+    private var shards: [String: [String: Data]] = [:]
     private let lock = NSLock()
 
     init(directory: URL?) {
@@ -38,34 +43,54 @@ final class MathRenderCache: @unchecked Sendable {
     }
 
     func lookup(_ key: String) -> KaTeXOutcome? {
-        if let hit = lock.withLock({ memory[key] }) { return hit }
-        guard let file = file(for: key), let data = try? Data(contentsOf: file),
-              let outcome = try? JSONDecoder().decode(KaTeXOutcome.self, from: data)
-        else { return nil }
-        lock.withLock { memory[key] = outcome }
-        return outcome
+        lock.withLock {
+            if let hit = memory[key] { return hit }
+            let shard = Self.shard(of: key)
+            if shards[shard] == nil { shards[shard] = readShard(shard) }
+            guard let json = shards[shard]?.removeValue(forKey: key),
+                  let outcome = try? JSONDecoder().decode(KaTeXOutcome.self, from: json) else { return nil }
+            memory[key] = outcome
+            return outcome
+        }
     }
 
-    func store(_ outcome: KaTeXOutcome, for key: String) {
-        lock.withLock { memory[key] = outcome }
-        guard let file = file(for: key), let data = try? JSONEncoder().encode(outcome) else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        Self.writeAtomically(data, to: file.path)
+    /// Stores outcomes by key: one append per shard file, the shards in parallel.
+    func store(_ entries: [(key: String, outcome: KaTeXOutcome)]) {
+        lock.withLock { for (key, outcome) in entries { memory[key] = outcome } }
+        guard let directory else { return }
+        let byShard = Array(Dictionary(grouping: entries) { Self.shard(of: $0.key) })
+        DispatchQueue.concurrentPerform(iterations: byShard.count) { i in
+            var lines = Data()
+            let encoder = JSONEncoder()
+            for (key, outcome) in byShard[i].value {
+                guard let json = try? encoder.encode(outcome) else { continue }
+                lines.append(contentsOf: key.utf8)
+                lines.append(0x09)
+                lines.append(json)
+                lines.append(0x0A)
+            }
+            Self.append(lines, to: directory.appendingPathComponent(byShard[i].key + ".lines").path)
+        }
     }
 
-    /// Write to a unique temporary name, then rename. Plain POSIX calls: Foundation's `Data.write` costs
-    /// about 5 ms per file on Linux, which would dominate a cold build.
-    static func writeAtomically(_ data: Data, to path: String) {
-        let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    private static func shard(of key: String) -> String { String(key.prefix(2)) }
+
+    private func readShard(_ shard: String) -> [String: Data] {
+        guard let directory, let data = FileManager.default.contents(atPath: directory.appendingPathComponent(shard + ".lines").path)
+        else { return [:] }
+        var entries: [String: Data] = [:]
+        for line in data.split(separator: 0x0A) {
+            guard let tab = line.firstIndex(of: 0x09) else { continue }
+            entries[String(decoding: line[..<tab], as: UTF8.self)] = Data(line[(tab + 1)...])
+        }
+        return entries
+    }
+
+    /// One `write` with `O_APPEND`: another build appending to the same file at once cannot interleave with it.
+    static func append(_ data: Data, to path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         guard fd >= 0 else { return }
-        let written = data.withUnsafeBytes { buffer in buffer.baseAddress.map { write(fd, $0, buffer.count) } ?? 0 }
+        _ = data.withUnsafeBytes { buffer in buffer.baseAddress.map { write(fd, $0, buffer.count) } }
         close(fd)
-        if written == data.count, rename(temporary, path) == 0 { return }
-        unlink(temporary)
-    }
-
-    private func file(for key: String) -> URL? {
-        directory?.appendingPathComponent(String(key.prefix(2)), isDirectory: true).appendingPathComponent(key + ".json")
     }
 }

@@ -77,6 +77,14 @@ public struct NoteTopics: Hashable, Sendable {
     ///   - declaredTopics: topics the front matter adds to the whole page.
     public init(document: MarkdownNode, headingIDs: [String], questionIDs: Set<String>, title: String,
                 skipsFirstHeading: Bool, declaredTopics: [Int], matcher: TopicMatcher) {
+        var memo = TopicMatcher.Memo()
+        self.init(document: document, headingIDs: headingIDs, questionIDs: questionIDs, title: title,
+                  skipsFirstHeading: skipsFirstHeading, declaredTopics: declaredTopics, matcher: matcher, memo: &memo)
+    }
+
+    /// The same, remembering the matches of the texts in `memo` (for `TopicLinker.rewrite`).
+    public init(document: MarkdownNode, headingIDs: [String], questionIDs: Set<String>, title: String,
+                skipsFirstHeading: Bool, declaredTopics: [Int], matcher: TopicMatcher, memo: inout TopicMatcher.Memo) {
         var sections = [Section(anchor: "", heading: title, isQuestion: false, line: 0, excerpt: "", topics: [])]
         var texts = [""]
         var counts: [[Int: Hit]] = [[:]]
@@ -86,7 +94,7 @@ public struct NoteTopics: Hashable, Sendable {
         var headingIndex = 0
 
         func mention(_ text: String) {
-            for match in matcher.matches(in: text) {
+            for match in matcher.matches(in: text, memo: &memo) {
                 counts[counts.count - 1][match.topic, default: Hit(topic: match.topic, inHeading: false, mentions: 0)].mentions += 1
             }
         }

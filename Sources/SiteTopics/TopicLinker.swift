@@ -23,7 +23,7 @@ public struct TopicLinker: Sendable {
     public var matcher: TopicMatcher
     public var policy: SiteConfig.TopicLinks
     /// The URL of each topic's page (absolute path); `nil` for a topic without one.
-    public var topicURLs: [String?]
+    public let topicURLs: [String?]
     /// The names of the topics, for link titles.
     public var topicNames: [String]
 
@@ -32,7 +32,11 @@ public struct TopicLinker: Sendable {
         self.policy = policy
         self.topicURLs = topicURLs
         self.topicNames = topicNames
+        topicByURL = Dictionary(topicURLs.enumerated().compactMap { i, url in url.map { ($0, i) } }) { a, _ in a }
     }
+
+    /// The topic whose page each URL is.
+    private let topicByURL: [String: Int]
 
     public struct Result: Sendable {
         public var document: MarkdownNode
@@ -47,17 +51,17 @@ public struct TopicLinker: Sendable {
     public static let wikilinkClass = "wikilink"
     public static let missingLinkClass = "wikilink missing-link"
 
-    public func rewrite(_ document: MarkdownNode, resolve: (Wikilink) -> Resolution) -> Result {
+    /// - Parameter memo: matches already found in the document's texts (by `NoteTopics`).
+    public func rewrite(_ document: MarkdownNode, memo: TopicMatcher.Memo = .init(), resolve: (Wikilink) -> Resolution) -> Result {
         var result = Result(document: document)
         var linked: Set<Int> = []
-        let topicByURL = Dictionary(topicURLs.enumerated().compactMap { i, url in url.map { ($0, i) } }) { a, _ in a }
 
         func linkTopics(in text: String) -> [MarkdownNode] {
             guard policy != .off else { return [MarkdownNode(.text(text))] }
             var nodes: [MarkdownNode] = []
             let bytes = Array(text.utf8)
             var cursor = 0
-            for match in matcher.matches(in: text) where !linked.contains(match.topic) {
+            for match in matcher.matches(in: text, memo: memo) where !linked.contains(match.topic) {
                 guard let url = topicURLs[match.topic] else { continue }
                 linked.insert(match.topic)
                 if match.range.lowerBound > cursor {

@@ -29,6 +29,26 @@ public struct TopicMatcher: Sendable {
 
     public var isEmpty: Bool { phrases.isEmpty }
 
+    /// Texts already matched, with their matches: a note's summary (`NoteTopics`) and its links
+    /// (`TopicLinker`) read the same texts, and with a memo each is matched once.
+    public struct Memo: Sendable {
+        fileprivate var matches: [String: [Match]] = [:]
+        public init() {}
+    }
+
+    /// `matches(in:)`, remembered in `memo`.
+    public func matches(in text: String, memo: inout Memo) -> [Match] {
+        if let known = memo.matches[text] { return known }
+        let found = matches(in: text)
+        memo.matches[text] = found
+        return found
+    }
+
+    /// `matches(in:)`, or what `memo` remembers of `text`.
+    public func matches(in text: String, memo: Memo) -> [Match] {
+        memo.matches[text] ?? matches(in: text)
+    }
+
     /// The topic names in `text`, in order, not overlapping.
     public func matches(in text: String) -> [Match] {
         guard !phrases.isEmpty, !text.isEmpty else { return [] }

@@ -27,6 +27,9 @@ func span(_ tex: String, display: Bool = false, line: Int = 1) -> MathSpan {
         #expect(out.count == 2)
         #expect(out[0].html.hasPrefix(#"<span class="katex">"#))
         #expect(out[0].html.contains("<math") && out[0].html.contains("<mfrac>"))
+        // The MathML copy stays for screen readers; its xmlns does not (HTML gives <math> its namespace).
+        #expect(out[0].html.contains("<span class=\"katex-mathml\"><math><semantics>"), "\(out[0].html)")
+        #expect(out[1].html.contains("<math display=\"block\">"), "\(out[1].html)")
         #expect(out[1].html.hasPrefix(#"<span class="katex-display">"#))
         #expect(out.allSatisfy { $0.diagnostics.isEmpty })
     }

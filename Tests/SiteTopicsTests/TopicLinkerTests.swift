@@ -27,6 +27,39 @@ import Testing
         #expect(result.topicLinks == 3)
     }
 
+    @Test func theSummarysMemoLinksAsMatchingAgainWould() {
+        let markdown = """
+            # 归一化
+
+            BN 和 *RNN*，再说 批归一化。
+
+            | 方法 | 说明 |
+            |---|---|
+            | BN | 见 [[BN]] 与 RNN |
+
+            ## BN 的位置
+
+            > BN 放在 RNN 之后？
+            """
+        let document = MarkdownParser.parse(markdown)
+        let linker = TopicLinker(matcher: Self.registry.matcher, policy: .firstPerSection, topicURLs: Self.urls,
+                                 topicNames: Self.registry.topics.map(\.name))
+        var memo = TopicMatcher.Memo()
+        _ = NoteTopics(document: document, headingIDs: ["归一化", "bn-的位置"], questionIDs: [], title: "归一化",
+                       skipsFirstHeading: true, declaredTopics: [], matcher: Self.registry.matcher, memo: &memo)
+        let resolve: (Wikilink) -> TopicLinker.Resolution = { _ in .init(url: "/topics/batchnorm/", topic: 0) }
+        let again = linker.rewrite(document, resolve: resolve)
+        let remembered = linker.rewrite(document, memo: memo, resolve: resolve)
+        #expect(HTMLRenderer().render(remembered.document) == HTMLRenderer().render(again.document))
+        #expect(remembered.topicLinks == again.topicLinks && again.topicLinks >= 3)
+
+        // The linker reads the memo: with an empty matcher, the summary's matches still link.
+        let blind = TopicLinker(matcher: TopicRegistry.empty.matcher, policy: .firstPerSection, topicURLs: Self.urls,
+                                topicNames: Self.registry.topics.map(\.name))
+        #expect(topicLinks(HTMLRenderer().render(blind.rewrite(document, memo: memo, resolve: resolve).document))
+                == topicLinks(HTMLRenderer().render(again.document)))
+    }
+
     @Test func policiesFirstPerPageAndOff() {
         let text = "BN 一次。\n\n## 另一节\n\nBN 两次，RNN。\n"
         #expect(topicLinks(linked(text, policy: .firstPerPage).html) == ["/topics/batchnorm/", "/topics/rnn/"])

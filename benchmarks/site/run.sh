@@ -40,13 +40,15 @@ cp "$sitegen" "$work/bin/sitegen"
 for bundle in "$(dirname "$sitegen")"/*.resources; do [ -e "$bundle" ] && cp -r "$bundle" "$work/bin/"; done
 sitegen="$work/bin/sitegen"
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 samples="$work/samples.tsv"
 : >"$samples"
 
 now_ns() { date +%s%N; }
 
 # measure TOOL SIZE RUN OUT CMD... : fresh OUT (removed before, untimed), wall time around the whole
-# process, peak RSS from GNU time; appends "size tool run seconds rss_kb exit pages" to $samples.
+# process, peak RSS and CPU seconds (user + system, waited-for children such as sitegen's node workers
+# included) from GNU time; appends "size tool run seconds rss_kb exit pages cpu_seconds" to $samples.
 measure() {
     local tool="$1" size="$2" run="$3" out="$4"
     shift 4
@@ -55,10 +57,11 @@ measure() {
     sync
     local start end rc=0
     start=$(now_ns)
-    /usr/bin/time -f '%e %M' -o "$stats" "$@" >"$log" 2>&1 || rc=$?
+    /usr/bin/time -f '%e %M %U %S' -o "$stats" "$@" >"$log" 2>&1 || rc=$?
     end=$(now_ns)
-    local rss
+    local rss cpu
     rss=$(tail -n 1 "$stats" | awk '{print $2}')
+    cpu=$(tail -n 1 "$stats" | awk '{printf "%.2f", $3 + $4}')
     local pages=0
     [ -d "$out" ] && pages=$(find "$out" -name '*.html' | wc -l)
     local secs
@@ -67,7 +70,7 @@ measure() {
         echo "  $tool exited $rc on $size notes (run $run); log: $log" >&2
         head -n 20 "$log" | sed 's/^/    /' >&2
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$secs" "$rss" "$rc" "$pages" >>"$samples"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$run" "$secs" "$rss" "$rc" "$pages" "$cpu" >>"$samples"
 }
 
 # sitegen runs in its own working folder, so its persistent cache (.sitegen-cache: KaTeX renderings,
@@ -76,6 +79,8 @@ sitegen_cwd="$work/sitegen-cwd"
 mkdir -p "$sitegen_cwd"
 tree_peaks="$work/tree-rss.tsv"
 : >"$tree_peaks"
+written="$work/bytes-written.tsv"
+: >"$written"
 
 for size in "${sizes[@]}"; do
     corpus="$work/corpus-$size"
@@ -107,6 +112,10 @@ for size in "${sizes[@]}"; do
     printf '%s\tsitegen\t%s\n' "$size" \
         "$(python3 "$here/tree_rss.py" "${sitegen_cmd[@]}" --report "$work/logs/sitegen-$size-report.json")" >>"$tree_peaks"
     printf '%s\thugo\t%s\n' "$size" "$(python3 "$here/tree_rss.py" "${hugo_cmd[@]}")" >>"$tree_peaks"
+    # Bytes each tool wrote (that run's output folder, every file).
+    for tool in sitegen hugo; do
+        printf '%s\t%s\t%s\n' "$size" "$tool" "$(du -sb "$work/out-$tool" | cut -f1)" >>"$written"
+    done
 done
 
 sitegen_version=$("$sitegen" --version 2>/dev/null | head -n 1 || true)
@@ -114,8 +123,9 @@ hugo_version=$(hugo version | head -n 1)
 swift_version=$(swift --version 2>/dev/null | head -n 1 || true)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //' || true)
 
-python3 "$here/summarize.py" --samples "$samples" --tree-rss "$tree_peaks" --logs "$work/logs" \
+python3 "$here/summarize.py" --samples "$samples" --tree-rss "$tree_peaks" --written "$written" --logs "$work/logs" \
     --out "$here/results.md" --runs "$runs" --seed "$seed" --nproc "$(nproc)" --cpu "$cpu" \
+    --load "$load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end" \
     --sitegen-version "${sitegen_version:-unknown}" --hugo-version "$hugo_version" \
     --swift-version "${swift_version:-unknown}"
 echo "wrote $here/results.md" >&2

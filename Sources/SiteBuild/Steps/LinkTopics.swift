@@ -13,18 +13,20 @@ extension BuildStep {
         let base = context.config.basePath
         let links = LinkTable(context)
 
-        // Per note: a pure summary of its sections, topics and links (kept in the note cache).
-        let summaries: [(NoteTopics?, [Diagnostic])] = context.pages.parallelMap { page in
-            if let cached = page.cachedNote { return (cached.topics, []) }
-            guard page.protected != nil else { return (nil, []) }
+        // Per note: a pure summary of its sections, topics and links (kept in the note cache), and the topic
+        // names found in its texts (the memo), which the linker below reuses instead of matching the texts again.
+        let summaries: [(NoteTopics?, [Diagnostic], TopicMatcher.Memo)] = context.pages.parallelMap { page in
+            if let cached = page.cachedNote { return (cached.topics, [], .init()) }
+            guard page.protected != nil else { return (nil, [], .init()) }
             let (declared, diagnostics) = page.declaredTopics(in: registry)
+            var memo = TopicMatcher.Memo()
             let summary = NoteTopics(document: page.document, headingIDs: page.headingIDs, questionIDs: page.questionIDs,
                                      title: page.title, skipsFirstHeading: page.liftedTitleHeading, declaredTopics: declared,
-                                     matcher: registry.matcher)
-            return (summary, diagnostics)
+                                     matcher: registry.matcher, memo: &memo)
+            return (summary, diagnostics, memo)
         }
         var topicHasPage = Array(repeating: false, count: registry.topics.count)
-        for (summary, _) in summaries {
+        for (summary, _, _) in summaries {
             for section in summary?.sections ?? [] { for hit in section.topics { topicHasPage[hit.topic] = true } }
         }
         let topicURLs = registry.topics.indices.map { topicHasPage[$0] ? base + "topics/\(registry.topics[$0].slug)/" : nil }
@@ -79,7 +81,7 @@ extension BuildStep {
         let rewritten: [(MarkdownNode, [Diagnostic], Int, Int)?] = pages.indices.map { $0 }.parallelMap { i in
             let page = pages[i]
             guard page.protected != nil else { return nil }
-            let result = linker.rewrite(page.document) { wikilinks.resolve($0, from: i) }
+            let result = linker.rewrite(page.document, memo: summaries[i].2) { wikilinks.resolve($0, from: i) }
             let diagnostics = result.unresolved.map { wikilink, line, problem in
                 Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
                                    code: "wikilink-unresolved", at: page.wikilinkLocation(wikilink, line: line))

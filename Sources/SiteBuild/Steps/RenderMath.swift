@@ -36,9 +36,14 @@ extension BuildStep {
                 MathSubstitution.substitute(in: pages[slice.page].bodyHTML, rendered: slice.results.map(\.html),
                                             bindingPunctuation: true)
             }
+            // Only the few formulas in headings and questions need their MathML-free copy.
             for slice in slices {
-                let navigation = slice.results.map(\.htmlWithoutMathML)
-                context.pages[slice.page].typesetNavigation { MathSubstitution.substitute(in: $0, rendered: navigation) }
+                let results = slice.results
+                context.pages[slice.page].typesetNavigation { html in
+                    html.replacingMathPlaceholders { i in
+                        i < results.count ? results[results.startIndex + i].htmlWithoutMathML : MathPlaceholder.make(i)
+                    }
+                }
             }
             for (slice, html) in zip(slices, substituted) {
                 var diagnostics = slice.results.flatMap(\.diagnostics)
