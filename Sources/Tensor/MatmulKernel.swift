@@ -4,20 +4,26 @@ func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: 
     var c = [Double](repeating: 0, count: batch * m * n)
     if m == 0 || n == 0 || k == 0 { return c }
     let deadline = ComputeDeadline.current
+    // Packed copies of B and A for the 4×4 tiles (written before they are read); unused without tiles.
+    let tiled = n > 1 && m >= 4
+    let depth = Swift.min(depthBlock, k)
+    let panel = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: tiled ? depth * ((Swift.min(columnBlock, n) + 3) / 4) : 0)
+    let rows = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: tiled ? depth * 4 : 0)
+    defer {
+        panel.deallocate()
+        rows.deallocate()
+    }
     try a.withUnsafeBufferPointer { aBuffer in
         try b.withUnsafeBufferPointer { bBuffer in
             try c.withUnsafeMutableBufferPointer { cBuffer in
                 guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
                       let cBase = cBuffer.baseAddress else { return }
-                var packedB = [SIMD4<Double>](repeating: .zero, count: kBlock * (nBlock / 4))
-                var packedA = [Double](repeating: 0, count: kBlock * 4)
-                try packedB.withUnsafeMutableBufferPointer { panel in
-                    try packedA.withUnsafeMutableBufferPointer { rows in
-                        guard let panelBase = panel.baseAddress, let rowsBase = rows.baseAddress else { return }
-                        for item in 0..<batch {
-                            try blockedMatmul(aBase + item * m * k, bBase + item * k * n, cBase + item * m * n,
-                                              m: m, k: k, n: n, panel: panelBase, rows: rowsBase, deadline: deadline)
-                        }
+                for item in 0..<batch {
+                    let (aItem, bItem, cItem) = (aBase + item * m * k, bBase + item * k * n, cBase + item * m * n)
+                    if n == 1 {
+                        try matrixVector(aItem, bItem, cItem, m: m, k: k, deadline: deadline)
+                    } else {
+                        try blockedMatmul(aItem, bItem, cItem, m: m, k: k, n: n, panel: panel, rows: rows, deadline: deadline)
                     }
                 }
             }
@@ -26,37 +32,39 @@ func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: 
     return c
 }
 
-/// Columns of B per packed panel and rows of B (the shared k extent) per block: a 256×256 panel of
-/// doubles is 512 KB, sized for L2; every 4-row strip of A streams through it.
-private let kBlock = 128
-private let nBlock = 256
+/// Rows of B (the shared k extent) and columns of B per packed panel: a 128×256 panel of doubles is
+/// 256 KB and stays in L2, while the 4 packed rows of A it meets (8 KB) stay in L1.
+private let depthBlock = 128
+private let columnBlock = 256
 
 /// Cache-blocked GEMM with a 4×4 register micro-kernel.
 ///
 /// For each k×n block, B is packed into strips of 4 columns (`panel[strip][p]` is one `SIMD4`) and each
-/// group of 4 rows of A is packed column-interleaved, so the micro-kernel reads both contiguously (no
-/// power-of-two strides that alias in cache); it keeps a 4×4 tile of C in four `SIMD4` accumulators across the
-/// whole block and adds it to C once. Rows of A that do not fill a strip of 4 fall back to an axpy loop.
-/// With a deadline, it is checked before each k×n block and every 64 rows within it.
+/// group of 4 rows of A is packed column-interleaved (`rows[4p + r]` is A[r, p] in both lanes of a `SIMD2`,
+/// see `microKernel4x4`), so the micro-kernel reads both contiguously (no
+/// power-of-two strides that alias in cache) and every strip of the panel meets the same 4 rows while they
+/// are in L1. Rows of A that do not fill a group of 4 fall back to an axpy loop (so does all of A when
+/// m < 4, and B is then not packed). With a deadline, it is checked before each k×n block and every 64 rows
+/// within it.
 private func blockedMatmul(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-    m: Int, k: Int, n: Int, panel: UnsafeMutablePointer<SIMD4<Double>>, rows: UnsafeMutablePointer<Double>,
+    m: Int, k: Int, n: Int, panel: UnsafeMutablePointer<SIMD4<Double>>, rows: UnsafeMutablePointer<SIMD2<Double>>,
     deadline: ContinuousClock.Instant?
 ) throws {
     var j0 = 0
     while j0 < n {
-        let width = Swift.min(nBlock, n - j0)
+        let width = Swift.min(columnBlock, n - j0)
         let strips = (width + 3) / 4
         var p0 = 0
         while p0 < k {
             if let deadline { try ComputeDeadline.check(deadline) }
-            let depth = Swift.min(kBlock, k - p0)
-            packPanel(b, n: n, rows: p0..<(p0 + depth), columns: j0..<(j0 + width), into: panel)
+            let depth = Swift.min(depthBlock, k - p0)
+            if m >= 4 { packPanel(b, n: n, rows: p0..<(p0 + depth), columns: j0..<(j0 + width), into: panel) }
             var i = 0
             while i + 4 <= m {
                 if let deadline, i & 63 == 0 { try ComputeDeadline.check(deadline) }
                 for p in 0..<depth {
-                    for r in 0..<4 { rows[p * 4 + r] = a[(i + r) * k + p0 + p] }
+                    for r in 0..<4 { rows[p * 4 + r] = SIMD2(repeating: a[(i + r) * k + p0 + p]) }
                 }
                 for strip in 0..<strips {
                     microKernel4x4(rows, panel + strip * depth, depth: depth,
@@ -77,6 +85,29 @@ private func blockedMatmul(
             p0 += depth
         }
         j0 += width
+    }
+}
+
+/// C = A · x for a single column x: one dot product per row of A, read in place (packing would copy each
+/// element of A for a single use). Two `SIMD4` partial sums keep four independent add chains in flight.
+private func matrixVector(_ a: UnsafePointer<Double>, _ x: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+                          m: Int, k: Int, deadline: ContinuousClock.Instant?) throws {
+    for i in 0..<m {
+        if let deadline, i & 63 == 0 { try ComputeDeadline.check(deadline) }
+        let row = a + i * k
+        var sum0 = SIMD4<Double>.zero, sum1 = SIMD4<Double>.zero
+        var p = 0
+        while p + 8 <= k {
+            sum0 += loadUnaligned(row + p) * loadUnaligned(x + p)
+            sum1 += loadUnaligned(row + p + 4) * loadUnaligned(x + p + 4)
+            p += 8
+        }
+        var total = (sum0 + sum1).sum()
+        while p < k {
+            total += row[p] * x[p]
+            p += 1
+        }
+        c[i] = total
     }
 }
 
@@ -105,27 +136,26 @@ private func packPanel(_ b: UnsafePointer<Double>, n: Int, rows: Range<Int>, col
     }
 }
 
-/// C[0..<4, 0..<columns] += A · strip, where `a[4p + r]` is A[r, p] (4 packed rows); accumulates in registers.
+/// C[0..<4, 0..<columns] += A · strip, accumulated in registers, where `a[4p + r]` holds A[r, p] in both
+/// lanes. A is packed pre-broadcast because the x86-64 baseline (SSE2) has no broadcast load: splatting
+/// a scalar in the loop costs a shuffle per row and step, on the same ports as the multiplies and adds.
 @inline(__always)
-private func microKernel4x4(_ a: UnsafePointer<Double>, _ strip: UnsafePointer<SIMD4<Double>>, depth: Int,
+private func microKernel4x4(_ a: UnsafePointer<SIMD2<Double>>, _ strip: UnsafePointer<SIMD4<Double>>, depth: Int,
                             _ c: UnsafeMutablePointer<Double>, ldc: Int, columns: Int) {
     var c0 = SIMD4<Double>.zero, c1 = SIMD4<Double>.zero, c2 = SIMD4<Double>.zero, c3 = SIMD4<Double>.zero
     for p in 0..<depth {
         let bv = strip[p]
         let ap = a + 4 * p
-        c0 += ap[0] * bv
-        c1 += ap[1] * bv
-        c2 += ap[2] * bv
-        c3 += ap[3] * bv
+        c0 += SIMD4(lowHalf: ap[0], highHalf: ap[0]) * bv
+        c1 += SIMD4(lowHalf: ap[1], highHalf: ap[1]) * bv
+        c2 += SIMD4(lowHalf: ap[2], highHalf: ap[2]) * bv
+        c3 += SIMD4(lowHalf: ap[3], highHalf: ap[3]) * bv
     }
     if columns == 4 {
-        let rows = (c, c + ldc, c + 2 * ldc, c + 3 * ldc)
-        for t in 0..<4 {
-            rows.0[t] += c0[t]
-            rows.1[t] += c1[t]
-            rows.2[t] += c2[t]
-            rows.3[t] += c3[t]
-        }
+        addUnaligned(c0, to: c)
+        addUnaligned(c1, to: c + ldc)
+        addUnaligned(c2, to: c + 2 * ldc)
+        addUnaligned(c3, to: c + 3 * ldc)
     } else {
         for t in 0..<columns {
             c[t] += c0[t]
@@ -134,4 +164,16 @@ private func microKernel4x4(_ a: UnsafePointer<Double>, _ strip: UnsafePointer<S
             c[3 * ldc + t] += c3[t]
         }
     }
+}
+
+/// `row[0..<4] += v`.
+@inline(__always)
+private func addUnaligned(_ v: SIMD4<Double>, to row: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(row).storeBytes(of: loadUnaligned(row) + v, as: SIMD4<Double>.self)
+}
+
+/// `p[0..<4]`; rows of A and C start at any multiple of 8 bytes, so SIMD4's 32-byte alignment cannot be assumed.
+@inline(__always)
+private func loadUnaligned(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
 }

@@ -56,6 +56,8 @@ private let other34 = Inputs.normal([3, 4], seed: 5)
         GradientCheck("matmul rhs", Inputs.normal([4, 5], seed: 12)) { try x34.matmul($0) },
         GradientCheck("matmul batched", Inputs.normal([2, 3, 4], seed: 13)) { try $0.matmul(Inputs.normal([4, 2], seed: 14)) },
         GradientCheck("matmul vector", Inputs.normal([4], seed: 15)) { try x34.matmul($0) },
+        GradientCheck("matmul tiles lhs", Inputs.normal([5, 6], seed: 16)) { try $0.matmul(Inputs.normal([6, 7], seed: 17)) },
+        GradientCheck("matmul tiles rhs", Inputs.normal([6, 7], seed: 17)) { try Inputs.normal([5, 6], seed: 16).matmul($0) },
         GradientCheck("dot", Inputs.normal([4], seed: 15)) { try $0.dot(Tensor([1, -2, 3, 0.5])) },
         GradientCheck("outer", Inputs.normal([3], seed: 15)) { try $0.outer(Tensor([1, -2])) },
     ]

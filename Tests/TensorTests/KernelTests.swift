@@ -10,11 +10,30 @@ import Testing
         return c
     }
 
-    @Test(arguments: [[1, 1, 1], [3, 5, 7], [4, 128, 256], [7, 129, 257], [130, 300, 260], [65, 1, 513]])
+    /// Shapes around the 4×4 tiles, the 128-deep blocks and the 256-wide panels, including rows left over
+    /// after the last full tile, m < 4 (no tiles at all) and matrix-vector.
+    @Test(arguments: [[1, 1, 1], [3, 5, 7], [3, 7, 5], [4, 128, 256], [7, 129, 257], [257, 129, 131], [130, 300, 260],
+                      [65, 1, 513], [1, 300, 9], [9, 257, 1], [6, 4, 3]])
     func blockedMatmulMatchesNaive(_ dims: [Int]) throws {
         let a = try Tensor.normal([dims[0], dims[1]], seed: 1), b = try Tensor.normal([dims[1], dims[2]], seed: 2)
         let expected = try Tensor(shape: [dims[0], dims[2]], scalars: naiveMatmul(a, b))
         expectClose(try a.matmul(b), expected, relative: 1e-12, absolute: 1e-12, "matmul \(dims)")
+    }
+
+    @Test func transposedAndBatchedOperandsMatchNaive() throws {
+        let a = try Tensor.normal([129, 257], seed: 3).transposed(), b = try Tensor.normal([7, 129], seed: 4).transposed()
+        let expected = try Tensor(shape: [257, 7], scalars: naiveMatmul(a, b))
+        expectClose(try a.matmul(b), expected, relative: 1e-12, absolute: 1e-12, "matmul of transposed operands")
+
+        let stack = try Tensor.normal([3, 6, 5], seed: 5), shared = try Tensor.normal([5, 9], seed: 6)
+        let product = try stack.matmul(shared)
+        #expect(product.shape == [3, 6, 9])
+        for item in 0..<3 {
+            let slice = try stack.select(axis: 0, index: item)
+            let expected = try Tensor(shape: [6, 9], scalars: naiveMatmul(slice, shared))
+            expectClose(try product.select(axis: 0, index: item), expected, relative: 1e-12, absolute: 1e-12,
+                        "batch item \(item)")
+        }
     }
 
     @Test func permuteAndSliceMatchIndexArithmetic() throws {

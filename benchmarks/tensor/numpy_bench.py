@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""numpy reference timings for benchmarks/tensor (run with OPENBLAS_NUM_THREADS=1); same output format as tensor-bench."""
+"""numpy reference timings for benchmarks/tensor (run with OPENBLAS_NUM_THREADS=1); same output format as tensor-bench (wall and thread CPU medians)."""
 import statistics
 import time
 
@@ -8,18 +8,21 @@ import numpy as np
 
 def measure(name, body, min_runs=7):
     body()
-    times = []
+    times, cpu_times = [], []
     while len(times) < min_runs or (sum(times) < 0.3 and len(times) < 200):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.thread_time()
         body()
         times.append(time.perf_counter() - start)
-    print(f"{name}\t{statistics.median(times)}\t{len(times)}\tok")
+        cpu_times.append(time.thread_time() - cpu_start)
+    print(f"{name}\t{statistics.median(times)}\t{len(times)}\tok\t{statistics.median(cpu_times)}")
 
 
 rng = np.random.default_rng(0)
 for n in [64, 256, 512]:
     a, b = rng.standard_normal((n, n)), rng.standard_normal((n, n))
     measure(f"matmul {n}x{n}", lambda: a @ b)
+matrix, vector = rng.standard_normal((1000, 1000)), rng.standard_normal(1000)
+measure("matvec 1000x1000", lambda: matrix @ vector)
 
 image = rng.standard_normal((1, 3, 64, 64))
 weight = rng.standard_normal((16, 3, 3, 3))
