@@ -34,37 +34,17 @@ extension BuildStep {
         let parsed = context.pages.filter { $0.protected != nil }
         let pages = parsed.filter { !$0.isIndex }
         let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
-        let base = context.config.basePath
-        let store = context.artifacts
-        let templatesKey = store == nil ? 0 : Self.fingerprint(context.theme.templates)
-        let rendered: [(path: String, data: Data, key: String?)] = pages.indices.map { $0 }.parallelMap { i in
-            let noteContext = model.noteContext(pages, at: i)
-            let path = pages[i].outputPath
-            // With an artifact store, a page whose template inputs are all unchanged is not rendered again.
-            var key: String?
-            if let store {
-                var inputs = noteContext
-                var page = inputs["page"] as? [String: Any] ?? [:]
-                page["content"] = pages[i].bodyHTML.hashValue
-                inputs["page"] = page
-                key = "\(templatesKey)\u{0}\(path)\u{0}" + Self.canonical(inputs)
-                if let known = store.renderedPage(path, key: key!) { return (path, known, key) }
-            }
-            let html = templates.render("note", context: noteContext)
-            return (path, Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base)), key)
+        let renderer = PageRenderer(templates: templates, context: context)
+        var rendered = pages.indices.map { $0 }.parallelMap { i in
+            renderer.render("note", pages[i].outputPath, model.noteContext(pages, at: i))
         }
-        for page in rendered { context.outputFiles[page.path] = page.data }
-        store?.rememberRenderedPages(rendered.compactMap { page in page.key.map { (page.path, $0, page.data) } })
-
         let sections = model.sections(pages)
         let home = model.homeContext(section: nil, sections: sections.filter { $0.key != nil || !$0.pages.isEmpty }, pages: pages)
-        let homeHTML = templates.render("home", context: home)
-        context.outputFiles["index.html"] = Data(RelativeURLs.rewrittenBytes(homeHTML, outputPath: "index.html", basePath: base))
-        for section in sections where section.key != nil {
-            let path = section.path + "/index.html"
-            let html = templates.render("home", context: model.homeContext(section: section, sections: [section], pages: pages))
-            context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base))
+        rendered.append(renderer.render("home", "index.html", home))
+        rendered += sections.filter { $0.key != nil }.parallelMap { section in
+            renderer.render("home", section.path + "/index.html", model.homeContext(section: section, sections: [section], pages: pages))
         }
+        renderer.output(rendered, into: &context)
         let notFound = model.baseContext(title: "404")
         context.outputFiles["404.html"] = Data(templates.render("404", context: notFound).utf8)
 
@@ -83,20 +63,6 @@ extension BuildStep {
             hasher.combine((try? file.contents()) ?? Data())
         }
         return hasher.finalize()
-    }
-
-    /// A template context as text, dictionaries by sorted key (their own order differs between equal ones).
-    static func canonical(_ value: Any) -> String {
-        switch value {
-        case let dictionary as [String: Any]:
-            "{" + dictionary.keys.sorted().map { "\($0.debugDescription):\(canonical(dictionary[$0]!))" }.joined(separator: ",") + "}"
-        case let array as [Any]:
-            "[" + array.map(canonical).joined(separator: ",") + "]"
-        case let text as String:
-            text.debugDescription
-        default:
-            "\(type(of: value)):\(value)"
-        }
     }
 }
 

@@ -13,9 +13,14 @@ extension BuildStep {
         let base = context.config.basePath
         let links = LinkTable(context)
 
+        // With an artifact store, notes that did not change keep their summaries and trees.
+        let store = context.artifacts?.topics
+        store?.begin(registry: Self.registryKey(registry, policy: context.config.topicLinks))
+
         // Per note: a pure summary of its sections, topics and links.
         let summaries: [(NoteTopics?, [Diagnostic])] = context.pages.parallelMap { page in
             guard page.protected != nil else { return (nil, []) }
+            if let known = store?.summary(page) { return known }
             var diagnostics: [Diagnostic] = []
             var declared: [Int] = []
             for name in page.frontMatter.topics {
@@ -29,6 +34,7 @@ extension BuildStep {
                                      matcher: registry.matcher)
             return (summary, diagnostics)
         }
+        store?.rememberSummaries(context.pages, summaries)
         var topicHasPage = Array(repeating: false, count: registry.topics.count)
         for (summary, _) in summaries {
             for section in summary?.sections ?? [] { for hit in section.topics { topicHasPage[hit.topic] = true } }
@@ -40,25 +46,37 @@ extension BuildStep {
         let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
                                  topicNames: registry.topics.map(\.name))
         let pages = context.pages
-        let rewritten: [(MarkdownNode, [Diagnostic], Int, Int)?] = pages.indices.map { $0 }.parallelMap { i in
+        let reusesRewrites = store?.beginRewrites(topicURLs: topicURLs) ?? false
+        let rewritten: [NoteTopicsStore.Rewrite?] = pages.indices.map { $0 }.parallelMap { i in
             let page = pages[i]
             guard page.protected != nil else { return nil }
-            let result = linker.rewrite(page.document) { wikilinks.resolve($0, from: i) }
+            if reusesRewrites, let known = store?.rewrite(page, resolve: { wikilinks.resolve($0, from: i).recorded }) { return known }
+            var resolutions: [(wikilink: Wikilink, resolution: String)] = []
+            let result = linker.rewrite(page.document) { wikilink in
+                let resolution = wikilinks.resolve(wikilink, from: i)
+                resolutions.append((wikilink, resolution.recorded))
+                return resolution
+            }
             let diagnostics = result.unresolved.map { wikilink, line, problem in
                 Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
                                    code: "wikilink-unresolved", at: page.wikilinkLocation(wikilink, line: line))
             }
-            return (result.document, diagnostics, result.topicLinks, result.wikilinks)
+            let rewrite = NoteTopicsStore.Rewrite(document: result.document, documentHash: store == nil ? 0 : result.document.hashValue,
+                                                  diagnostics: diagnostics, topicLinks: result.topicLinks, wikilinks: result.wikilinks,
+                                                  resolutions: resolutions)
+            store?.remember(page, rewrite)
+            return rewrite
         }
         for i in context.pages.indices {
             context.pages[i].topicSummary = summaries[i].0
             context.pages[i].diagnostics += summaries[i].1
-            if let (document, diagnostics, topicLinks, wikilinkCount) = rewritten[i] {
-                context.pages[i].document = document
-                context.pages[i].diagnostics += diagnostics
-                context.counters["topicLinks", default: 0] += topicLinks
-                context.counters["wikilinks", default: 0] += wikilinkCount
-                context.counters["wikilinksUnresolved", default: 0] += diagnostics.count
+            if let rewrite = rewritten[i] {
+                context.pages[i].document = rewrite.document
+                context.pages[i].reuse.topicDocumentHash = rewrite.documentHash
+                context.pages[i].diagnostics += rewrite.diagnostics
+                context.counters["topicLinks", default: 0] += rewrite.topicLinks
+                context.counters["wikilinks", default: 0] += rewrite.wikilinks
+                context.counters["wikilinksUnresolved", default: 0] += rewrite.diagnostics.count
             }
         }
 
@@ -106,6 +124,14 @@ extension BuildStep {
         }
         context.counters["duplicateQuestions"] = index.duplicates.count
         context.counters["topicPages"] = topicHasPage.count { $0 }
+    }
+
+    /// What the topic work of a note depends on besides the note: the registry and the link policy.
+    static func registryKey(_ registry: TopicRegistry, policy: SiteConfig.TopicLinks) -> Int {
+        var hasher = Hasher()
+        hasher.combine(registry.topics)
+        hasher.combine("\(policy)")
+        return hasher.finalize()
     }
 
     /// The registry: the built-in topics (unless `topics: {builtIn: false}`) with the notes folder's file.
