@@ -66,6 +66,8 @@ public final class NoteArtifactStore: @unchecked Sendable {
         /// Pages (notes, the home page, section pages) whose template inputs were unchanged, so they were
         /// not rendered again.
         public var reusedPages = 0
+        /// The output paths of the pages rendered again.
+        public var renderedPages: [String] = []
     }
 
     public init() {}
@@ -207,6 +209,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
     func rememberRenderedPages(_ rendered: [(path: String, key: String, data: Data)]) {
         lock.withLock {
             current.reusedPages += rendered.count { pages[$0.path]?.key == $0.key }
+            current.renderedPages = (current.renderedPages + rendered.filter { pages[$0.path]?.key != $0.key }.map(\.path)).sorted()
             for page in rendered { nextPages[page.path] = (page.key, page.data) }
         }
     }

@@ -34,7 +34,24 @@ public final class NoteTopicsStore: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var reused = 0
 
+    /// The registry loaded last, with what it was loaded from and its diagnostics.
+    private var loaded: (sources: String, registry: TopicRegistry, diagnostics: [Diagnostic], key: Int)?
+
     public init() {}
+
+    /// The registry for the built-in topics (or not) and the site's file text, loaded again only when they changed.
+    func registry(builtIn: Bool, site: (text: String, path: String)?, policy: SiteConfig.TopicLinks) -> (TopicRegistry, [Diagnostic]) {
+        let sources = "\(builtIn)\u{0}\(policy)\u{0}" + (site.map { $0.text + "\u{0}" + $0.path } ?? "")
+        if let loaded = lock.withLock({ loaded }), loaded.sources == sources {
+            begin(registry: loaded.key)
+            return (loaded.registry, loaded.diagnostics)
+        }
+        let (registry, diagnostics) = TopicRegistryLoader.load(builtIn: builtIn, site: site)
+        let key = BuildStep.registryKey(registry, policy: policy)
+        lock.withLock { loaded = (sources, registry, diagnostics, key) }
+        begin(registry: key)
+        return (registry, diagnostics)
+    }
 
     /// How many notes the last build took their topic links from the store for.
     public var lastBuildReused: Int { lock.withLock { reused } }
@@ -48,7 +65,12 @@ public final class NoteTopicsStore: @unchecked Sendable {
         }
     }
 
-    func removeAll() { lock.withLock { entries = [:] } }
+    func removeAll() {
+        lock.withLock {
+            entries = [:]
+            loaded = nil
+        }
+    }
 
     private func entry(_ page: Page) -> Entry? {
         lock.withLock { entries[page.sourcePath] }

@@ -15,7 +15,6 @@ extension BuildStep {
 
         // With an artifact store, notes that did not change keep their summaries and trees.
         let store = context.artifacts?.topics
-        store?.begin(registry: Self.registryKey(registry, policy: context.config.topicLinks))
 
         // Per note: a pure summary of its sections, topics and links.
         let summaries: [(NoteTopics?, [Diagnostic])] = context.pages.parallelMap { page in
@@ -153,7 +152,10 @@ extension BuildStep {
                                                     code: "topics-unreadable", at: SourceLocation(path: shown, line: 1, column: 1)))
             }
         }
-        let (registry, diagnostics) = TopicRegistryLoader.load(builtIn: context.config.topicsBuiltIn, site: site)
+        // With an artifact store, the registry is loaded again only when its sources changed.
+        let (registry, diagnostics) = context.artifacts?.topics.registry(builtIn: context.config.topicsBuiltIn, site: site,
+                                                                         policy: context.config.topicLinks)
+            ?? TopicRegistryLoader.load(builtIn: context.config.topicsBuiltIn, site: site)
         context.diagnostics += diagnostics
         return registry
     }

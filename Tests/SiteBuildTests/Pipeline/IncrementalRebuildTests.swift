@@ -51,13 +51,13 @@ import Testing
         #expect(store.topics.lastBuildReused == 3)
 
         // A body edit: only the edited note is matched and linked again.
-        try project.write("训练/丢弃法.md", "# 丢弃法\n\n## 为什么 Dropout 能防止过拟合？\n\n训练时随机置零，相当于集成。\n")
+        try project.write("训练/丢弃法.md", "# 丢弃法\n\n## 为什么 Dropout 能防止过拟合？\n\n训练时随机置零，Sigmoid 之后也常用。\n")
         #expect(build().committed)
         #expect(store.topics.lastBuildReused == 2)
         try expectFreshBuildEqual(project)
 
         // Renaming the heading a wikilink points at: the linking note's wikilink now leads nowhere.
-        try project.write("训练/批归一化.md", "# 批归一化\n\n## 推理时怎么办\n\n推理时用滑动平均。\n\n回到 [激活函数](../基础/激活函数.md)。\n")
+        try project.write("训练/批归一化.md", "# 批归一化\n\n## 训练和推理\n\n训练时 BN 用当前 batch 的统计量，推理时用滑动平均。\n\n回到 [激活函数](../基础/激活函数.md)。\n")
         let result = build()
         #expect(store.topics.lastBuildReused == 1)
         #expect(result.diagnostics.filter { $0.code == "wikilink-unresolved" }.map { $0.location?.path } == ["notes/基础/激活函数.md"])
