@@ -51,32 +51,56 @@ public struct SearchIndex: Sendable {
             }
         }
         let count = Float(max(terms.count, 1))
-        let averageLength = max(1, Float(terms.reduce(0) { $0 + $1.length }) / count)
-        let norms = terms.map { Self.k1 * (1 - Self.b + Self.b * Float($0.length) / averageLength) }
+        let norms = Self.norms(lengths: terms.map(\.length), totalLength: terms.reduce(0) { $0 + $1.length })
         var scores: [[Float]] = []
         scores.reserveCapacity(found.count)
         var highest: Float = 0
         for list in found {
-            let df = Float(list.count)
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+            let idf = Self.idf(documentFrequency: list.count, pages: count)
             scores.append(list.map { page, o in
-                let title = o.inTitle ? weights.title : 0
-                let headings = weights.headings * o.headings / (o.headings + 1)
-                let text = o.text * (Self.k1 + 1) / (o.text + norms[Int(page)])
-                let score = idf * (title + headings + text)
+                let score = Self.score(o, idf: idf, norm: norms[Int(page)], weights: weights)
                 highest = max(highest, score)
                 return score
             })
         }
-        let scale = highest > 0 ? 255 / highest : 0
+        let scale = Self.scale(highest: highest)
         var postings: [String: [(page: Int, impact: UInt8)]] = [:]
         postings.reserveCapacity(names.count)
         for (number, name) in names.enumerated() {
             postings[name.string] = zip(found[number], scores[number]).map { entry, score in
-                (Int(entry.page), UInt8(max(1, min(255, (score * scale).rounded()))))
+                (Int(entry.page), Self.impact(score, scale: scale))
             }
         }
         self.postings = postings
+    }
+
+    /// Each page's BM25 length normalisation, from the pages' lengths.
+    static func norms(lengths: [Int], totalLength: Int) -> [Float] {
+        let count = Float(max(lengths.count, 1))
+        let averageLength = max(1, Float(totalLength) / count)
+        return lengths.map { Self.k1 * (1 - Self.b + Self.b * Float($0) / averageLength) }
+    }
+
+    static func idf(documentFrequency: Int, pages count: Float) -> Float {
+        let df = Float(documentFrequency)
+        return log(1 + (count - df + 0.5) / (df + 0.5))
+    }
+
+    /// A page's score for a term (see `FieldWeights`).
+    @inline(__always)
+    static func score(_ o: DocumentTerms.Occurrences, idf: Float, norm: Float, weights: FieldWeights) -> Float {
+        let title = o.inTitle ? weights.title : 0
+        let headings = weights.headings * o.headings / (o.headings + 1)
+        let text = o.text * (Self.k1 + 1) / (o.text + norm)
+        return idf * (title + headings + text)
+    }
+
+    /// What multiplies scores into impacts: the highest score becomes 255.
+    static func scale(highest: Float) -> Float { highest > 0 ? 255 / highest : 0 }
+
+    @inline(__always)
+    static func impact(_ score: Float, scale: Float) -> UInt8 {
+        UInt8(max(1, min(255, (score * scale).rounded())))
     }
 
     /// The terms in index order: UTF-16 code units, as JavaScript compares strings.

@@ -10,21 +10,37 @@ extension SearchIndex {
         var files: [String: Data] = [:]
         let shards = self.shards(maxBytes: shardBytes)
         for (n, shard) in shards.enumerated() { files["t/\(n).json"] = Data(shard.json) }
+        for (n, document) in documents.enumerated() {
+            files["p/\(n).json"] = Self.pageFile(document)
+        }
+        files["index.json"] = Self.manifestFile(files.map { ($0.key, ContentHash.sha256(Array($0.value))) }, pages: documents.count,
+                                                shardKeys: shards.map(\.key), synonyms: synonyms)
+        return files
+    }
+
+    /// `p/<n>.json` of `document`.
+    static func pageFile(_ document: SearchDocument) -> Data? {
+        try? encoder.encode(PageFile(document))
+    }
+
+    private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for (n, document) in documents.enumerated() {
-            files["p/\(n).json"] = try? encoder.encode(PageFile(document))
-        }
+        return encoder
+    }
+
+    /// `index.json`, from the SHA-256 digest of every other file by path.
+    static func manifestFile(_ digests: [(path: String, digest: [UInt8])], pages: Int, shardKeys: [String],
+                             synonyms: SearchSynonyms) -> Data? {
         // The version changes whenever any file does: the client appends it to every URL it fetches.
         var digest: [UInt8] = []
-        for path in files.keys.sorted() {
-            digest += Array(path.utf8)
-            digest += ContentHash.sha256(Array(files[path] ?? Data()))
+        for file in digests.sorted(by: { $0.path < $1.path }) {
+            digest += Array(file.path.utf8)
+            digest += file.digest
         }
         let manifest = Manifest(format: Self.format, version: String(ContentHash.sha256Hex(String(decoding: digest, as: UTF8.self)).prefix(12)),
-                                pages: documents.count, shards: shards.map(\.key), synonyms: synonyms.groups)
-        files["index.json"] = try? encoder.encode(manifest)
-        return files
+                                pages: pages, shards: shardKeys, synonyms: synonyms.groups)
+        return try? encoder.encode(manifest)
     }
 
     /// A run of consecutive terms, written as one JSON object.

@@ -82,6 +82,27 @@ public final class OutputLedger: @unchecked Sendable {
         }
     }
 
+    /// The bytes of the files the last build wrote, with their stamps: a file whose bytes are the very same
+    /// buffer (a page the artifact store kept) is not hashed again.
+    private var stamped: [String: (data: Data, stamp: Stamp)] = [:]
+
+    /// The stamp of `data` to be written at `path`.
+    func stamp(_ path: String, _ data: Data) -> Stamp {
+        // Small `Data` keeps its bytes inline (no buffer of its own to compare): those are hashed.
+        if data.count > 64, let known = lock.withLock({ stamped[path] }), known.data.count == data.count,
+           known.data.withUnsafeBytes({ $0.baseAddress }) == data.withUnsafeBytes({ $0.baseAddress }) {
+            return known.stamp
+        }
+        return Self.stamp(data)
+    }
+
+    /// Keeps the stamps of this build's generated files for `stamp(_:_:)`.
+    func rememberStamps(_ files: [(path: String, data: Data, stamp: Stamp)]) {
+        var kept: [String: (data: Data, stamp: Stamp)] = [:]
+        for file in files { kept[file.path] = (file.data, file.stamp) }
+        lock.withLock { stamped = kept }
+    }
+
     static func stamp(_ data: Data) -> Stamp {
         var hasher = Hasher()
         data.withUnsafeBytes { hasher.combine(bytes: $0) }

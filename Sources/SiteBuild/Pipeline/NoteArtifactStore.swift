@@ -40,10 +40,22 @@ public final class NoteArtifactStore: @unchecked Sendable {
     /// Each note's search document and terms, for `searchNames`.
     private var searchEntries: [String: (url: String, document: SearchDocument, terms: DocumentTerms)] = [:]
     private var searchNames: SearchTokenizer.SynonymNames?
-    /// Rendered note pages by output path, with the template inputs they were rendered from.
+    /// Rendered pages by output path, with the template inputs they were rendered from (`TemplateInputs`).
     private var pages: [String: (key: String, data: Data)] = [:]
+    /// The pages of the build under way, which become `pages` when the next one begins.
+    private var nextPages: [String: (key: String, data: Data)] = [:]
     /// What the last build reused and redid, by note path: see `Statistics`.
     private var current = Statistics()
+    /// The notes' files as last read, so unchanged ones are not read again.
+    public let sources = NoteSourceCache()
+    /// The search index as the last build made it, updated by the next one for what changed.
+    public let searchIndex = SearchIndexUpdater()
+    /// Each note's topic summary and tree with topic links and wikilinks.
+    public let topics = NoteTopicsStore()
+    /// Each note's code blocks highlighted by Prism.
+    public let highlights = HighlightedCodeStore()
+    /// Each note's links and images, for resolving them again without walking its tree.
+    public let outboundLinks = OutboundLinksStore()
 
     /// How many notes the last build took from the store and how many it parsed or rendered again.
     public struct Statistics: Sendable, Hashable {
@@ -51,8 +63,11 @@ public final class NoteArtifactStore: @unchecked Sendable {
         public var parsed: [String] = []
         public var reusedBodies = 0
         public var rendered: [String] = []
-        /// Note pages whose template inputs were unchanged, so they were not rendered again.
+        /// Pages (notes, the home page, section pages) whose template inputs were unchanged, so they were
+        /// not rendered again.
         public var reusedPages = 0
+        /// The output paths of the pages rendered again.
+        public var renderedPages: [String] = []
     }
 
     public init() {}
@@ -67,9 +82,15 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 parsed = [:]
                 bodies = [:]
                 pages = [:]
+                nextPages = [:]
                 searchEntries = [:]
+                topics.removeAll()
+                highlights.removeAll()
+                outboundLinks.removeAll()
                 self.fingerprint = fingerprint
             }
+            if !nextPages.isEmpty { pages = nextPages }
+            nextPages = [:]
             current = Statistics()
         }
     }
@@ -180,18 +201,17 @@ public final class NoteArtifactStore: @unchecked Sendable {
         current.rendered.sort()
     }
 
-    /// The note page rendered last at `path` when it was rendered from the same template inputs (`key`).
+    /// The page rendered last at `path` when it was rendered from the same template inputs (`key`).
     func renderedPage(_ path: String, key: String) -> Data? {
         lock.withLock { pages[path].flatMap { $0.key == key ? $0.data : nil } }
     }
 
-    /// Keeps this build's note pages with their template inputs, and forgets the others.
+    /// Keeps this build's pages with their template inputs for the next build (which forgets the others).
     func rememberRenderedPages(_ rendered: [(path: String, key: String, data: Data)]) {
-        var kept: [String: (key: String, data: Data)] = [:]
-        for page in rendered { kept[page.path] = (page.key, page.data) }
         lock.withLock {
-            current.reusedPages = rendered.count { pages[$0.path]?.key == $0.key }
-            pages = kept
+            current.reusedPages += rendered.count { pages[$0.path]?.key == $0.key }
+            current.renderedPages = (current.renderedPages + rendered.filter { pages[$0.path]?.key != $0.key }.map(\.path)).sorted()
+            for page in rendered { nextPages[page.path] = (page.key, page.data) }
         }
     }
 
@@ -243,6 +263,8 @@ public struct ArtifactReuse: Sendable {
     var linkResolutions = ""
     /// The hash of the link table the body was rendered with.
     var linkTable = 0
+    /// A hash of the tree after the topics step (0: none).
+    var topicDocumentHash = 0
 }
 
 extension BuildStep {

@@ -35,59 +35,22 @@ extension BuildStep {
         let pages = parsed.filter { !$0.isIndex }
         let commitDays = CommitDates.lastCommitDays(in: context.notesURL)
         let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex), commitDays: commitDays)
-        let base = context.config.basePath
-        let store = context.artifacts
-        let templatesKey = store == nil ? 0 : Self.fingerprint(context.theme.templates)
-        let streams = context.streamsPages, staging = context.stagingURL, fileSystem = context.fileSystem
-        let output = context.displayPath(context.outputURL)
-        /// The page's bytes, or, when pages stream to the staging folder, nothing once they are written.
-        @Sendable func finished(_ path: String, _ data: Data, _ key: String?) -> (path: String, data: Data, key: String?, failure: Diagnostic?) {
-            guard streams else { return (path, data, key, nil) }
-            do {
-                try fileSystem.write(data, staging.appendingPathComponent(path))
-                return (path, Data(), key, nil)
-            } catch {
-                return (path, Data(), key, .error("cannot write '\(output)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
-            }
+        let renderer = PageRenderer(templates: templates, context: context)
+        var rendered = pages.indices.map { $0 }.parallelMap { i in
+            renderer.render("note", pages[i].outputPath, model.noteContext(pages, at: i), streams: true)
         }
-        let rendered: [(path: String, data: Data, key: String?, failure: Diagnostic?)] = pages.indices.map { $0 }.parallelMap { i in
-            let noteContext = model.noteContext(pages, at: i)
-            let path = pages[i].outputPath
-            // With an artifact store, a page whose template inputs are all unchanged is not rendered again.
-            var key: String?
-            if let store {
-                var inputs = noteContext
-                var page = inputs["page"] as? [String: Any] ?? [:]
-                page["content"] = pages[i].bodyHTML.hashValue
-                inputs["page"] = page
-                key = "\(templatesKey)\u{0}\(path)\u{0}" + Self.canonical(inputs)
-                if let known = store.renderedPage(path, key: key!) { return finished(path, known, key) }
-            }
-            let html = templates.render("note", context: noteContext)
-            return finished(path, Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base)), key)
-        }
-        for page in rendered {
-            if streams { context.streamedFiles.insert(page.path) } else { context.outputFiles[page.path] = page.data }
-        }
-        let failures = rendered.compactMap(\.failure)
-        context.diagnostics += failures
-        guard failures.isEmpty else { throw BuildAbort(step: "apply templates") }
-        store?.rememberRenderedPages(rendered.compactMap { page in page.key.map { (page.path, $0, page.data) } })
-
         let sections = model.sections(pages)
         let home = model.homeContext(section: nil, sections: sections.filter { $0.key != nil || !$0.pages.isEmpty }, pages: pages)
-        let homeHTML = templates.render("home", context: home)
-        context.outputFiles["index.html"] = Data(RelativeURLs.rewrittenBytes(homeHTML, outputPath: "index.html", basePath: base))
-        for section in sections where section.key != nil {
-            let path = section.path + "/index.html"
-            let html = templates.render("home", context: model.homeContext(section: section, sections: [section], pages: pages))
-            context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: base))
+        rendered.append(renderer.render("home", "index.html", home))
+        rendered += sections.filter { $0.key != nil }.parallelMap { section in
+            renderer.render("home", section.path + "/index.html", model.homeContext(section: section, sections: [section], pages: pages))
         }
+        try renderer.output(rendered, into: &context)
         var notFound = model.baseContext(title: "404")
         notFound["head"] = ""  // no formulas, so no math stylesheet
         // Relative from the site's root, where it is written; the page sets a `<base>` when served (see 404.mustache).
         let notFoundHTML = templates.render("404", context: notFound)
-        context.outputFiles["404.html"] = Data(RelativeURLs.rewrittenBytes(notFoundHTML, outputPath: "404.html", basePath: base))
+        context.outputFiles["404.html"] = Data(RelativeURLs.rewrittenBytes(notFoundHTML, outputPath: "404.html", basePath: context.config.basePath))
 
         var samples: [String: [[String: Any]]] = ["home": [home], "404": [notFound]]
         if !pages.isEmpty { samples["note"] = pages.indices.prefix(8).map { model.noteContext(pages, at: $0) } }
@@ -104,20 +67,6 @@ extension BuildStep {
             hasher.combine((try? file.contents()) ?? Data())
         }
         return hasher.finalize()
-    }
-
-    /// A template context as text, dictionaries by sorted key (their own order differs between equal ones).
-    static func canonical(_ value: Any) -> String {
-        switch value {
-        case let dictionary as [String: Any]:
-            "{" + dictionary.keys.sorted().map { "\($0.debugDescription):\(canonical(dictionary[$0]!))" }.joined(separator: ",") + "}"
-        case let array as [Any]:
-            "[" + array.map(canonical).joined(separator: ",") + "]"
-        case let text as String:
-            text.debugDescription
-        default:
-            "\(type(of: value)):\(value)"
-        }
     }
 }
 

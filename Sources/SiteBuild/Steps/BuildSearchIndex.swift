@@ -24,8 +24,10 @@ extension BuildStep {
                 return (document, DocumentTerms(document, names: names))
             }
             store?.rememberSearchEntries(pages, indexed)
-            let index = SearchIndex(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
-            for (path, data) in index.files() { context.outputFiles["search/" + path] = data }
+            // With an artifact store, the index is updated for what changed rather than made again.
+            let files = store?.searchIndex.files(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
+                ?? SearchIndex(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms).files()
+            for (path, data) in files { context.outputFiles["search/" + path] = data }
         }
     }
 }

@@ -39,8 +39,16 @@ extension BuildStep {
         let displayBase = context.displayPath(notesURL)
         let includeDrafts = context.config.includeDrafts
         let artifacts = context.artifacts
+        let sources = artifacts?.sources
+        sources?.begin()
         let loaded: [Page?] = notePaths.map { ($0.relative, $0.url) }.parallelMap { relative, url in
             let display = displayBase.isEmpty ? relative : "\(displayBase)/\(relative)"
+            let stamp = sources == nil ? nil : OutputLedger.stamp(source: url)
+            if var known = sources?.page(relative, displayPath: display, stamp: stamp) {
+                known.isIndex = indexPages.contains(relative)
+                return known.frontMatter.draft && !includeDrafts ? nil : known
+            }
+            let readAt = NoteSourceCache.now()
             var page = Page(sourcePath: relative, displayPath: display, text: "")
             page.isIndex = indexPages.contains(relative)
             do {
@@ -65,10 +73,12 @@ extension BuildStep {
                 page.diagnostics += split.diagnostics
             }
             page.reuse.splitDiagnostics = page.diagnostics.count
+            sources?.remember(page, stamp: stamp, readAt: readAt)
             if page.frontMatter.draft && !includeDrafts { return nil }
             return page
         }
         context.pages = loaded.compactMap { $0 }
+        sources?.keepOnly(Set(notePaths.map(\.relative)))
         if context.pages.isEmpty {
             context.diagnostics.append(.warning("no notes (.md, .markdown, .txt) in '\(context.displayPath(notesURL))'", code: "notes-empty"))
         }

@@ -8,7 +8,15 @@ extension BuildStep {
     /// the page needs no script. Without node or Prism, or for a language Prism does not know, code stays plain.
     public static let highlightCode = BuildStep("highlight code") { context in
         var found: [(page: Int, line: Int, language: String, code: String)] = []
+        // With an artifact store, notes that did not change keep their highlighted code.
+        let store = context.artifacts?.highlights
+        defer { store?.remember(context.pages) }
         for (i, page) in context.pages.enumerated() where page.protected != nil {
+            if let known = store?.highlighted(page) {
+                context.pages[i].highlightedCode = known
+                context.counters["codeBlocksHighlighted", default: 0] += known.count
+                continue
+            }
             page.document.walk { node in
                 guard case .codeBlock(let info, let literal, _) = node.kind, let line = node.range?.startLine else { return true }
                 let language = String(info.prefix { !$0.isWhitespace })
@@ -26,6 +34,6 @@ extension BuildStep {
             context.pages[block.page].highlightedCode[block.line] =
                 #"<pre class="highlighted" data-language="\#(language)"><code class="language-\#(language)">\#(html)</code></pre>"#
         }
-        context.counters["codeBlocksHighlighted"] = highlighted.count { $0 != nil }
+        context.counters["codeBlocksHighlighted", default: 0] += highlighted.count { $0 != nil }
     }
 }

@@ -13,11 +13,15 @@ extension BuildStep {
         let base = context.config.basePath
         let links = LinkTable(context)
 
+        // With an artifact store (serve), notes that did not change keep their summaries and trees.
+        let store = context.artifacts?.topics
+
         // Per note: a pure summary of its sections, topics and links (kept in the note cache), and the topic
         // names found in its texts (the memo), which the linker below reuses instead of matching the texts again.
         let summaries: [(NoteTopics?, [Diagnostic], TopicMatcher.Memo)] = context.pages.parallelMap { page in
             if let cached = page.cachedNote { return (cached.topics, [], .init()) }
             guard page.protected != nil else { return (nil, [], .init()) }
+            if let (summary, diagnostics) = store?.summary(page) { return (summary, diagnostics, .init()) }
             let (declared, diagnostics) = page.declaredTopics(in: registry)
             var memo = TopicMatcher.Memo()
             let summary = NoteTopics(document: page.document, headingIDs: page.headingIDs, questionIDs: page.questionIDs,
@@ -25,6 +29,7 @@ extension BuildStep {
                                      matcher: registry.matcher, memo: &memo)
             return (summary, diagnostics, memo)
         }
+        store?.rememberSummaries(context.pages, summaries.map { ($0.0, $0.1) })
         var topicHasPage = Array(repeating: false, count: registry.topics.count)
         for (summary, _, _) in summaries {
             for section in summary?.sections ?? [] { for hit in section.topics { topicHasPage[hit.topic] = true } }
@@ -78,23 +83,35 @@ extension BuildStep {
         let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
                                  topicNames: registry.topics.map(\.name))
         let pages = context.pages
-        let rewritten: [(MarkdownNode, [Diagnostic], Int, Int)?] = pages.indices.map { $0 }.parallelMap { i in
+        let reusesRewrites = store?.beginRewrites(topicURLs: topicURLs) ?? false
+        let rewritten: [NoteTopicsStore.Rewrite?] = pages.indices.map { $0 }.parallelMap { i in
             let page = pages[i]
             guard page.protected != nil else { return nil }
-            let result = linker.rewrite(page.document, memo: summaries[i].2) { wikilinks.resolve($0, from: i) }
+            if reusesRewrites, let known = store?.rewrite(page, resolve: { wikilinks.resolve($0, from: i).recorded }) { return known }
+            var resolutions: [(wikilink: Wikilink, resolution: String)] = []
+            let result = linker.rewrite(page.document, memo: summaries[i].2) { wikilink in
+                let resolution = wikilinks.resolve(wikilink, from: i)
+                resolutions.append((wikilink, resolution.recorded))
+                return resolution
+            }
             let diagnostics = result.unresolved.map { wikilink, line, problem in
                 Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
                                    code: "wikilink-unresolved", at: page.wikilinkLocation(wikilink, line: line))
             }
-            return (result.document, diagnostics, result.topicLinks, result.wikilinks)
+            let rewrite = NoteTopicsStore.Rewrite(document: result.document, documentHash: store == nil ? 0 : result.document.hashValue,
+                                                  diagnostics: diagnostics, topicLinks: result.topicLinks, wikilinks: result.wikilinks,
+                                                  resolutions: resolutions)
+            store?.remember(page, rewrite)
+            return rewrite
         }
         for i in context.pages.indices {
-            if let (document, diagnostics, topicLinks, wikilinkCount) = rewritten[i] {
-                context.pages[i].document = document
-                context.pages[i].diagnostics += diagnostics
-                context.counters["topicLinks", default: 0] += topicLinks
-                context.counters["wikilinks", default: 0] += wikilinkCount
-                context.counters["wikilinksUnresolved", default: 0] += diagnostics.count
+            if let rewrite = rewritten[i] {
+                context.pages[i].document = rewrite.document
+                context.pages[i].reuse.topicDocumentHash = rewrite.documentHash
+                context.pages[i].diagnostics += rewrite.diagnostics
+                context.counters["topicLinks", default: 0] += rewrite.topicLinks
+                context.counters["wikilinks", default: 0] += rewrite.wikilinks
+                context.counters["wikilinksUnresolved", default: 0] += rewrite.diagnostics.count
             }
         }
 
@@ -110,6 +127,14 @@ extension BuildStep {
     }
 
     static let duplicateQuestionCode = "question-duplicate"
+
+    /// What the topic work of a note depends on besides the note: the registry and the link policy.
+    static func registryKey(_ registry: TopicRegistry, policy: SiteConfig.TopicLinks) -> Int {
+        var hasher = Hasher()
+        hasher.combine(registry.topics)
+        hasher.combine("\(policy)")
+        return hasher.finalize()
+    }
 
     /// The registry: the built-in topics (unless `topics: {builtIn: false}`) with the notes folder's file.
     static func loadTopics(_ context: inout BuildContext) -> TopicRegistry {
@@ -130,7 +155,10 @@ extension BuildStep {
                                                     code: "topics-unreadable", at: SourceLocation(path: shown, line: 1, column: 1)))
             }
         }
-        let (registry, diagnostics) = TopicRegistryLoader.load(builtIn: context.config.topicsBuiltIn, site: site)
+        // With an artifact store, the registry is loaded again only when its sources changed.
+        let (registry, diagnostics) = context.artifacts?.topics.registry(builtIn: context.config.topicsBuiltIn, site: site,
+                                                                         policy: context.config.topicLinks)
+            ?? TopicRegistryLoader.load(builtIn: context.config.topicsBuiltIn, site: site)
         context.diagnostics += diagnostics
         return registry
     }

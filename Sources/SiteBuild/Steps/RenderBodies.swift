@@ -32,10 +32,26 @@ extension BuildStep {
                 page.reuse.linkResolutions = body.linkResolutions
                 return page
             }
+            // The link table changed: a note whose links all resolve as before keeps its body.
+            if let known = store?.outboundLinks.links(page) {
+                var resolutions = ""
+                for link in known {
+                    let result = links.resolve(link.destination, from: page, isImage: link.isImage)
+                    resolutions += "\(link.isImage)\u{1}\(link.destination)\u{1}\(result.url ?? "")\u{1}\(result.problem?.message ?? "")\u{0}"
+                }
+                page.reuse.linkResolutions = resolutions + "\u{2}\(topicInputs)"
+                if let body = store?.reuseBody(page) {
+                    page.bodyHTML = body.html
+                    page.diagnostics += body.diagnostics
+                    page.reuse.body = true
+                    return page
+                }
+            }
             var rewritten: [String: String] = [:]
             var hasRawHTML = false
             var resolutions = ""
             var linkDiagnostics: [Diagnostic] = []
+            var outbound: [(destination: String, isImage: Bool)] = []
             page.document.walk { node in
                 let destination: String, isImage: Bool
                 switch node.kind {
@@ -47,6 +63,7 @@ extension BuildStep {
                 default: return true
                 }
                 let line = node.range?.startLine ?? 1
+                outbound.append((destination, isImage))
                 let result = links.resolve(destination, from: page, isImage: isImage)
                 if let url = result.url { rewritten[destination] = url }
                 resolutions += "\(isImage)\u{1}\(destination)\u{1}\(result.url ?? "")\u{1}\(result.problem?.message ?? "")\u{0}"
@@ -57,6 +74,7 @@ extension BuildStep {
                 return true
             }
             page.reuse.linkResolutions = resolutions + "\u{2}\(topicInputs)"
+            store?.outboundLinks.remember(page, outbound)
             if let body = store?.reuseBody(page) {
                 page.bodyHTML = body.html
                 page.diagnostics += body.diagnostics
@@ -238,7 +256,7 @@ extension Page {
     /// A hash of the parts of the body that come from other notes through topics.
     var topicInputsHash: Int {
         var hasher = Hasher()
-        hasher.combine(document)
+        if reuse.topicDocumentHash != 0 { hasher.combine(reuse.topicDocumentHash) } else { hasher.combine(document) }
         hasher.combine(alsoAnswered)
         return hasher.finalize()
     }

@@ -13,18 +13,18 @@ extension BuildStep {
         let parsed = context.pages.filter(\.isNote)
         let model = SiteModel(context: context, pages: parsed.filter { !$0.isIndex }, indexPages: parsed.filter(\.isIndex))
         let topics = TopicPageModel(registry: registry, index: index, pages: context.pages, base: context.config.basePath)
-        let base = context.config.basePath
-        let rendered: [(String, Data)] = withPages.parallelMap { t in
+        let renderer = PageRenderer(templates: templates, context: context)
+        var rendered = withPages.parallelMap { t in
             let path = "topics/\(registry.topics[t].slug)/index.html"
             var page = model.baseContext(title: registry.topics[t].name, outputPath: path)
             page["topic"] = topics.topic(t)
-            return (path, Data(RelativeURLs.rewrittenBytes(templates.render("topic", context: page), outputPath: path, basePath: base)))
+            return renderer.render("topic", path, page)
         }
-        for (path, data) in rendered { context.outputFiles[path] = data }
         let path = "topics/index.html"
         var list = model.baseContext(title: "主题", outputPath: path)
         list["topics"] = topics.list()
-        context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("topics", context: list), outputPath: path, basePath: base))
+        rendered.append(renderer.render("topics", path, list))
+        try renderer.output(rendered, into: &context)
 
         // Samples for the template check: the first topics, and one with a parent if any has.
         let sampled = Array(withPages.prefix(4)) + (withPages.first { registry.parents[$0] != nil }.map { [$0] } ?? [])

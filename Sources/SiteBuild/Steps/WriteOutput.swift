@@ -27,7 +27,7 @@ extension BuildStep {
         }
         let files = context.outputFiles.sorted { $0.key < $1.key }
         let written: [OutputLedger.Outcome] = files.parallelMap { path, data in
-            let stamp = ledger == nil ? nil : OutputLedger.stamp(data)
+            let stamp = ledger?.stamp(path, data)
             do {
                 return .written(stamp, try put(path, stamp) { try fileSystem.write(data, $0) })
             } catch {
@@ -46,6 +46,10 @@ extension BuildStep {
         }
         context.diagnostics += failures
         guard failures.isEmpty else { throw BuildAbort(step: "write") }
+        ledger?.rememberStamps(zip(files, written).compactMap { file, result in
+            guard case .written(let stamp?, _) = result else { return nil }
+            return (file.key, file.value, stamp)
+        })
 
         var copies: [(from: Theme.File.Origin, shownFrom: String, to: String)] = context.theme.assets.map {
             ($0.origin, $0.shownPath, context.assetPaths[$0.path] ?? $0.path)

@@ -59,9 +59,13 @@ struct ServeCommand: ParsableCommand {
             let shown = Set(changed.map { first.displayPath(URL(fileURLWithPath: $0)) })
             Self.say(Self.lines(for: outcome, changedIn: shown, timings: showTimings))
             if showTimings {
-                let notes = rebuilder.artifacts.lastBuild, files = rebuilder.ledger.lastBuild
-                Self.say("  parsed \(notes.parsed.count) notes (\(notes.reusedParsed) reused), rendered \(notes.rendered.count) bodies "
-                    + "(\(notes.reusedBodies) reused), reused \(notes.reusedPages) note pages, wrote \(files.written) files, removed \(files.removed)")
+                let store = rebuilder.artifacts, notes = store.lastBuild, files = rebuilder.ledger.lastBuild
+                let search = store.searchIndex.lastUpdate
+                Self.say("  read \(notes.parsed.count + notes.reusedParsed - store.sources.lastBuildHits) notes, "
+                    + "parsed \(notes.parsed.count) (\(notes.reusedParsed) reused), topics for \(notes.parsed.count + notes.reusedParsed - store.topics.lastBuildReused) "
+                    + "(\(store.topics.lastBuildReused) reused), rendered \(notes.rendered.count) bodies (\(notes.reusedBodies) reused), "
+                    + "reused \(notes.reusedPages) pages, search: \(search.pages) pages and \(search.shards) shards encoded, "
+                    + "wrote \(files.written) files, removed \(files.removed)")
             }
             watcher.watch(outcome.inputs)
         }

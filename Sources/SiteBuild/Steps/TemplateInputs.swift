@@ -1,0 +1,123 @@
+import Foundation
+import SiteRender
+
+/// What a page is rendered from, as a 128-bit hash: the templates, the output path and the template
+/// context, with strings by their UTF-8 bytes and dictionaries by sorted key (their own order differs
+/// between equal ones). Two pages with equal inputs render to equal bytes, so a page whose inputs are
+/// unchanged is not rendered again (`NoteArtifactStore.renderedPage`). Stable within the process.
+struct TemplateInputs {
+    private var first = Hasher()
+    private var second = Hasher()
+
+    /// The key of rendering `context` into `path` with the templates hashed as `templates`.
+    static func key(templates: Int, path: String, context: Any) -> String {
+        var inputs = TemplateInputs()
+        inputs.second.combine(0x5eed)
+        inputs.combine(templates)
+        inputs.combine(string: path)
+        inputs.combine(value: context)
+        return "\(inputs.first.finalize()):\(inputs.second.finalize())"
+    }
+
+    private mutating func combine(_ number: Int) {
+        first.combine(number)
+        second.combine(number)
+    }
+
+    private mutating func combine(string: String) {
+        var string = string
+        combine(string.utf8.count)
+        string.withUTF8 { bytes in
+            first.combine(bytes: UnsafeRawBufferPointer(bytes))
+            second.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    private mutating func combine(value: Any) {
+        switch value {
+        case let dictionary as [String: Any]:
+            combine(1)
+            combine(dictionary.count)
+            for key in dictionary.keys.sorted() {
+                combine(string: key)
+                combine(value: dictionary[key]!)
+            }
+        case let array as [Any]:
+            combine(2)
+            combine(array.count)
+            for element in array { combine(value: element) }
+        case let text as String:
+            combine(3)
+            combine(string: text)
+        case let number as Int:
+            combine(4)
+            combine(number)
+        case let flag as Bool:
+            combine(5)
+            combine(flag ? 1 : 0)
+        default:
+            combine(6)
+            combine(string: "\(type(of: value)):\(value)")
+        }
+    }
+}
+
+/// Renders pages through the templates; with an artifact store, a page whose inputs (`TemplateInputs`) are
+/// those it was last rendered from is taken from the store instead. When the build streams pages
+/// (`BuildContext.streamsPages`), a page rendered with `streams` is written to the staging folder at once
+/// and only its path is kept.
+struct PageRenderer: Sendable {
+    let templates: TemplateSet
+    let store: NoteArtifactStore?
+    let basePath: String
+    /// A hash of the templates' texts (0 without a store).
+    let templatesKey: Int
+    /// Where streamed pages go, when the build streams them.
+    let staging: (folder: URL, fileSystem: FileSystem, shownOutput: String)?
+
+    init(templates: TemplateSet, context: BuildContext) {
+        self.templates = templates
+        store = context.artifacts
+        basePath = context.config.basePath
+        templatesKey = store == nil ? 0 : BuildStep.fingerprint(context.theme.templates)
+        staging = context.streamsPages ? (context.stagingURL, context.fileSystem, context.displayPath(context.outputURL)) : nil
+    }
+
+    struct Rendered: Sendable {
+        var path: String
+        /// The page's bytes; empty once streamed.
+        var data: Data
+        /// The page's inputs; nil without a store.
+        var key: String?
+        var streamed = false
+        var failure: Diagnostic?
+    }
+
+    /// `template` applied to `context`, its relative URLs rewritten for `path`.
+    func render(_ template: String, _ path: String, _ context: [String: Any], streams: Bool = false) -> Rendered {
+        let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, context: context) }
+        if let key, let known = store?.renderedPage(path, key: key) { return Rendered(path: path, data: known, key: key) }
+        let html = templates.render(template, context: context)
+        let data = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: basePath))
+        guard streams, let staging else { return Rendered(path: path, data: data, key: key) }
+        do {
+            try staging.fileSystem.write(data, staging.folder.appendingPathComponent(path))
+            return Rendered(path: path, data: Data(), key: key, streamed: true)
+        } catch {
+            return Rendered(path: path, data: Data(), key: key, streamed: true,
+                            failure: .error("cannot write '\(staging.shownOutput)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
+        }
+    }
+
+    /// Puts `pages` into the output and keeps them in the store for the next build; a page that could not
+    /// be streamed stops the build.
+    func output(_ pages: [Rendered], into context: inout BuildContext) throws {
+        for page in pages {
+            if page.streamed { context.streamedFiles.insert(page.path) } else { context.outputFiles[page.path] = page.data }
+        }
+        let failures = pages.compactMap(\.failure)
+        context.diagnostics += failures
+        guard failures.isEmpty else { throw BuildAbort(step: "apply templates") }
+        store?.rememberRenderedPages(pages.compactMap { page in page.key.map { (page.path, $0, page.data) } })
+    }
+}
