@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import SiteRender
 
 /// What a page is rendered from, as a 128-bit hash: the templates, the output path and the template
