@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteMarkdown
 import SiteSearch
 
 /// Each note's expensive results kept between builds of one process (`sitegen serve`), so a rebuild redoes
@@ -152,9 +153,13 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 continue
             }
             current.parsed.append(page.sourcePath)
-            let diagnostics = page.diagnostics[page.reuse.parsedDiagnostics.lowerBound...]
+            let topics = page.reuse.topicDiagnostics
+            let diagnostics = page.diagnostics[page.reuse.parsedDiagnostics.lowerBound..<max(topics.lowerBound, page.reuse.parsedDiagnostics.lowerBound)]
+                + page.diagnostics[max(topics.upperBound, page.reuse.parsedDiagnostics.lowerBound)...]
+            var kept = page
+            if let unlinked = page.reuse.documentBeforeTopics { kept.document = unlinked }
             parsed[page.sourcePath] = Parsed(text: page.text, isIndex: page.isIndex, navigationTitle: page.navigationTitle,
-                                            page: page, diagnostics: diagnostics,
+                                            page: kept, diagnostics: diagnostics,
                                             splitDiagnostics: page.diagnostics[..<page.reuse.splitDiagnostics])
         }
         current.parsed.sort()
@@ -265,6 +270,11 @@ public struct ArtifactReuse: Sendable {
     var linkTable = 0
     /// A hash of the tree after the topics step (0: none).
     var topicDocumentHash = 0
+    /// With an artifact store: the tree before the topics step linked it, and where the topics step's
+    /// diagnostics are. A reused note is linked again against the site as it is then, so the store keeps
+    /// neither the linked tree nor those diagnostics.
+    var documentBeforeTopics: MarkdownNode?
+    var topicDiagnostics = 0..<0
 }
 
 extension BuildStep {

@@ -15,6 +15,14 @@ extension BuildStep {
 
         // With an artifact store (serve), notes that did not change keep their summaries and trees.
         let store = context.artifacts?.topics
+        var diagnosticsBefore: [Int] = []
+        if store != nil {
+            diagnosticsBefore = context.pages.map(\.diagnostics.count)
+            for i in context.pages.indices { context.pages[i].reuse.documentBeforeTopics = context.pages[i].document }
+        }
+        defer {
+            for (i, start) in diagnosticsBefore.enumerated() { context.pages[i].reuse.topicDiagnostics = start..<context.pages[i].diagnostics.count }
+        }
 
         // Per note: a pure summary of its sections, topics and links (kept in the note cache), and the topic
         // names found in its texts (the memo), which the linker below reuses instead of matching the texts again.

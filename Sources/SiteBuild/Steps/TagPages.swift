@@ -7,7 +7,7 @@ extension BuildStep {
     /// first spelling in path order.
     public static let tagPages = BuildStep("tag pages") { context in
         guard let templates = context.templates else { return }
-        let parsed = context.pages.filter { $0.protected != nil }
+        let parsed = context.pages.filter(\.isNote)
         let pages = parsed.filter { !$0.isIndex }
         let tags = TagPages(pages: pages)
         guard !tags.tags.isEmpty else { return }
