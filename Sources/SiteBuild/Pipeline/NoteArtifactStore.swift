@@ -153,9 +153,9 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 continue
             }
             current.parsed.append(page.sourcePath)
-            let topics = page.reuse.topicDiagnostics
-            let diagnostics = page.diagnostics[page.reuse.parsedDiagnostics.lowerBound..<max(topics.lowerBound, page.reuse.parsedDiagnostics.lowerBound)]
-                + page.diagnostics[max(topics.upperBound, page.reuse.parsedDiagnostics.lowerBound)...]
+            let start = page.reuse.parsedDiagnostics.lowerBound
+            let topics = page.reuse.topicDiagnostics.clamped(to: start..<page.diagnostics.count)
+            let diagnostics = page.diagnostics[start..<topics.lowerBound] + page.diagnostics[topics.upperBound...]
             var kept = page
             if let unlinked = page.reuse.documentBeforeTopics { kept.document = unlinked }
             parsed[page.sourcePath] = Parsed(text: page.text, isIndex: page.isIndex, navigationTitle: page.navigationTitle,
