@@ -2,6 +2,7 @@ import Foundation
 import SiteBuild
 import SiteCore
 import SiteMath
+import Testing
 
 /// A throw-away project folder with notes, the repository's templates, and an output folder.
 struct TemporaryProject {
@@ -63,6 +64,18 @@ struct TemporaryProject {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(folder)/\(stem).<hash>.\(ext) (found \(names))"])
         }
         return "\(folder)/\(name)"
+    }
+
+    /// Builds the notes afresh into `fresh/` and expects the output folder to hold the same files with the
+    /// same bytes (but for the marker, which names its folder): reuse changes how a site is made, never what it is.
+    func expectOutputEqualsFreshBuild(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        #expect(SiteBuilder().build(context(output: "fresh")).committed, sourceLocation: sourceLocation)
+        var fresh = try snapshot(of: root.appendingPathComponent("fresh"))
+        var kept = try snapshot()
+        fresh["/" + OutputSafety.markerName] = nil
+        kept["/" + OutputSafety.markerName] = nil
+        #expect(kept.keys.sorted() == fresh.keys.sorted(), sourceLocation: sourceLocation)
+        #expect(kept.filter { fresh[$0.key] != $0.value }.keys.sorted() == [], sourceLocation: sourceLocation)
     }
 
     /// Every file under the output folder (or `folder`) with its contents, to prove a failed build changed nothing.

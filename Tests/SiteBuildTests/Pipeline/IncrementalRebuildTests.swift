@@ -23,17 +23,6 @@ import Testing
         })
     }
 
-    /// The output folder equals a fresh build's (but for the marker that names the folder).
-    func expectFreshBuildEqual(_ project: TemporaryProject) throws {
-        #expect(SiteBuilder().build(project.context(output: "fresh")).committed)
-        var fresh = try project.snapshot(of: project.root.appendingPathComponent("fresh"))
-        var kept = try project.snapshot()
-        fresh["/" + OutputSafety.markerName] = nil
-        kept["/" + OutputSafety.markerName] = nil
-        #expect(kept.keys.sorted() == fresh.keys.sorted())
-        #expect(kept.filter { fresh[$0.key] != $0.value }.keys.sorted() == [])
-    }
-
     /// Makes the notes' files look saved an hour ago, so their stamps are trusted.
     func age(_ project: TemporaryProject, _ paths: [String]) throws {
         for path in paths {
@@ -54,14 +43,14 @@ import Testing
         try project.write("训练/丢弃法.md", "# 丢弃法\n\n## 为什么 Dropout 能防止过拟合？\n\n训练时随机置零，Sigmoid 之后也常用。\n")
         #expect(build().committed)
         #expect(store.topics.lastBuildReused == 2)
-        try expectFreshBuildEqual(project)
+        try project.expectOutputEqualsFreshBuild()
 
         // Renaming the heading a wikilink points at: the linking note's wikilink now leads nowhere.
         try project.write("训练/批归一化.md", "# 批归一化\n\n## 训练和推理\n\n训练时 BN 用当前 batch 的统计量，推理时用滑动平均。\n\n回到 [激活函数](../基础/激活函数.md)。\n")
         let result = build()
         #expect(store.topics.lastBuildReused == 1)
         #expect(result.diagnostics.filter { $0.code == "wikilink-unresolved" }.map { $0.location?.path } == ["notes/基础/激活函数.md"])
-        try expectFreshBuildEqual(project)
+        try project.expectOutputEqualsFreshBuild()
     }
 
     @Test func unchangedNotesAreNotReadAgain() throws {
@@ -77,7 +66,7 @@ import Testing
         #expect(build().committed)
         #expect(store.sources.lastBuildHits == 2)
         #expect(try project.page("训练/丢弃法/index.html").contains("随机置零。"))
-        try expectFreshBuildEqual(project)
+        try project.expectOutputEqualsFreshBuild()
     }
 
     /// Two saves within one tick of the file system's clock, of the same size: the second is still seen,
@@ -99,6 +88,6 @@ import Testing
         try project.write("基础/激活函数.md", "# 激活函数\n\n## Tanh\n\nTanh 以 0 为中心，新的词：双曲正切。\n")
         #expect(build().committed)
         #expect(store.searchIndex.lastUpdate.pages == 1)
-        try expectFreshBuildEqual(project)
+        try project.expectOutputEqualsFreshBuild()
     }
 }
