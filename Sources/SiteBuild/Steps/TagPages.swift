@@ -13,20 +13,23 @@ extension BuildStep {
         guard !tags.tags.isEmpty else { return }
         let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
         let base = context.config.basePath
+        let renderer = PageRenderer(templates: templates, context: context)
         var samples: [[String: Any]] = []
+        var rendered: [PageRenderer.Rendered] = []
         for tag in tags.tags {
             let path = TagPages.path(of: tag.name) + "index.html"
             var page = model.baseContext(title: tag.name, outputPath: path)
             page["tag"] = tags.context(tag, pages: pages, model: model)
             if samples.count < 4 { samples.append(page) }
-            context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("tag", context: page), outputPath: path, basePath: base))
+            rendered.append(renderer.render("tag", path, page))
         }
         let path = "tags/index.html"
         var list = model.baseContext(title: "标签", outputPath: path)
         list["tags"] = ["count": tags.tags.count, "list": tags.tags.map { tag -> [String: Any] in
             ["name": tag.name, "url": base + TagPages.path(of: tag.name), "count": tag.pages.count]
         }]
-        context.outputFiles[path] = Data(RelativeURLs.rewrittenBytes(templates.render("tags", context: list), outputPath: path, basePath: base))
+        rendered.append(renderer.render("tags", path, list))
+        try renderer.output(rendered, into: &context)
         context.diagnostics += templates.checkAll(["tag": samples, "tags": [list]])
     }
 }
