@@ -45,12 +45,11 @@ extension BuildStep {
         rendered += sections.filter { $0.key != nil }.parallelMap { section in
             renderer.render("home", section.path + "/index.html", model.homeContext(section: section, sections: [section], pages: pages))
         }
-        try renderer.output(rendered, into: &context)
         var notFound = model.baseContext(title: "404")
         notFound["head"] = ""  // no formulas, so no math stylesheet
         // Relative from the site's root, where it is written; the page sets a `<base>` when served (see 404.mustache).
-        let notFoundHTML = templates.render("404", context: notFound)
-        context.outputFiles["404.html"] = Data(RelativeURLs.rewrittenBytes(notFoundHTML, outputPath: "404.html", basePath: context.config.basePath))
+        rendered.append(renderer.render("404", "404.html", notFound))
+        try renderer.output(rendered, into: &context)
 
         var samples: [String: [[String: Any]]] = ["home": [home], "404": [notFound]]
         if !pages.isEmpty { samples["note"] = pages.indices.prefix(8).map { model.noteContext(pages, at: $0) } }
