@@ -2,26 +2,40 @@
 extension String {
     /// The text split into lines on `\n`, `\r\n` or `\r`, without terminators. An empty string has one empty line.
     public var sourceLines: [Substring] {
-        var lines: [Substring] = []
-        let bytes = utf8
-        var start = bytes.startIndex
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
-                lines.append(self[start..<i])
-                var next = bytes.index(after: i)
-                if b == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") {
-                    next = bytes.index(after: next)
-                }
-                i = next
-                start = i
-            } else {
-                i = bytes.index(after: i)
-            }
+        Array(IteratorSequence(SourceLineIterator(self[...])))
+    }
+
+    /// Whether the name comes before `other` in the order people number things: runs of digits by value
+    /// (`2` before `10`), ASCII letters regardless of case, everything else by code point; names equal
+    /// that way by code point. The order of notes, folders and tags across the site.
+    public func naturallyPrecedes(_ other: String) -> Bool {
+        let a = Array(utf8), b = Array(other.utf8)
+        var i = 0, j = 0
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        func folded(_ c: UInt8) -> UInt8 { c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c }
+        /// The digit run starting at `k` without its leading zeros, and where it ends.
+        func number(_ s: [UInt8], _ k: Int) -> (digits: ArraySlice<UInt8>, end: Int) {
+            var start = k, end = k
+            while end < s.count, isDigit(s[end]) { end += 1 }
+            while start < end - 1, s[start] == UInt8(ascii: "0") { start += 1 }
+            return (s[start..<end], end)
         }
-        lines.append(self[start..<bytes.endIndex])
-        return lines
+        while i < a.count, j < b.count {
+            if isDigit(a[i]), isDigit(b[j]) {
+                let x = number(a, i), y = number(b, j)
+                if x.digits.count != y.digits.count { return x.digits.count < y.digits.count }
+                if x.digits != y.digits { return x.digits.lexicographicallyPrecedes(y.digits) }
+                i = x.end
+                j = y.end
+                continue
+            }
+            let x = folded(a[i]), y = folded(b[j])
+            if x != y { return x < y }
+            i += 1
+            j += 1
+        }
+        if (i < a.count) != (j < b.count) { return j < b.count }
+        return a.lexicographicallyPrecedes(b)
     }
 
     /// The text as a reader sees it in a snippet: each formula placeholder (U+E000 number U+E001) as `⋯`,
@@ -121,5 +135,40 @@ extension Unicode.Scalar {
         default:
             false
         }
+    }
+}
+
+/// The lines of a text one at a time (on `\n`, `\r\n` or `\r`, without terminators), and what follows the
+/// line last returned, so a reader can stop early and keep the rest as it is.
+public struct SourceLineIterator: IteratorProtocol {
+    /// The text after the terminator of the line last returned.
+    public private(set) var remainder: Substring
+    private var done = false
+
+    public init(_ text: Substring) {
+        remainder = text
+    }
+
+    public mutating func next() -> Substring? {
+        guard !done else { return nil }
+        let bytes = remainder.utf8
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+                let line = remainder[..<i]
+                var next = bytes.index(after: i)
+                if b == UInt8(ascii: "\r"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "\n") {
+                    next = bytes.index(after: next)
+                }
+                remainder = remainder[next...]
+                return line
+            }
+            i = bytes.index(after: i)
+        }
+        done = true
+        let line = remainder
+        remainder = remainder[remainder.endIndex...]
+        return line
     }
 }

@@ -9,6 +9,32 @@ import SiteCore
         #expect("x\r\n".sourceLines == ["x", ""])
     }
 
+    @Test func aLineIteratorKeepsWhatFollowsTheLastLine() {
+        var lines = SourceLineIterator("---\r\ntitle: x\n---\n正文\r\n尾"[...])
+        #expect(lines.next() == "---")
+        #expect(lines.remainder == "title: x\n---\n正文\r\n尾")
+        #expect(lines.next() == "title: x")
+        #expect(lines.next() == "---")
+        #expect(lines.remainder == "正文\r\n尾")
+        #expect(lines.next() == "正文")
+        #expect(lines.next() == "尾")
+        #expect(lines.remainder == "")
+        #expect(lines.next() == nil)
+    }
+
+    @Test func namesAreInTheOrderPeopleNumberThem() {
+        let names = ["chapter10.md", "Chapter2.md", "chapter1.md", "a-b.md", "ab.md", "附录.md", "优化/02-学习率.md", "优化/2-动量.md",
+                     "优化/10-Adam.md", "README.md", "readme.md", "x007.md", "x7.md"]
+        let sorted = names.sorted { $0.naturallyPrecedes($1) }
+        #expect(sorted == ["a-b.md", "ab.md", "chapter1.md", "Chapter2.md", "chapter10.md", "README.md", "readme.md", "x007.md", "x7.md",
+                           "优化/2-动量.md", "优化/02-学习率.md", "优化/10-Adam.md", "附录.md"])
+        // A strict order: nothing precedes itself, and of two different names exactly one comes first.
+        for a in names {
+            #expect(!a.naturallyPrecedes(a))
+            for b in names where a != b { #expect(a.naturallyPrecedes(b) != b.naturallyPrecedes(a), "\(a) \(b)") }
+        }
+    }
+
     @Test func htmlEscaping() {
         #expect("<a href=\"x\">&'".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;&amp;'")
     }

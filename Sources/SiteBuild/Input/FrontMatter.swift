@@ -30,18 +30,29 @@ public struct FrontMatter: Hashable, Sendable {
     {
         var content = Substring(text)
         if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
-        let lines = String(content).sourceLines
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+        // Only the front matter's lines are split off; the body is the rest of the text, its line ends made `\n`.
+        var lines = SourceLineIterator(content)
+        guard let first = lines.next(), first.trimmingTrailingSpaces == "---" else {
             return (FrontMatter(), String(content), 1, [])
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces == "---" || $0.trimmingTrailingSpaces == "..." }) else {
+        var yamlLines: [Substring] = []
+        var closed = false
+        while let line = lines.next() {
+            if line.trimmingTrailingSpaces == "---" || line.trimmingTrailingSpaces == "..." {
+                closed = true
+                break
+            }
+            yamlLines.append(line)
+        }
+        guard closed else {
             let d = Diagnostic.error("front matter starts with '---' but is never closed", code: "front-matter-unclosed",
                                      at: SourceLocation(path: path, line: 1, column: 1))
             return (FrontMatter(), String(content), 1, [d])
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        let bodyFirstLine = close + 2
+        let yaml = yamlLines.joined(separator: "\n")
+        let rest = lines.remainder
+        let body = rest.utf8.contains(UInt8(ascii: "\r")) ? String(rest).sourceLines.joined(separator: "\n") : String(rest)
+        let bodyFirstLine = yamlLines.count + 3
         var diagnostics: [Diagnostic] = []
         var matter = FrontMatter()
         let document = YAMLDocument(path: path, firstLine: 2)

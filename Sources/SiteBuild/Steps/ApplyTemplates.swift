@@ -157,7 +157,7 @@ struct SiteModel {
             let ra = rank(a), rb = rank(b)
             if ra != rb { return ra < rb }
             if (a == nil) != (b == nil) { return a == nil }
-            return (a ?? "").localizedStandardCompare(b ?? "") == .orderedAscending
+            return (a ?? "").naturallyPrecedes(b ?? "")
         }
         return order.map { key in
             Section(key: key, title: key.map(sectionTitle) ?? config.title, path: key.flatMap { sectionPaths[$0] } ?? "",

@@ -36,7 +36,7 @@ extension BuildStep {
         }
         var folderPaths: [String: String] = [:]
         var folderOwners: [String: String] = ["topics": "", "tags": "", "search": ""]
-        for key in folders.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
+        for key in folders.sorted(by: { $0.naturallyPrecedes($1) }) {
             let name = String(key.split(separator: "/").last ?? "")
             let parent = key.contains("/") ? folderPaths[String(key[..<key.lastIndex(of: "/")!])].map { "\($0)/" } ?? "" : ""
             var path = parent + URLSlug.make(name)

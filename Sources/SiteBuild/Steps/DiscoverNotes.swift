@@ -11,29 +11,25 @@ extension BuildStep {
             context.diagnostics.append(.error("notes folder '\(context.displayPath(notesURL))' does not exist", code: "notes-missing"))
             throw BuildAbort(step: "discover notes")
         }
-        let files: [URL]
+        let files: [String]
         do {
             files = try context.fileSystem.listFiles(notesURL)
         } catch {
             context.diagnostics.append(.error("cannot list '\(context.displayPath(notesURL))': \(FileSystem.reason(for: error))", code: "notes-unreadable"))
             throw BuildAbort(step: "discover notes")
         }
-        let rootPath = notesURL.standardizedFileURL.path
-        var notePaths: [(relative: String, url: URL)] = []
-        for url in files {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath + "/") else { continue }
-            let relative = String(path.dropFirst(rootPath.count + 1))
+        var notePaths: [String] = []
+        for relative in files {
             switch NotesLayout.role(of: relative) {
-            case .note: notePaths.append((relative, url))
+            case .note: notePaths.append(relative)
             case .asset: context.assets.append(relative)
             case .navigation: context.navigationFiles.append(relative)
             case .otherToolPart, .litter: break
             }
         }
-        notePaths.sort { $0.relative.localizedStandardCompare($1.relative) == .orderedAscending }
+        notePaths.sort { $0.naturallyPrecedes($1) }
         context.assets.sort()
-        let indexPages = Set(NotesLayout.indexPages(among: notePaths.map(\.relative)).values)
+        let indexPages = Set(NotesLayout.indexPages(among: notePaths).values)
 
         let fileSystem = context.fileSystem
         let displayBase = context.displayPath(notesURL)
@@ -41,7 +37,8 @@ extension BuildStep {
         let artifacts = context.artifacts
         let sources = artifacts?.sources
         sources?.begin()
-        let loaded: [Page?] = notePaths.map { ($0.relative, $0.url) }.parallelMap { relative, url in
+        let loaded: [Page?] = notePaths.parallelMap { relative in
+            let url = notesURL.appendingPathComponent(relative)
             let display = displayBase.isEmpty ? relative : "\(displayBase)/\(relative)"
             let stamp = sources == nil ? nil : OutputLedger.stamp(source: url)
             if var known = sources?.page(relative, displayPath: display, stamp: stamp) {
@@ -78,7 +75,7 @@ extension BuildStep {
             return page
         }
         context.pages = loaded.compactMap { $0 }
-        sources?.keepOnly(Set(notePaths.map(\.relative)))
+        sources?.keepOnly(Set(notePaths))
         if context.pages.isEmpty {
             context.diagnostics.append(.warning("no notes (.md, .markdown, .txt) in '\(context.displayPath(notesURL))'", code: "notes-empty"))
         }

@@ -54,7 +54,7 @@ struct TagPages {
                 bySlug[slug, default: Tag(name: name, pages: [])].pages.append(i)
             }
         }
-        tags = bySlug.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        tags = bySlug.values.sorted { $0.name.naturallyPrecedes($1.name) }
     }
 
     /// The tag page's path in the site, `tags/<slug>/`.
