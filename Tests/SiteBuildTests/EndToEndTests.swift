@@ -108,7 +108,9 @@ import Testing
         #expect(try project.snapshot() == before)
         try project.remove("坏的.md")
 
-        // A write that fails midway (disk full, say) also leaves it untouched.
+        // A write that fails midway (disk full, say) also leaves it untouched (the site is not unchanged:
+        // an unchanged one would write nothing).
+        project.forgetSite()
         let counter = WriteCounter()
         let flaky = FileSystem(read: FileSystem.disk.read, write: { data, url in
             if counter.increment() > 2 { throw CocoaError(.fileWriteOutOfSpace) }
@@ -158,6 +160,7 @@ import Testing
         #expect(activation.contains("class=\"katex\""))
         #expect(!activation.contains("katex-error"))
         #expect(cold.context.counters["formulasRendered"] == 2)
+        project.forgetSite()
         let warm = build()
         #expect(warm.committed)
         #expect(warm.context.counters["formulasRendered"] == 0)

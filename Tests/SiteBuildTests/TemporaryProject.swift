@@ -96,5 +96,11 @@ struct TemporaryProject {
         Set(try FileManager.default.contentsOfDirectory(atPath: root.path))
     }
 
+    /// Removes what the last build remembered of the whole site (`SiteManifest`), so the next build runs
+    /// every step even when nothing changed (the note cache and the formula cache stay).
+    func forgetSite() {
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(".sitegen-cache/site"))
+    }
+
     func delete() { try? FileManager.default.removeItem(at: root) }
 }

@@ -110,14 +110,7 @@ public final class OutputLedger: @unchecked Sendable {
     }
 
     static func stamp(source url: URL) -> Stamp? {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-        return .file(source: url.path, size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
+        FileIdentity(path: url.path).map { .file(source: url.path, size: $0.size, modified: $0.modified, inode: $0.inode) }
     }
 
     private static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// The length-prefixed binary format of the on-disk note cache (`NoteCache`): integers as LEB128
 /// varints, strings as their UTF-8 length and bytes, arrays as their count and elements. A file is
@@ -41,6 +42,12 @@ struct ArtifactWriter {
     mutating func array<T>(_ values: [T], _ element: (inout ArtifactWriter, T) -> Void) {
         int(values.count)
         for value in values { element(&self, value) }
+    }
+
+    mutating func diagnostic(_ d: Diagnostic) {
+        string(d.severity.rawValue); string(d.message); string(d.code)
+        bool(d.location != nil)
+        if let l = d.location { string(l.path); int(l.line); int(l.column) }
     }
 
     /// The whole file: header, then the payload.
@@ -136,6 +143,13 @@ struct ArtifactReader {
 
     mutating func optional() throws -> String? {
         try bool() ? try string() : nil
+    }
+
+    mutating func diagnostic() throws -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Damaged() }
+        let message = try string(), code = try string()
+        let location = try bool() ? SourceLocation(path: try string(), line: try int(), column: try int()) : nil
+        return Diagnostic(severity, message, code: code, at: location)
     }
 
     mutating func array<T>(_ element: (inout ArtifactReader) throws -> T) throws -> [T] {

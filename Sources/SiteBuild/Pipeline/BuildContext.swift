@@ -67,6 +67,12 @@ public struct BuildContext: Sendable {
     public var topics = TopicRegistry.empty
     /// The joins over the notes' topics and links; `nil` before the topics step.
     public var topicIndex: TopicIndex?
+    /// The hash of everything this build reads (`SiteManifest`); nil when it keeps no manifest.
+    var siteInputs: String?
+    /// Set when the inputs and the output folder are as the last build left them: the build stops there.
+    public internal(set) var unchangedSite: UnchangedSite?
+    /// Each note's last-commit day (`commitDays()`), once asked.
+    var lastCommitDays: [String: String]?
 
     public init(config: SiteConfig, root: URL, fileSystem: FileSystem = .disk) {
         self.config = config

@@ -285,11 +285,7 @@ extension CachedNote {
         w.array(search.sections) { w, s in
             w.string(s.anchor); w.string(s.heading); w.string(s.text); w.string(s.code); w.bool(s.isQuestion)
         }
-        w.array(diagnostics) { w, d in
-            w.string(d.severity.rawValue); w.string(d.message); w.string(d.code)
-            w.bool(d.location != nil)
-            if let l = d.location { w.string(l.path); w.int(l.line); w.int(l.column) }
-        }
+        w.array(diagnostics) { $0.diagnostic($1) }
     }
 
     private static func encodeQuestion(_ w: inout ArtifactWriter, _ q: QuestionEntry) {
@@ -338,12 +334,7 @@ extension CachedNote {
                                    isQuestion: try r.bool())
         }
         search = SearchDocument(url: url, title: searchTitle, sections: searchSections)
-        diagnostics = try r.array { r in
-            guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw ArtifactReader.Damaged() }
-            let message = try r.string(), code = try r.string()
-            let location = try r.bool() ? SourceLocation(path: try r.string(), line: try r.int(), column: try r.int()) : nil
-            return Diagnostic(severity, message, code: code, at: location)
-        }
+        diagnostics = try r.array { try $0.diagnostic() }
     }
 
     private static func decodeQuestion(_ r: inout ArtifactReader) throws -> QuestionEntry {

@@ -10,6 +10,7 @@ public struct SiteBuilder: Sendable {
     /// The default pipeline, in reading order.
     public static let defaultSteps: [BuildStep] = [
         .discoverNotes,
+        .skipUnchangedSite,
         .loadTemplates,
         .assignURLs,
         .readNavigation,
@@ -37,7 +38,7 @@ public struct SiteBuilder: Sendable {
 
     /// What `sitegen check` runs: the build's steps that find problems, and `checkSite`; nothing is written.
     public static let checkSteps: [BuildStep] =
-        defaultSteps.filter { ![BuildStep.buildSearchIndex.name, BuildStep.writeNoteCache.name, BuildStep.writeOutput.name].contains($0.name) } + [.checkSite]
+        defaultSteps.filter { ![BuildStep.skipUnchangedSite.name, BuildStep.buildSearchIndex.name, BuildStep.writeNoteCache.name, BuildStep.writeOutput.name].contains($0.name) } + [.checkSite]
 
     public var steps: [BuildStep]
     /// Treat warnings as errors: the output is not replaced when there are any.
@@ -109,7 +110,7 @@ public struct SiteBuilder: Sendable {
                 aborted = true
             }
             timings.append(.init(step: step.name, seconds: Self.seconds(since: stepStart)))
-            if aborted { break }
+            if aborted || context.unchangedSite != nil { break }
             // The notes have been read: deleting the previous site can now overlap the CPU-bound steps.
             if step.name == BuildStep.discoverNotes.name { oldSites?.start() }
         }
@@ -124,8 +125,9 @@ public struct SiteBuilder: Sendable {
             } else if !skippedWrite {
                 context.outputLedger?.forget()
             }
-        } else if failed {
+        } else if failed || context.unchangedSite != nil {
             StagedOutput.discard(output: context.outputURL)
+            committed = !failed
         } else {
             let swapStart = DispatchTime.now()
             defer { timings.append(.init(step: "swap", seconds: Self.seconds(since: swapStart))) }
@@ -133,6 +135,7 @@ public struct SiteBuilder: Sendable {
                 try StagedOutput.commit(output: context.outputURL)
                 committed = true
                 context.outputLedger?.confirm(context.outputURL)
+                recordManifest(context)
             } catch {
                 context.diagnostics.append(.error("cannot replace '\(output)': \(FileSystem.reason(for: error))",
                                                   code: "output-swap"))
@@ -158,6 +161,20 @@ public struct SiteBuilder: Sendable {
             if aborted { break }
         }
         return BuildResult(context: context, timings: timings, seconds: seconds(since: start), committed: false, checked: true)
+    }
+
+    /// Remembers this build's inputs and output folder for the next build (`SiteManifest`). A build whose
+    /// formulas were left to the browser because node failed is not remembered (the next one tries again).
+    private func recordManifest(_ context: BuildContext) {
+        guard let inputs = context.siteInputs else { return }
+        let url = SiteManifest.url(for: context.outputURL, in: context)
+        guard context.mathMode == .clientSide || !context.diagnostics.contains(where: { $0.code == "math-client-side" }),
+              let files = SiteManifest.outputFiles(of: context.outputURL)
+        else {
+            try? FileManager.default.removeItem(at: url)
+            return
+        }
+        SiteManifest(inputs: inputs, outputFiles: files, result: context).write(to: url)
     }
 
     /// The build so far has errors, or warnings under `strict`.

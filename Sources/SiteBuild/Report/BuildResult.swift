@@ -30,11 +30,15 @@ public struct BuildResult: Sendable {
         diagnostics = context.allDiagnostics
     }
 
-    /// `built 23 pages, 2 warnings, 0 errors in 0.41 s`
+    /// The pages of the site (those of the last build when the site was unchanged).
+    public var pageCount: Int { context.unchangedSite?.pageCount ?? context.pages.count }
+
+    /// `built 23 pages, 2 warnings, 0 errors in 0.41 s`; `23 pages unchanged, …` when nothing changed.
     public var summary: String {
         let d = diagnostics
-        let verb = checked ? "checked \(context.pages.count) pages"
-            : committed ? "built \(context.pages.count) pages"
+        let verb = checked ? "checked \(pageCount) pages"
+            : context.unchangedSite != nil && committed ? "\(pageCount) pages unchanged"
+            : committed ? "built \(pageCount) pages"
             : refused ? "nothing built" : "build failed, \(context.outputURL.lastPathComponent)/ left as it was"
         let w = d.warningCount, e = d.errorCount
         return "\(verb), \(w) warning\(w == 1 ? "" : "s"), \(e) error\(e == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s"
@@ -107,15 +111,10 @@ public struct BuildReport: Codable, Sendable {
 
     public init(_ result: BuildResult) {
         let context = result.context
-        let output = context.displayPath(context.outputURL)
         sitegenVersion = SiteBuild.sitegenVersion
         succeeded = result.committed || (result.checked && result.diagnostics.errorCount == 0)
         mathMode = context.mathMode.rawValue
-        pages = context.pages.filter(\.isNote).map { page in
-            PageEntry(source: page.displayPath, output: "\(output)/\(page.outputPath)", url: page.url, title: page.title,
-                      format: page.formatName, questions: page.questions.count,
-                      formulas: page.formulaCount, examples: page.exampleCount)
-        }
+        pages = context.unchangedSite?.reportPages ?? Self.pageEntries(of: context)
         let all = result.diagnostics
         diagnostics = all.map {
             DiagnosticEntry(file: $0.location?.path, line: $0.location?.line,
@@ -142,6 +141,16 @@ public struct BuildReport: Codable, Sendable {
                         codeBlocksHighlighted: context.counters["codeBlocksHighlighted"] ?? 0)
         timings = result.timings
         totalSeconds = result.seconds
+    }
+
+    /// The report's entry for each note page of `context`.
+    static func pageEntries(of context: BuildContext) -> [PageEntry] {
+        let output = context.displayPath(context.outputURL)
+        return context.pages.filter(\.isNote).map { page in
+            PageEntry(source: page.displayPath, output: "\(output)/\(page.outputPath)", url: page.url, title: page.title,
+                      format: page.formatName, questions: page.questions.count,
+                      formulas: page.formulaCount, examples: page.exampleCount)
+        }
     }
 
     public func json() throws -> Data {

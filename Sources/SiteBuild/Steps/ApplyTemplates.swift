@@ -33,7 +33,7 @@ extension BuildStep {
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
         let parsed = context.pages.filter(\.isNote)
         let pages = parsed.filter { !$0.isIndex }
-        let commitDays = CommitDates.lastCommitDays(in: context.notesURL)
+        let commitDays = context.commitDays()
         let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex), commitDays: commitDays)
         let renderer = PageRenderer(templates: templates, context: context)
         var rendered = pages.indices.map { $0 }.parallelMap { i in

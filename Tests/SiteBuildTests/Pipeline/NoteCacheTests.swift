@@ -36,6 +36,7 @@ import Testing
         #expect(try Self.cacheEntries(project).count == 4)
         let coldSite = try project.snapshot()
 
+        project.forgetSite()
         let warm = Self.build(project)
         #expect(warm.committed)
         #expect(warm.context.counters["notesCached"] == 4)
@@ -101,11 +102,13 @@ import Testing
         try Data().write(to: entries[2])
         try Data("{\"title\": \"json\"}".utf8).write(to: entries[3])
 
+        project.forgetSite()
         let rebuilt = Self.build(project)
         #expect(rebuilt.committed)
         #expect(rebuilt.context.counters["notesCacheDamaged"] == 4)
         #expect(rebuilt.context.counters["notesCacheWritten"] == 4)
         #expect(try project.snapshot() == site)
+        project.forgetSite()
         #expect(Self.build(project).context.counters["notesCached"] == 4)
     }
 
@@ -115,6 +118,7 @@ import Testing
         #expect(Self.build(project).committed)
         let folder = project.root.appendingPathComponent(".sitegen-cache/notes")
         for i in 0..<40 { try Data("old".utf8).write(to: folder.appendingPathComponent("\(i).note")) }
+        project.forgetSite()
         #expect(Self.build(project).committed)
         #expect(try Self.cacheEntries(project).count == 4)
     }
