@@ -5,6 +5,25 @@ extension String {
         Array(IteratorSequence(SourceLineIterator(self[...])))
     }
 
+    /// `sourceLines.count`, without making the lines.
+    public var sourceLineCount: Int {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var count = 1
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "\n") {
+                    count += 1
+                } else if bytes[i] == UInt8(ascii: "\r") {
+                    count += 1
+                    if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                }
+                i += 1
+            }
+            return count
+        }
+    }
+
     /// Whether the name comes before `other` in the order people number things: runs of digits by value
     /// (`2` before `10`), ASCII letters regardless of case, everything else by code point; names equal
     /// that way by code point. The order of notes, folders and tags across the site.

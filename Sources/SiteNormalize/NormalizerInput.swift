@@ -21,7 +21,7 @@ public struct NormalizerInput: Sendable {
     ) {
         self.text = text
         self.path = path
-        self.lineMap = lineMap ?? .identity(lineCount: text.sourceLines.count)
+        self.lineMap = lineMap ?? .identity(lineCount: text.sourceLineCount)
         self.declaredFormat = declaredFormat
         self.frontMatterKeys = frontMatterKeys
         self.frontMatterTitle = frontMatterTitle

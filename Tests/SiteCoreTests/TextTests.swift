@@ -7,6 +7,7 @@ import SiteCore
         #expect("".sourceLines == [""])
         #expect("中文\n\n尾\n".sourceLines == ["中文", "", "尾", ""])
         #expect("x\r\n".sourceLines == ["x", ""])
+        for text in ["a\nb\r\nc\rd", "", "中文\n\n尾\n", "x\r\n", "\r\r\n\n"] { #expect(text.sourceLineCount == text.sourceLines.count) }
     }
 
     @Test func aLineIteratorKeepsWhatFollowsTheLastLine() {

@@ -50,8 +50,10 @@ public struct FrontMatter: Hashable, Sendable {
             return (FrontMatter(), String(content), 1, [d])
         }
         let yaml = yamlLines.joined(separator: "\n")
-        let rest = lines.remainder
-        let body = rest.utf8.contains(UInt8(ascii: "\r")) ? String(rest).sourceLines.joined(separator: "\n") : String(rest)
+        var body = String(lines.remainder)
+        if body.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\r")) }) ?? true {
+            body = body.sourceLines.joined(separator: "\n")
+        }
         let bodyFirstLine = yamlLines.count + 3
         var diagnostics: [Diagnostic] = []
         var matter = FrontMatter()

@@ -25,7 +25,8 @@ struct YAMLDocument {
                                 at: SourceLocation(path: path, line: firstLine + problem.line, column: problem.column + 1)))
         }
         do {
-            return (try Yams.compose(yaml: text), nil)
+            // An explicit encoding: Yams's default one reads the whole environment on every call.
+            return (try Yams.compose(yaml: text, .default, .default, .utf8), nil)
         } catch {
             return (nil, diagnostic(for: error, code: code))
         }

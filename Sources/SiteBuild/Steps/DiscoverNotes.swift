@@ -66,7 +66,7 @@ extension BuildStep {
                 let split = FrontMatter.split(page.text, path: display)
                 page.frontMatter = split.frontMatter
                 page.body = split.body
-                page.bodyLineMap = .identity(lineCount: split.body.sourceLines.count, firstLine: split.bodyFirstLine)
+                page.bodyLineMap = .identity(lineCount: split.body.sourceLineCount, firstLine: split.bodyFirstLine)
                 page.diagnostics += split.diagnostics
             }
             page.reuse.splitDiagnostics = page.diagnostics.count

@@ -12,7 +12,7 @@ public enum TensorBlocks {
 
     public static func extract(from text: String, path: String) -> [Block] {
         let split = FrontMatter.split(text, path: path)
-        let map = LineMap.identity(lineCount: split.body.sourceLines.count, firstLine: split.bodyFirstLine)
+        let map = LineMap.identity(lineCount: split.body.sourceLineCount, firstLine: split.bodyFirstLine)
         return MarkdownParser.parse(split.body).collect {
             if case .codeBlock(let info, _, _) = $0.kind { info.split(separator: " ").first == "tensor" } else { false }
         }.compactMap { node in

@@ -16,6 +16,16 @@ import Testing
         #expect(split.body.hasPrefix("# 正文"))
     }
 
+    /// The body is the text after the closing line; Windows and old Mac line ends become `\n`.
+    @Test func theBodyIsTheRestWithLineEndsMadeNewlines() {
+        let unix = FrontMatter.split("---\ntitle: 甲\n...\n正文\n\n尾", path: "x.md")
+        #expect(unix.frontMatter.title == "甲" && unix.body == "正文\n\n尾" && unix.bodyFirstLine == 4)
+        let windows = FrontMatter.split("---\r\ntitle: 乙\r\n---\r\n正文\r\n尾\r旧\r\n", path: "x.md")
+        #expect(windows.frontMatter.title == "乙" && windows.body == "正文\n尾\n旧\n" && windows.bodyFirstLine == 4)
+        #expect(FrontMatter.split("---\ntitle: 丙\n---", path: "x.md").body == "")
+        #expect(FrontMatter.split("---\ntitle: 丙\n---\n", path: "x.md").body == "")
+    }
+
     @Test func brokenYAMLIsAnErrorAtItsLine() {
         let split = FrontMatter.split("---\ntitle: ok\ntags: [a, b\nother: 1\n---\n正文\n", path: "notes/y.md")
         let error = split.diagnostics.first
