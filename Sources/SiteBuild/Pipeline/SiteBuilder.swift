@@ -111,8 +111,10 @@ public struct SiteBuilder: Sendable {
             }
             timings.append(.init(step: step.name, seconds: Self.seconds(since: stepStart)))
             if aborted || context.unchangedSite != nil { break }
-            // The notes have been read: deleting the previous site can now overlap the CPU-bound steps.
-            if step.name == BuildStep.discoverNotes.name { oldSites?.start() }
+            // The notes have been read and the site is not unchanged: deleting the site an earlier build
+            // replaced can now overlap the CPU-bound steps. (An unchanged build leaves it to the next build
+            // that writes, as every build leaves the site it replaces.)
+            if step.name != BuildStep.discoverNotes.name { oldSites?.start() }
         }
         let failed = aborted || skippedWrite || hasFailed(context)
         var committed = false
