@@ -15,6 +15,19 @@ import SiteCore
         #expect(ContentHash.sha256Hex(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    /// Messages whose padding fills the last block exactly, spills into one more, or starts a new one
+    /// (reference digests from Python's hashlib).
+    @Test func paddingAtBlockBoundaries() {
+        let letters = String((0..<120).map { Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+        #expect(ContentHash.sha256Hex(String(letters.prefix(55))) == "595615dbe4f0f407ae397d08b4c2cb870cb9b0e11937416f950c5160acf9c005")
+        #expect(ContentHash.sha256Hex(String(letters.prefix(56))) == "784f623b787495078e93ff28a25b581df0584055a7e71d8cd90c454716b92f51")
+        #expect(ContentHash.sha256Hex(String(letters.prefix(63))) == "5ca3e1ef5207490eac01a795e5cc94d59582a5118bf9534665c8668d87aa647c")
+        #expect(ContentHash.sha256Hex(String(letters.prefix(64))) == "2fcd5a0d60e4c941381fcc4e00a4bf8be422c3ddfafb93c809e8d1e2bfffae8e")
+        #expect(ContentHash.sha256Hex(String(letters.prefix(65))) == "1b3cd1877ab2f2f19f7be001722554f336cb799df0329de0bb4c118dc6abc06d")
+        #expect(ContentHash.sha256Hex(String(letters.prefix(119))) == "faef67da856d6fd9c8d12f9ed0a4fefd3cf0ce085ab43e2907418d457e3c354b")
+        #expect(ContentHash.sha256Hex(String(letters.prefix(120))) == "c9512b08619c19fbb503c7da6b46ef20301e5f7a7a5f43989182398536f5c5c8")
+    }
+
     @Test func partsAreSeparated() {
         #expect(ContentHash.sha256Hex("ab", "c") != ContentHash.sha256Hex("a", "bc"))
     }
