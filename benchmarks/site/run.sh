@@ -46,14 +46,14 @@ samples="$work/samples.tsv"
 
 now_ns() { date +%s%N; }
 
-# measure TOOL SIZE RUN OUT CMD... : fresh OUT (removed before, untimed), wall time around the whole
+# measure TOOL SIZE RUN OUT CMD... : fresh OUT (removed before, untimed, unless KEEP_OUTPUT=1), wall time around the whole
 # process, peak RSS and CPU seconds (user + system, waited-for children such as sitegen's node workers
 # included) from GNU time; appends "size tool run seconds rss_kb exit pages cpu_seconds" to $samples.
 measure() {
     local tool="$1" size="$2" run="$3" out="$4"
     shift 4
     local log="$work/logs/$tool-$size-$run.log" stats="$work/logs/$tool-$size-$run.time"
-    rm -rf "$out"
+    [ "${KEEP_OUTPUT:-0}" = 1 ] || rm -rf "$out"
     sync
     local start end rc=0
     start=$(now_ns)
@@ -97,12 +97,15 @@ for size in "${sizes[@]}"; do
     hugo_cmd=(hugo --source "$site" --destination "$work/out-hugo" --quiet)
 
     # sitegen = empty cache (removed before the run, untimed), like Hugo; sitegen-warm = the cache the
-    # previous sitegen run just filled (an unchanged rebuild).
+    # previous sitegen run just filled, fresh output folder; sitegen-unchanged = the same cache and the output
+    # folder the previous run wrote (an unchanged rebuild); hugo-unchanged = Hugo into its previous output.
     for run in $(seq 0 "$runs"); do   # run 0 is the warm-up, discarded in the table
         rm -rf "$sitegen_cwd/.sitegen-cache"
         measure sitegen "$size" "$run" "$work/out-sitegen" "${sitegen_cmd[@]}"
         measure sitegen-warm "$size" "$run" "$work/out-sitegen" "${sitegen_cmd[@]}"
+        KEEP_OUTPUT=1 measure sitegen-unchanged "$size" "$run" "$work/out-sitegen" "${sitegen_cmd[@]}"
         measure hugo "$size" "$run" "$work/out-hugo" "${hugo_cmd[@]}"
+        KEEP_OUTPUT=1 measure hugo-unchanged "$size" "$run" "$work/out-hugo" "${hugo_cmd[@]}"
         echo "  run $run done" >&2
     done
 
