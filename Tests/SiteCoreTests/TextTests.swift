@@ -9,6 +9,12 @@ import SiteCore
         #expect("x\r\n".sourceLines == ["x", ""])
     }
 
+    @Test func readableTextCollapsesEveryWhiteSpaceAndShowsFormulasAsDots() {
+        #expect(" 激活\t函数\n\n是\u{3000}非线性的\u{A0}映射 ".readableText == "激活 函数 是 非线性的 映射")
+        #expect("见\u{E000}12\u{E001}，以及 \u{E000}3\u{E001} 式".readableText == "见⋯，以及 ⋯ 式")
+        #expect("Café\u{0B}naïve\u{2028}σ\u{85}𝜎".readableText == "Café naïve σ 𝜎")
+    }
+
     @Test func aLineIteratorKeepsWhatFollowsTheLastLine() {
         var lines = SourceLineIterator("---\r\ntitle: x\n---\n正文\r\n尾"[...])
         #expect(lines.next() == "---")
