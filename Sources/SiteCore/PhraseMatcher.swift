@@ -3,70 +3,88 @@
 ///
 /// Feed tokens one by one with `next`; after each, `matches(at:)` lists the phrases that end there,
 /// longest first. Search uses it to mark synonym names, topics to find the names of topics.
+///
+/// The stepping functions are `@inlinable` so that they are specialised for the token type where they are
+/// called (every word of every page goes through `next`); unspecialised, each step looked up generic
+/// metadata and hashed through witness tables.
 public struct PhraseMatcher<Token: Hashable & Sendable, Value: Hashable & Sendable>: Hashable, Sendable {
     /// A position in the automaton; `start` before any token and after a reset.
     public typealias State = Int
     public static var start: State { 0 }
 
-    private var transitions: [[Token: Int]] = [[:]]
-    private var failure: [Int] = [0]
-    private var depth: [Int] = [0]
+    /// An arrow of the trie: from a node, on a token.
+    @usableFromInline struct Edge: Hashable, Sendable {
+        @usableFromInline var node: Int
+        @usableFromInline var token: Token
+
+        @inlinable init(_ node: Int, _ token: Token) {
+            self.node = node
+            self.token = token
+        }
+    }
+
+    /// The trie's arrows, all in one table.
+    @usableFromInline var edges: [Edge: Int] = [:]
+    @usableFromInline var failure: [Int] = [0]
+    @usableFromInline var depth: [Int] = [0]
     /// Values of the phrase that ends exactly at each node.
-    private var values: [[Value]] = [[]]
+    @usableFromInline var values: [[Value]] = [[]]
     /// The nearest node, this one or along the failure links, at which a phrase ends; -1 when none.
-    private var output: [Int] = [-1]
+    @usableFromInline var output: [Int] = [-1]
 
     public init(_ phrases: [(tokens: [Token], value: Value)]) {
+        var children: [[(Token, Int)]] = [[]]
         for (tokens, value) in phrases where !tokens.isEmpty {
             var node = 0
             for token in tokens {
-                if let child = transitions[node][token] {
+                if let child = edges[Edge(node, token)] {
                     node = child
                 } else {
-                    transitions.append([:]); failure.append(0); depth.append(depth[node] + 1); values.append([]); output.append(-1)
-                    transitions[node][token] = transitions.count - 1
-                    node = transitions.count - 1
+                    children.append([]); failure.append(0); depth.append(depth[node] + 1); values.append([]); output.append(-1)
+                    edges[Edge(node, token)] = children.count - 1
+                    children[node].append((token, children.count - 1))
+                    node = children.count - 1
                 }
             }
             if !values[node].contains(value) { values[node].append(value) }
         }
         // Breadth-first: a node's failure link is the longest proper suffix of its phrase that is in the trie.
-        var queue = transitions[0].values.sorted()
+        var queue = children[0].map { $0.1 }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
             output[node] = values[node].isEmpty ? output[failure[node]] : node
-            for (token, child) in transitions[node] {
+            for (token, child) in children[node] {
                 var fallback = failure[node]
-                while fallback != 0, transitions[fallback][token] == nil { fallback = failure[fallback] }
-                failure[child] = transitions[fallback][token] ?? 0
+                while fallback != 0, edges[Edge(fallback, token)] == nil { fallback = failure[fallback] }
+                failure[child] = edges[Edge(fallback, token)] ?? 0
                 queue.append(child)
             }
         }
     }
 
     /// True when there are no phrases.
-    public var isEmpty: Bool { transitions[0].isEmpty }
+    @inlinable public var isEmpty: Bool { edges.isEmpty }
 
     /// The state after `token`.
-    public func next(_ state: State, _ token: Token) -> State {
+    @inlinable public func next(_ state: State, _ token: Token) -> State {
         var node = state
         while true {
-            if let child = transitions[node][token] { return child }
+            if let child = edges[Edge(node, token)] { return child }
             if node == 0 { return 0 }
             node = failure[node]
         }
     }
 
     /// The longest phrase ending at `state`: its length in tokens and its values.
-    public func longestMatch(at state: State) -> (length: Int, values: [Value])? {
+    @inlinable public func longestMatch(at state: State) -> (length: Int, values: [Value])? {
         let node = output[state]
         return node < 0 ? nil : (depth[node], values[node])
     }
 
     /// Every phrase ending at `state`, longest first.
-    public func matches(at state: State, _ body: (_ length: Int, _ values: [Value]) -> Void) {
+    @inlinable public func matches(at state: State, _ body: (_ length: Int, _ values: [Value]) -> Void) {
         var node = output[state]
         while node > 0 {
             body(depth[node], values[node])

@@ -60,31 +60,32 @@ extension String {
     /// The text as a reader sees it in a snippet: each formula placeholder (U+E000 number U+E001) as `⋯`,
     /// white space collapsed to single spaces and trimmed.
     public var readableText: String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var space = false
         var inFormula = false
         for s in unicodeScalars {
             if s == "\u{E000}" {
                 inFormula = true
-                if space { out += " " }
+                if space { out.append(UInt8(ascii: " ")) }
                 space = false
-                out += "⋯"
+                out += "⋯".utf8
                 continue
             }
             if inFormula {
                 if s == "\u{E001}" { inFormula = false }
                 continue
             }
-            if s.properties.isWhitespace {
+            // ASCII white space is tab, line feed, vertical tab, form feed, carriage return and space.
+            if s.isASCII ? (s == " " || (0x09...0x0D).contains(s.value)) : s.properties.isWhitespace {
                 space = !out.isEmpty
             } else {
-                if space { out.unicodeScalars.append(" ") }
+                if space { out.append(UInt8(ascii: " ")) }
                 space = false
-                out.unicodeScalars.append(s)
+                if s.isASCII { out.append(UInt8(s.value)) } else { UTF8.encode(s) { out.append($0) } }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes `& < > "` for HTML text and attribute values, as cmark-gfm does.

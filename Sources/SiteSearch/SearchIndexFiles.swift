@@ -7,14 +7,14 @@ extension SearchIndex {
 
     /// The index as files by path relative to the `search/` folder: `index.json`, `t/<n>.json`, `p/<n>.json`.
     public func files(shardBytes: Int = SearchIndex.defaultShardBytes) -> [String: Data] {
-        var files: [String: Data] = [:]
         let shards = self.shards(maxBytes: shardBytes)
-        for (n, shard) in shards.enumerated() { files["t/\(n).json"] = Data(shard.json) }
-        for (n, document) in documents.enumerated() {
-            files["p/\(n).json"] = Self.pageFile(document)
-        }
-        files["index.json"] = Self.manifestFile(files.map { ($0.key, ContentHash.sha256(Array($0.value))) }, pages: documents.count,
-                                                shardKeys: shards.map(\.key), synonyms: synonyms)
+        // Page files and digests on every core: thousands of JSON encodings and SHA-256s.
+        var named = shards.enumerated().map { n, shard in ("t/\(n).json", Data(shard.json)) }
+        named += documents.enumerated().map { $0 }.parallelMap { n, document in Self.pageFile(document).map { ("p/\(n).json", $0) } }
+            .compactMap { $0 }
+        let digests = named.parallelMap { path, data in (path: path, digest: ContentHash.sha256(Array(data))) }
+        var files = Dictionary(named) { first, _ in first }
+        files["index.json"] = Self.manifestFile(digests, pages: documents.count, shardKeys: shards.map(\.key), synonyms: synonyms)
         return files
     }
 

@@ -103,7 +103,9 @@ public struct SearchTokenizer: Sendable {
     public mutating func forEachToken(in text: String, _ emit: (Token) -> Void) {
         var folded = self.folded
         defer { self.folded = folded }
-        var word = ""
+        // The word's UTF-8 bytes, made a `String` once it ends.
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         var wordLength = 0
         var wordStart = 0
         var previousCJK = false
@@ -112,26 +114,26 @@ public struct SearchTokenizer: Sendable {
 
         func endWord() {
             if wordLength > 0, wordLength <= Self.maxWordLength {
-                emit(.word(word, wordStart..<offset))
+                emit(.word(String(decoding: word, as: UTF8.self), wordStart..<offset))
             }
-            word = ""
+            word.removeAll(keepingCapacity: true)
             wordLength = 0
         }
-        func appendToWord(_ text: some StringProtocol) {
+        func appendToWord(_ text: String) {
             if wordLength == 0 { wordStart = offset }
-            word += text
+            word += text.utf8
             previousCJK = false
         }
         func take(_ s: Unicode.Scalar) {
             switch s.value {
             case 0x30...0x39, 0x61...0x7A:
                 if wordLength == 0 { wordStart = offset }
-                word.unicodeScalars.append(s)
+                word.append(UInt8(s.value))
                 wordLength += 1
                 previousCJK = false
             case 0x41...0x5A:
                 if wordLength == 0 { wordStart = offset }
-                word.unicodeScalars.append(Unicode.Scalar(UInt8(s.value + 32)))
+                word.append(UInt8(s.value + 32))
                 wordLength += 1
                 previousCJK = false
             case 0...0x7F:
@@ -169,11 +171,11 @@ public struct SearchTokenizer: Sendable {
             } else if Self.separatesWithoutFolding(s) {
                 take(" ")
             } else if let parts = folded[s] {
-                parts.forEach(take)
+                for part in parts { take(part) }
             } else {
                 let parts = Array(String(s).decomposedStringWithCompatibilityMapping.unicodeScalars)
                 folded[s] = parts
-                parts.forEach(take)
+                for part in parts { take(part) }
             }
         }
         endWord()
@@ -212,9 +214,12 @@ public struct SearchTokenizer: Sendable {
     /// The synonym names the tokenizer looks for, as the words and characters they are made of.
     public struct SynonymNames: Hashable, Sendable {
         /// Finds the names; a name's values are the groups that list it.
-        var matcher = PhraseMatcher<Term, Int>([])
+        var matcher = SynonymNames.noNames
         /// `~0`, `~1`, …: the index terms of the groups.
         var groupTerms: [Term] = []
+
+        /// Shared: topics make a tokenizer without synonyms for every name they look up.
+        private static let noNames = PhraseMatcher<Term, Int>([])
 
         public init() {}
 

@@ -187,7 +187,8 @@ public struct NoteTopics: Hashable, Sendable {
     }
 
     static func excerpt(_ text: String) -> String {
-        guard text.count > excerptLength else { return text }
-        return String(text.prefix(excerptLength)).trimmingCharacters(in: .whitespaces) + "…"
+        // Counts no further than the excerpt: a section's text can be long.
+        guard let end = text.index(text.startIndex, offsetBy: excerptLength, limitedBy: text.endIndex), end < text.endIndex else { return text }
+        return String(text[..<end]).trimmingCharacters(in: .whitespaces) + "…"
     }
 }

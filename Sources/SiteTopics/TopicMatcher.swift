@@ -32,21 +32,37 @@ public struct TopicMatcher: Sendable {
     /// Texts already matched, with their matches: a note's summary (`NoteTopics`) and its links
     /// (`TopicLinker`) read the same texts, and with a memo each is matched once.
     public struct Memo: Sendable {
-        fileprivate var matches: [String: [Match]] = [:]
+        fileprivate var matches: [Text: [Match]] = [:]
         public init() {}
+
+        /// A text compared and hashed by its UTF-8 bytes: `String`'s own hashing normalises non-ASCII text
+        /// first, which cost more than matching it.
+        fileprivate struct Text: Hashable {
+            var string: String
+
+            static func == (a: Text, b: Text) -> Bool {
+                var a = a.string, b = b.string
+                return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+            }
+
+            func hash(into hasher: inout Hasher) {
+                var string = string
+                string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
     }
 
     /// `matches(in:)`, remembered in `memo`.
     public func matches(in text: String, memo: inout Memo) -> [Match] {
-        if let known = memo.matches[text] { return known }
+        if let known = memo.matches[Memo.Text(string: text)] { return known }
         let found = matches(in: text)
-        memo.matches[text] = found
+        memo.matches[Memo.Text(string: text)] = found
         return found
     }
 
     /// `matches(in:)`, or what `memo` remembers of `text`.
     public func matches(in text: String, memo: Memo) -> [Match] {
-        memo.matches[text] ?? matches(in: text)
+        memo.matches[Memo.Text(string: text)] ?? matches(in: text)
     }
 
     /// The topic names in `text`, in order, not overlapping.

@@ -10,6 +10,12 @@ import SiteCore
         for text in ["a\nb\r\nc\rd", "", "中文\n\n尾\n", "x\r\n", "\r\r\n\n"] { #expect(text.sourceLineCount == text.sourceLines.count) }
     }
 
+    @Test func readableTextCollapsesEveryWhiteSpaceAndShowsFormulasAsDots() {
+        #expect(" 激活\t函数\n\n是\u{3000}非线性的\u{A0}映射 ".readableText == "激活 函数 是 非线性的 映射")
+        #expect("见\u{E000}12\u{E001}，以及 \u{E000}3\u{E001} 式".readableText == "见⋯，以及 ⋯ 式")
+        #expect("Café\u{0B}naïve\u{2028}σ\u{85}𝜎".readableText == "Café naïve σ 𝜎")
+    }
+
     @Test func aLineIteratorKeepsWhatFollowsTheLastLine() {
         var lines = SourceLineIterator("---\r\ntitle: x\n---\n正文\r\n尾"[...])
         #expect(lines.next() == "---")

@@ -46,6 +46,17 @@ import Testing
         #expect(names("\u{E000}7\u{E001}") == [])
     }
 
+    @Test func theMemoTellsCanonicallyEquivalentTextsApart() {
+        // `é` as one scalar and as `e` with a combining accent: equal as Swift strings, but the name's UTF-8
+        // offsets differ, so one text's matches must not be handed out for the other.
+        let composed = "café 与 BN", decomposed = "cafe\u{301} 与 BN"
+        let matcher = Self.registry.matcher
+        var memo = TopicMatcher.Memo()
+        #expect(matcher.matches(in: composed, memo: &memo) == matcher.matches(in: composed))
+        #expect(matcher.matches(in: decomposed, memo: &memo) == matcher.matches(in: decomposed))
+        #expect(matcher.matches(in: decomposed, memo: memo).map(\.range) != matcher.matches(in: composed).map(\.range))
+    }
+
     @Test func registryLooksUpNamesAsSearchFoldsThem() {
         let registry = Self.registry
         #expect(registry.topic(named: "batch  normalization") == 0)

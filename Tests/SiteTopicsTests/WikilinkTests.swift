@@ -16,5 +16,6 @@ import Testing
         #expect(Wikilink.all(in: "[[]] [[ ]] [[a\nb]] [[a] b]] [[x").isEmpty)
         #expect(Wikilink.all(in: "matrix[[1]]").map(\.target) == ["1"])
         #expect(Wikilink.all(in: "[[[a]]]").map(\.target) == ["a"])
+        #expect(Wikilink.all(in: "数组 a[1] 与 [链接] 都不是").isEmpty)
     }
 }

@@ -31,10 +31,7 @@ public struct FileSystem: Sendable {
     /// The real disk.
     public static let disk = FileSystem(
         read: { try Data(contentsOf: $0) },
-        write: { data, url in
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try writeFile(data, to: url.path)
-        },
+        write: { data, url in try writeFile(data, to: url.path, creatingFolder: true) },
         listFiles: { root in try listRegularFiles(under: root.path) })
 }
 
@@ -125,8 +122,15 @@ struct FileIdentity: Hashable, Sendable {
 
 /// Writes `data` with plain POSIX calls: Foundation's `Data.write` syncs every file to disk, which a
 /// build of thousands of pages into a staging folder (swapped in only at the end) does not need.
-func writeFile(_ data: Data, to path: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+/// With `creatingFolder`, a missing folder (and its parents) is created when the file cannot be opened for
+/// that reason, rather than made sure of before every file.
+func writeFile(_ data: Data, to path: String, creatingFolder: Bool = false) throws {
+    let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+    var fd = open(path, flags, 0o644)
+    if fd < 0, errno == ENOENT, creatingFolder {
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        fd = open(path, flags, 0o644)
+    }
     guard fd >= 0 else { throw FileSystem.posixError(errno, path: path) }
     defer { close(fd) }
     var failure: Int32 = 0

@@ -9,8 +9,8 @@ import SiteCore
 struct ArtifactWriter {
     private(set) var bytes: [UInt8] = []
 
-    init() {
-        bytes.reserveCapacity(16_384)
+    init(capacity: Int = 16_384) {
+        bytes.reserveCapacity(capacity)
     }
 
     mutating func int(_ value: Int) {
@@ -57,7 +57,10 @@ struct ArtifactWriter {
         header.bytes.append(version)
         header.fixed(UInt64(bytes.count))
         header.fixed(Self.checksum(bytes[...]))
-        return Data(header.bytes + bytes)
+        var file = Data(capacity: header.bytes.count + bytes.count)
+        file.append(contentsOf: header.bytes)
+        file.append(contentsOf: bytes)
+        return file
     }
 
     private mutating func fixed(_ value: UInt64) {

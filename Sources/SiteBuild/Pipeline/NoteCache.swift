@@ -84,14 +84,15 @@ public final class NoteCache: @unchecked Sendable {
         ContentHash.sha256Hex(fingerprint, page.sourcePath, page.isIndex ? "index" : "note", page.navigationTitle ?? "\u{1}", page.text)
     }
 
-    private func url(_ key: String) -> URL {
-        directory.appendingPathComponent(key + ".note")
+    /// The entry's path (a string: `URL.appendingPathComponent` asks the file system whether it is a folder).
+    private func path(_ key: String) -> String {
+        directory.path + "/" + key + ".note"
     }
 
     /// The entry `key`, or nil when there is none or it cannot be read.
     func read(_ key: String) -> CachedNote? {
         lock.withLock { _ = used.insert(key) }
-        guard let data = try? Data(contentsOf: url(key)) else { return nil }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path(key), isDirectory: false)) else { return nil }
         do {
             var reader = try ArtifactReader(file: data, version: CachedNote.formatVersion)
             let note = try CachedNote(&reader)
@@ -104,12 +105,18 @@ public final class NoteCache: @unchecked Sendable {
     }
 
     /// Writes the entry `key` (to a temporary name, then renamed); a failure only costs the next build time.
+    /// Entries are not synced to disk: one torn by a crash fails its checksum and is built again.
     func write(_ note: CachedNote, key: String) {
-        var writer = ArtifactWriter()
+        var writer = ArtifactWriter(capacity: note.bodyHTML.utf8.count + 16_384)
         note.encode(&writer)
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        if (try? writer.file(version: CachedNote.formatVersion).write(to: url(key), options: .atomic)) != nil {
+        let target = path(key)
+        let temporary = target + ".\(getpid())"
+        do {
+            try writeFile(writer.file(version: CachedNote.formatVersion), to: temporary, creatingFolder: true)
+            guard rename(temporary, target) == 0 else { throw FileSystem.posixError(errno, path: target) }
             lock.withLock { counts.written += 1 }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
         }
     }
 
@@ -236,7 +243,7 @@ extension BuildStep {
                 topicIDs: page.topicIDs.sorted(), contentShowsTitle: page.contentShowsTitle, liftedTitleHeading: page.liftedTitleHeading,
                 format: page.formatName, formulaCount: page.formulaCount, exampleCount: page.examples.count,
                 topics: page.topicSummary ?? .empty, links: page.sourceLinks, siteInputs: page.siteInputs,
-                bodyHTML: page.bodyHTML, search: SearchDocument(page: page, basePath: base),
+                bodyHTML: page.bodyHTML, search: page.searchDocument ?? SearchDocument(page: page, basePath: base),
                 diagnostics: page.diagnostics[page.reuse.splitDiagnostics...].filter { $0.code != BuildStep.duplicateQuestionCode })
             cache.write(note, key: page.cacheKey)
         }

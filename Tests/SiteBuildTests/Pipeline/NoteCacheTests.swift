@@ -112,6 +112,16 @@ import Testing
         #expect(Self.build(project).context.counters["notesCached"] == 4)
     }
 
+    @Test func entriesAreWrittenWithoutTemporaryFilesLeftBehind() throws {
+        let project = try TemporaryProject(notes: Self.notes)
+        defer { project.delete() }
+        #expect(Self.build(project).committed)
+        let folder = project.root.appendingPathComponent(".sitegen-cache/notes")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count == 4)
+        #expect(names.allSatisfy { $0.hasSuffix(".note") })
+    }
+
     @Test func staleEntriesArePruned() throws {
         let project = try TemporaryProject(notes: Self.notes)
         defer { project.delete() }

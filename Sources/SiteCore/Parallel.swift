@@ -1,8 +1,9 @@
 import Dispatch
 
 extension Array where Element: Sendable {
-    /// `map` on every core, keeping order. `transform` must be safe to call concurrently.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    /// `map` on every core, keeping order. `transform` must be safe to call concurrently. Inlinable, so it is
+    /// specialised in the modules that call it, as it was when it lived in SiteBuild.
+    @inlinable public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
