@@ -30,6 +30,8 @@ public final class NoteArtifactStore: @unchecked Sendable {
         var linkTable: Int
         var linkResolutions: String
         var html: String
+        /// `TemplateInputs.key(of: html)`.
+        var htmlKey: String
         /// The diagnostics rendering the body added (links, formulas).
         var diagnostics: ArraySlice<Diagnostic>
     }
@@ -201,9 +203,17 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 continue
             }
             bodies[page.sourcePath] = Body(linkTable: page.reuse.linkTable, linkResolutions: page.reuse.linkResolutions, html: page.bodyHTML,
+                                           htmlKey: TemplateInputs.key(of: page.bodyHTML),
                                            diagnostics: page.diagnostics[page.reuse.bodyDiagnostics...])
         }
         current.rendered.sort()
+    }
+
+    /// `TemplateInputs.key(of: page.bodyHTML)` without hashing the body again, once `rememberBodies` has
+    /// kept this build's bodies; nil for a page whose body is not kept.
+    func bodyKey(_ page: Page) -> String? {
+        guard page.protected != nil, page.htmlSanitizer == nil else { return nil }
+        return lock.withLock { bodies[page.sourcePath]?.htmlKey }
     }
 
     /// The page rendered last at `path` when it was rendered from the same template inputs (`key`).

@@ -12,6 +12,7 @@ extension BuildStep {
         let registry = context.topics
         let base = context.config.basePath
         let links = LinkTable(context)
+        context.linkTable = links
 
         // With an artifact store (serve), notes that did not change keep their summaries and trees.
         let store = context.artifacts?.topics

@@ -8,7 +8,7 @@ extension BuildStep {
     /// rewritten to page URLs (checked: a missing note or anchor is a warning at the link). Raw HTML is
     /// marked for `sanitizeHTML`.
     public static let renderBodies = BuildStep("render HTML") { context in
-        let links = LinkTable(context)
+        let links = context.linkTable ?? LinkTable(context)
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML, eastAsianLineBreaks: true)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
         let store = context.artifacts

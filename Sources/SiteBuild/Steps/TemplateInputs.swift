@@ -12,17 +12,36 @@ struct TemplateInputs {
 
     /// The key of rendering `context` into `path` with the templates hashed as `templates`.
     static func key(templates: Int, path: String, context: Any) -> String {
+        key(templates: templates, path: path) { $0.combine(value: context) }
+    }
+
+    /// The key of rendering into `path` with the templates hashed as `templates` from the inputs `add` combines.
+    static func key(templates: Int, path: String, _ add: (inout TemplateInputs) -> Void) -> String {
         var inputs = TemplateInputs()
         inputs.second.combine(0x5eed)
         inputs.combine(templates)
         inputs.combine(string: path)
-        inputs.combine(value: context)
+        add(&inputs)
         return "\(inputs.first.finalize()):\(inputs.second.finalize())"
     }
 
-    private mutating func combine(_ number: Int) {
+    /// A 128-bit hash of `text`, which stands in for it in inputs (`SiteModel.noteInputs`).
+    static func key(of text: String) -> String {
+        key(templates: 0, path: text) { _ in }
+    }
+
+    mutating func combine(_ number: Int) {
         first.combine(number)
         second.combine(number)
+    }
+
+    mutating func combine(strings: String...) {
+        combine(strings: strings)
+    }
+
+    mutating func combine(strings: [String]) {
+        combine(strings.count)
+        for string in strings { combine(string: string) }
     }
 
     private mutating func combine(string: String) {
@@ -34,7 +53,7 @@ struct TemplateInputs {
         }
     }
 
-    private mutating func combine(value: Any) {
+    mutating func combine(value: Any) {
         switch value {
         case let dictionary as [String: Any]:
             combine(1)
@@ -96,9 +115,17 @@ struct PageRenderer: Sendable {
 
     /// `template` applied to `context`, its relative URLs rewritten for `path`.
     func render(_ template: String, _ path: String, _ context: [String: Any], streams: Bool = false) -> Rendered {
-        let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, context: context) }
+        render(template, path, inputs: { $0.combine(value: context) }, streams: streams) { context }
+    }
+
+    /// `template` applied to the context `makeContext` builds, which is built only when the page must be
+    /// rendered: with a store, the page is taken from it when the inputs `inputs` adds (the context, or what
+    /// determines it, see `SiteModel.noteInputs`) are those it was last rendered from.
+    func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool = false,
+                context makeContext: () -> [String: Any]) -> Rendered {
+        let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, inputs) }
         if let key, let known = store?.renderedPage(path, key: key) { return Rendered(path: path, data: known, key: key) }
-        let html = templates.render(template, context: context)
+        let html = templates.render(template, context: makeContext())
         let data = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: basePath))
         guard streams, let staging else { return Rendered(path: path, data: data, key: key) }
         do {
