@@ -28,6 +28,9 @@ public final class NoteTopicsStore: @unchecked Sendable {
         var resolutions: [(wikilink: Wikilink, resolution: String)]
     }
 
+    /// What each link of the last build named (`LinkTable.linkedPath`), by the note's path and the link's
+    /// destination joined by NUL. Used by the topics step alone.
+    var linkedPaths: [String: LinkTable.LinkedPath?] = [:]
     private let lock = NSLock()
     private var registry = 0
     private var topicURLs: [String?] = []

@@ -167,14 +167,31 @@ struct LinkTable: Sendable, Hashable {
 
     /// The page (by index) a link from `page` leads to; `nil` for other sites, files and the page itself.
     func page(for destination: String, from page: Page) -> Int? {
-        if destination.isEmpty || Self.isExternal(destination, isImage: false) { return nil }
-        let pathPart = Self.splitFragment(destination).0
+        Self.linkedPath(destination, from: page.sourcePath).flatMap(self.page(at:))
+    }
+
+    /// What a link names in the notes folder: a path relative to it, and whether the path has an extension.
+    struct LinkedPath: Hashable, Sendable {
+        var path: String
+        var hasExtension: Bool
+    }
+
+    /// What `destination`, linked from the note at `notePath`, names in the notes folder; `nil` for other
+    /// sites and the page itself. Depends on nothing else, so it can be kept between builds.
+    static func linkedPath(_ destination: String, from notePath: String) -> LinkedPath? {
+        if destination.isEmpty || isExternal(destination, isImage: false) { return nil }
+        let pathPart = splitFragment(destination).0
         if pathPart.isEmpty { return nil }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        let resolved = Self.notesPath(of: decoded, from: page.sourcePath)
-        if let i = pageIndices[resolved] { return i }
-        guard (decoded as NSString).pathExtension.isEmpty else { return nil }
-        return pageIndices[resolved + ".md"] ?? folderPageIndices[resolved]
+        return LinkedPath(path: notesPath(of: decoded, from: notePath), hasExtension: !(decoded as NSString).pathExtension.isEmpty)
+    }
+
+    /// The page (by index) at `linked`: the note, else (without an extension) the note with `.md` added or
+    /// the folder's index page.
+    func page(at linked: LinkedPath) -> Int? {
+        if let i = pageIndices[linked.path] { return i }
+        guard !linked.hasExtension else { return nil }
+        return pageIndices[linked.path + ".md"] ?? folderPageIndices[linked.path]
     }
 
     func resolve(_ destination: String, from page: Page, isImage: Bool) -> (url: String?, problem: Problem?) {
