@@ -1,6 +1,7 @@
 import Foundation
 import SiteCore
 import SiteMarkdown
+import SiteRender
 import SiteSearch
 
 /// Each note's expensive results kept between builds of one process (`sitegen serve`), so a rebuild redoes
@@ -45,6 +46,10 @@ public final class NoteArtifactStore: @unchecked Sendable {
     private var searchNames: SearchTokenizer.SynonymNames?
     /// Rendered pages by output path, with the template inputs they were rendered from (`TemplateInputs`).
     private var pages: [String: (key: String, data: Data)] = [:]
+    /// The templates as the last build loaded them, by `BuildStep.fingerprint` of their files.
+    private var templates: (key: Int, loaded: (TemplateSet?, [Diagnostic]))?
+    /// The last template check of each step, with the key of its templates and samples (`PageRenderer.check`).
+    private var templateChecks: [String: (key: String, diagnostics: [Diagnostic])] = [:]
     /// The pages of the build under way, which become `pages` when the next one begins.
     private var nextPages: [String: (key: String, data: Data)] = [:]
     /// What the last build reused and redid, by note path: see `Statistics`.
@@ -86,6 +91,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 bodies = [:]
                 pages = [:]
                 nextPages = [:]
+                templateChecks = [:]
                 searchEntries = [:]
                 topics.removeAll()
                 highlights.removeAll()
@@ -228,6 +234,23 @@ public final class NoteArtifactStore: @unchecked Sendable {
             current.renderedPages = (current.renderedPages + rendered.filter { pages[$0.path]?.key != $0.key }.map(\.path)).sorted()
             for page in rendered { nextPages[page.path] = (page.key, page.data) }
         }
+    }
+
+    /// The templates loaded last from files with the fingerprint `key`, with the diagnostics of loading them.
+    func loadedTemplates(_ key: Int) -> (TemplateSet?, [Diagnostic])? {
+        lock.withLock { templates.flatMap { $0.key == key ? $0.loaded : nil } }
+    }
+
+    func rememberLoadedTemplates(_ key: Int, _ loaded: (TemplateSet?, [Diagnostic])) {
+        lock.withLock { templates = (key, loaded) }
+    }
+
+    func templateCheck(_ step: String, key: String) -> [Diagnostic]? {
+        lock.withLock { templateChecks[step].flatMap { $0.key == key ? $0.diagnostics : nil } }
+    }
+
+    func rememberTemplateCheck(_ step: String, key: String, _ diagnostics: [Diagnostic]) {
+        lock.withLock { templateChecks[step] = (key, diagnostics) }
     }
 
     /// Starts the search step: the kept search entries hold only for the same synonym names.

@@ -15,6 +15,8 @@ public final class NoteTopicsStore: @unchecked Sendable {
         var summary: NoteTopics?
         var summaryDiagnostics: [Diagnostic]
         var rewrite: Rewrite?
+        /// What topic pages show of the note's sections (`TopicPageModel.faces`), for its title and URL.
+        var faces: (title: String, url: String, faces: [String])?
     }
 
     struct Rewrite {
@@ -80,6 +82,18 @@ public final class NoteTopicsStore: @unchecked Sendable {
             .flatMap { $0.text == page.text && $0.isIndex == page.isIndex && $0.navigationTitle == page.navigationTitle ? $0 : nil }
     }
 
+    /// What topic pages show of the sections of `page` (whose summary the topics step of this build took
+    /// from or gave to the store): kept for the same title and URL, else made with `make`.
+    func faces(_ page: Page, make: () -> [String]) -> [String] {
+        if let known = entry(page)?.faces, known.title == page.title, known.url == page.url { return known.faces }
+        let faces = make()
+        lock.withLock {
+            guard entries[page.sourcePath]?.text == page.text else { return }
+            entries[page.sourcePath]?.faces = (page.title, page.url, faces)
+        }
+        return faces
+    }
+
     /// The summary made last for an equal note.
     func summary(_ page: Page) -> (NoteTopics?, [Diagnostic])? {
         entry(page).map { ($0.summary, $0.summaryDiagnostics) }
@@ -95,6 +109,7 @@ public final class NoteTopicsStore: @unchecked Sendable {
                    known.navigationTitle == page.navigationTitle
                 {
                     entry.rewrite = known.rewrite
+                    entry.faces = known.faces
                 }
                 kept[page.sourcePath] = entry
             }

@@ -16,7 +16,10 @@ extension BuildStep {
             context.diagnostics.append(.error("templates folder '\(shown)' does not exist", code: "template-missing"))
             throw BuildAbort(step: "load templates")
         }
-        let (templates, diagnostics) = TemplateSet.load(theme)
+        // With an artifact store, the templates are parsed again only when they changed.
+        let key = context.artifacts.map { _ in BuildStep.fingerprint(theme.templates) }
+        let (templates, diagnostics) = key.flatMap { context.artifacts?.loadedTemplates($0) } ?? TemplateSet.load(theme)
+        if let key { context.artifacts?.rememberLoadedTemplates(key, (templates, diagnostics)) }
         context.diagnostics += diagnostics
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildAbort(step: "load templates")
@@ -56,16 +59,17 @@ extension BuildStep {
 
         var samples: [String: [[String: Any]]] = ["home": [home], "404": [notFound]]
         if !pages.isEmpty { samples["note"] = pages.indices.prefix(8).map { model.noteContext(pages, at: $0) } }
-        context.diagnostics += templates.checkAll(samples)
+        context.diagnostics += renderer.check(samples, step: "apply templates")
     }
 }
 
 extension BuildStep {
-    /// A hash of the templates' texts, stable within the process.
+    /// A hash of the templates' texts (and names, as diagnostics show them), stable within the process.
     static func fingerprint(_ templates: [Theme.File]) -> Int {
         var hasher = Hasher()
         for file in templates {
             hasher.combine(file.path)
+            hasher.combine(file.shownPath)
             hasher.combine((try? file.contents()) ?? Data())
         }
         return hasher.finalize()

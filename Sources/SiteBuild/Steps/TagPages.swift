@@ -36,7 +36,7 @@ extension BuildStep {
         }]
         rendered.append(renderer.render("tags", path, list))
         try renderer.output(rendered, into: &context)
-        context.diagnostics += templates.checkAll(["tag": samples, "tags": [list]])
+        context.diagnostics += renderer.check(["tag": samples, "tags": [list]], step: "tag pages")
     }
 }
 

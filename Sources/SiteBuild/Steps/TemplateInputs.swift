@@ -53,6 +53,31 @@ struct TemplateInputs {
         }
     }
 
+    /// Adds the shape of `value`: its keys and what kind each value is, not the strings and numbers, which
+    /// is all the template variable check reads of a sample (`TemplateSet.checkAll`); values of other types
+    /// are added whole.
+    mutating func combine(shapeOf value: Any) {
+        switch value {
+        case let dictionary as [String: Any]:
+            combine(1)
+            combine(dictionary.count)
+            for key in dictionary.keys.sorted() {
+                combine(string: key)
+                combine(shapeOf: dictionary[key]!)
+            }
+        case let array as [Any]:
+            combine(2)
+            combine(array.count)
+            for element in array { combine(shapeOf: element) }
+        case is String, is Int:
+            combine(3)
+        case is Bool:
+            combine(5)
+        default:
+            combine(value: value)
+        }
+    }
+
     mutating func combine(value: Any) {
         switch value {
         case let dictionary as [String: Any]:
@@ -135,6 +160,17 @@ struct PageRenderer: Sendable {
             return Rendered(path: path, data: Data(), key: key, streamed: true,
                             failure: .error("cannot write '\(staging.shownOutput)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
         }
+    }
+
+    /// `templates.checkAll(samples)`; with a store, the last result of `step` when the templates and the
+    /// samples' shapes are the same.
+    func check(_ samples: [String: [[String: Any]]], step: String) -> [Diagnostic] {
+        guard let store else { return templates.checkAll(samples) }
+        let key = TemplateInputs.key(templates: templatesKey, path: step) { $0.combine(shapeOf: samples) }
+        if let known = store.templateCheck(step, key: key) { return known }
+        let diagnostics = templates.checkAll(samples)
+        store.rememberTemplateCheck(step, key: key, diagnostics)
+        return diagnostics
     }
 
     /// Puts `pages` into the output and keeps them in the store for the next build; a page that could not

@@ -16,7 +16,10 @@ extension BuildStep {
         let renderer = PageRenderer(templates: templates, context: context)
         // With a store, each page is keyed by what it shows (`TopicPageModel.inputs`), and its context is built
         // only when that changed.
-        let faces = renderer.store == nil ? [] : context.pages.indices.map { $0 }.parallelMap(topics.faces)
+        let pages = context.pages
+        let faces = renderer.store.map { store in
+            pages.indices.map { $0 }.parallelMap { p in store.topics.faces(pages[p]) { topics.faces(p) } }
+        } ?? []
         var rendered = withPages.parallelMap { t in
             let path = "topics/\(registry.topics[t].slug)/index.html"
             return renderer.render("topic", path, inputs: { inputs in
@@ -41,7 +44,7 @@ extension BuildStep {
             sample["topic"] = topics.topic(t)
             return sample
         }
-        context.diagnostics += templates.checkAll(["topic": samples, "topics": [list]])
+        context.diagnostics += renderer.check(["topic": samples, "topics": [list]], step: "topic pages")
     }
 }
 
