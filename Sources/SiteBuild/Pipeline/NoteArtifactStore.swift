@@ -33,6 +33,9 @@ public final class NoteArtifactStore: @unchecked Sendable {
         var html: String
         /// `TemplateInputs.key(of: html)`.
         var htmlKey: String
+        /// The table of contents and questions with their formulas typeset along with the body's.
+        var toc: [TOCEntry]
+        var questions: [QuestionEntry]
         /// The diagnostics rendering the body added (links, formulas).
         var diagnostics: ArraySlice<Diagnostic>
     }
@@ -209,7 +212,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 continue
             }
             bodies[page.sourcePath] = Body(linkTable: page.reuse.linkTable, linkResolutions: page.reuse.linkResolutions, html: page.bodyHTML,
-                                           htmlKey: TemplateInputs.key(of: page.bodyHTML),
+                                           htmlKey: TemplateInputs.key(of: page.bodyHTML), toc: page.toc, questions: page.questions,
                                            diagnostics: page.diagnostics[page.reuse.bodyDiagnostics...])
         }
         current.rendered.sort()
@@ -282,6 +285,17 @@ public final class NoteArtifactStore: @unchecked Sendable {
             parsed = parsed.filter { present.contains($0.key) }
             bodies = bodies.filter { present.contains($0.key) }
         }
+    }
+}
+
+extension Page {
+    /// Takes the final body rendered before (with its typeset table of contents and questions).
+    mutating func reuse(_ body: NoteArtifactStore.Body) {
+        bodyHTML = body.html
+        toc = body.toc
+        questions = body.questions
+        diagnostics += body.diagnostics
+        reuse.body = true
     }
 }
 

@@ -26,9 +26,7 @@ extension BuildStep {
             page.reuse.linkTable = linkTable ^ topicInputs
             if let body = store?.reuseBody(page, linkTable: page.reuse.linkTable) {
                 // Same note, same link table: its links resolve as before.
-                page.bodyHTML = body.html
-                page.diagnostics += body.diagnostics
-                page.reuse.body = true
+                page.reuse(body)
                 page.reuse.linkResolutions = body.linkResolutions
                 return page
             }
@@ -41,9 +39,7 @@ extension BuildStep {
                 }
                 page.reuse.linkResolutions = resolutions + "\u{2}\(topicInputs)"
                 if let body = store?.reuseBody(page) {
-                    page.bodyHTML = body.html
-                    page.diagnostics += body.diagnostics
-                    page.reuse.body = true
+                    page.reuse(body)
                     return page
                 }
             }
@@ -76,9 +72,7 @@ extension BuildStep {
             page.reuse.linkResolutions = resolutions + "\u{2}\(topicInputs)"
             store?.outboundLinks.remember(page, outbound)
             if let body = store?.reuseBody(page) {
-                page.bodyHTML = body.html
-                page.diagnostics += body.diagnostics
-                page.reuse.body = true
+                page.reuse(body)
                 return page
             }
             page.reuse.bodyDiagnostics = page.diagnostics.count
