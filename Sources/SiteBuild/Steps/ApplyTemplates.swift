@@ -34,10 +34,7 @@ extension BuildStep {
     /// folder's index page is shown on its section's page (the root's on the home page).
     public static let applyTemplates = BuildStep("apply templates") { context in
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
-        let parsed = context.pages.filter(\.isNote)
-        let pages = parsed.filter { !$0.isIndex }
-        let commitDays = context.commitDays()
-        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex), commitDays: commitDays)
+        let (model, pages) = context.siteModel()
         let renderer = PageRenderer(templates: templates, context: context)
         let store = context.artifacts
         var rendered = pages.indices.map { $0 }.parallelMap { i in
@@ -73,6 +70,20 @@ extension BuildStep {
             hasher.combine((try? file.contents()) ?? Data())
         }
         return hasher.finalize()
+    }
+}
+
+extension BuildContext {
+    /// The model of the site's pages with the notes it lists (not index pages), made by the first step that
+    /// needs it and kept for the next ones (the pages do not change after the templates are applied).
+    mutating func siteModel() -> (SiteModel, [Page]) {
+        if let siteModel = builtSiteModel { return siteModel }
+        let parsed = pages.filter(\.isNote)
+        let notes = parsed.filter { !$0.isIndex }
+        let days = commitDays()
+        let model = SiteModel(context: self, pages: notes, indexPages: parsed.filter(\.isIndex), commitDays: days)
+        builtSiteModel = (model, notes)
+        return (model, notes)
     }
 }
 

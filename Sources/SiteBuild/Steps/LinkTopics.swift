@@ -56,6 +56,7 @@ extension BuildStep {
         // What each link names (a pure function of the link and its note), kept between builds with a store.
         let knownPaths = store?.linkedPaths ?? [:]
         var linkedPaths: [String: LinkTable.LinkedPath?] = [:]
+        linkedPaths.reserveCapacity(knownPaths.count)
         for i in context.pages.indices {
             let sourcePath = context.pages[i].sourcePath
             for link in context.pages[i].topicSummary?.links ?? [] {

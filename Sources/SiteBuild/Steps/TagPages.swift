@@ -7,11 +7,9 @@ extension BuildStep {
     /// first spelling in path order.
     public static let tagPages = BuildStep("tag pages") { context in
         guard let templates = context.templates else { return }
-        let parsed = context.pages.filter(\.isNote)
-        let pages = parsed.filter { !$0.isIndex }
+        let (model, pages) = context.siteModel()
         let tags = TagPages(pages: pages)
         guard !tags.tags.isEmpty else { return }
-        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
         let base = context.config.basePath
         let renderer = PageRenderer(templates: templates, context: context)
         var samples: [[String: Any]] = []

@@ -10,8 +10,7 @@ extension BuildStep {
         let registry = context.topics
         let withPages = registry.topics.indices.filter(index.hasPage)
         guard !withPages.isEmpty else { return }
-        let parsed = context.pages.filter(\.isNote)
-        let model = SiteModel(context: context, pages: parsed.filter { !$0.isIndex }, indexPages: parsed.filter(\.isIndex))
+        let (model, _) = context.siteModel()
         let topics = TopicPageModel(registry: registry, index: index, pages: context.pages, base: context.config.basePath)
         let renderer = PageRenderer(templates: templates, context: context)
         // With a store, each page is keyed by what it shows (`TopicPageModel.inputs`), and its context is built
