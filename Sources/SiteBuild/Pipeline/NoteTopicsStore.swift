@@ -33,6 +33,8 @@ public final class NoteTopicsStore: @unchecked Sendable {
     /// What each link of the last build named (`LinkTable.linkedPath`), by the note's path and the link's
     /// destination joined by NUL. Used by the topics step alone.
     var linkedPaths: [String: LinkTable.LinkedPath?] = [:]
+    /// The joins of the last build, with `TopicIndex.inputsKey` of what they were made from.
+    private var index: (key: Int, index: TopicIndex)?
     private let lock = NSLock()
     private var registry = 0
     private var topicURLs: [String?] = []
@@ -58,6 +60,21 @@ public final class NoteTopicsStore: @unchecked Sendable {
         return (registry, diagnostics)
     }
 
+    /// Whether the last build kept the joins of the one before.
+    public private(set) var lastBuildKeptJoins = false
+
+    /// The joins made last from inputs with the key `key`.
+    func index(key: Int) -> TopicIndex? {
+        lock.withLock {
+            lastBuildKeptJoins = index?.key == key
+            return index.flatMap { $0.key == key ? $0.index : nil }
+        }
+    }
+
+    func rememberIndex(_ index: TopicIndex, key: Int) {
+        lock.withLock { self.index = (key, index) }
+    }
+
     /// How many notes the last build took their topic links from the store for.
     public var lastBuildReused: Int { lock.withLock { reused } }
 
@@ -74,6 +91,7 @@ public final class NoteTopicsStore: @unchecked Sendable {
         lock.withLock {
             entries = [:]
             loaded = nil
+            index = nil
         }
     }
 

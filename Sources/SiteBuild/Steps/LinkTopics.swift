@@ -74,7 +74,11 @@ extension BuildStep {
         }
         store?.linkedPaths = linkedPaths
         let notes = context.pages.map { $0.topicSummary ?? NoteTopics.empty }
-        let index = TopicIndex(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: edges)
+        // With a store, the joins are made again only when what they read changed.
+        let indexKey = store.map { _ in TopicIndex.inputsKey(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: edges) }
+        let index = indexKey.flatMap { store?.index(key: $0) }
+            ?? TopicIndex(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: edges)
+        if let indexKey { store?.rememberIndex(index, key: indexKey) }
         context.topicIndex = index
 
         func link(_ place: TopicIndex.Place) -> PageLink {

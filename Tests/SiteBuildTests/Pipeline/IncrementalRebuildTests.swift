@@ -53,6 +53,23 @@ import Testing
         try project.expectOutputEqualsFreshBuild()
     }
 
+    /// The joins (topic index, backlinks, questions answered elsewhere) are kept while no section's topics,
+    /// question headings or links changed, and made again when one did.
+    @Test func theTopicJoinsAreMadeAgainOnlyWhenWhatTheyReadChanged() throws {
+        let (project, store, build) = try Self.session()
+        defer { project.delete() }
+        #expect(build().committed)
+        try project.write("训练/丢弃法.md", "# 丢弃法\n\n## 为什么 Dropout 能防止过拟合？\n\n训练时随机置零，Sigmoid 之后也可以用，测试时不用。\n")
+        #expect(build().committed)
+        #expect(store.topics.lastBuildKeptJoins)
+        try project.expectOutputEqualsFreshBuild()
+
+        try project.write("训练/丢弃法.md", "# 丢弃法\n\n## 丢弃法和批归一化能一起用吗？\n\n训练时随机置零，见 [[训练/批归一化]]。\n")
+        #expect(build().committed)
+        #expect(!store.topics.lastBuildKeptJoins)
+        try project.expectOutputEqualsFreshBuild()
+    }
+
     @Test func unchangedNotesAreNotReadAgain() throws {
         let (project, store, build) = try Self.session()
         defer { project.delete() }
