@@ -46,6 +46,32 @@ public struct TopicIndex: Sendable {
     /// Questions compared with each question, at most: keeps the join linear on sites with thousands of them.
     static let candidateLimit = 200
 
+    /// A hash of everything the joins read (the topic count, the parents, each section's topic hits, whether
+    /// it is a question and its heading, and the links): equal keys make equal indexes, so a rebuild whose
+    /// edits changed none of it (a word in a paragraph) keeps the last index. Stable within the process.
+    public static func inputsKey(topicCount: Int, parents: [Int?], notes: [NoteTopics], links: [(from: Place, to: Int)]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(topicCount)
+        hasher.combine(parents)
+        hasher.combine(notes.count)
+        for note in notes {
+            hasher.combine(note.sections.count)
+            for section in note.sections {
+                hasher.combine(section.topics)
+                hasher.combine(section.isQuestion)
+                var heading = section.heading  // by its bytes: the question join reads its scalars
+                hasher.combine(heading.utf8.count)
+                heading.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        hasher.combine(links.count)
+        for link in links {
+            hasher.combine(link.from)
+            hasher.combine(link.to)
+        }
+        return hasher.finalize()
+    }
+
     /// - Parameters:
     ///   - notes: each page's summary.
     ///   - links: links between pages (from a place to a page), already resolved.

@@ -74,6 +74,11 @@ public struct BuildContext: Sendable {
     public internal(set) var unchangedSite: UnchangedSite?
     /// Each note's last-commit day (`commitDays()`), once asked.
     var lastCommitDays: [String: String]?
+    /// Where every note and asset lives, made by the topics step for it and the rendering steps (the notes'
+    /// URLs and heading ids do not change after it); `nil` before it.
+    var linkTable: LinkTable?
+    /// `siteModel()` once made.
+    var builtSiteModel: (SiteModel, [Page])?
 
     public init(config: SiteConfig, root: URL, fileSystem: FileSystem = .disk) {
         self.config = config

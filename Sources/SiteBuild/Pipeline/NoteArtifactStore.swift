@@ -1,6 +1,7 @@
 import Foundation
 import SiteCore
 import SiteMarkdown
+import SiteRender
 import SiteSearch
 
 /// Each note's expensive results kept between builds of one process (`sitegen serve`), so a rebuild redoes
@@ -30,6 +31,11 @@ public final class NoteArtifactStore: @unchecked Sendable {
         var linkTable: Int
         var linkResolutions: String
         var html: String
+        /// `TemplateInputs.key(of: html)`.
+        var htmlKey: String
+        /// The table of contents and questions with their formulas typeset along with the body's.
+        var toc: [TOCEntry]
+        var questions: [QuestionEntry]
         /// The diagnostics rendering the body added (links, formulas).
         var diagnostics: ArraySlice<Diagnostic>
     }
@@ -43,6 +49,10 @@ public final class NoteArtifactStore: @unchecked Sendable {
     private var searchNames: SearchTokenizer.SynonymNames?
     /// Rendered pages by output path, with the template inputs they were rendered from (`TemplateInputs`).
     private var pages: [String: (key: String, data: Data)] = [:]
+    /// The templates as the last build loaded them, by `BuildStep.fingerprint` of their files.
+    private var templates: (key: Int, loaded: (TemplateSet?, [Diagnostic]))?
+    /// The last template check of each step, with the key of its templates and samples (`PageRenderer.check`).
+    private var templateChecks: [String: (key: String, diagnostics: [Diagnostic])] = [:]
     /// The pages of the build under way, which become `pages` when the next one begins.
     private var nextPages: [String: (key: String, data: Data)] = [:]
     /// What the last build reused and redid, by note path: see `Statistics`.
@@ -84,6 +94,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 bodies = [:]
                 pages = [:]
                 nextPages = [:]
+                templateChecks = [:]
                 searchEntries = [:]
                 topics.removeAll()
                 highlights.removeAll()
@@ -201,9 +212,17 @@ public final class NoteArtifactStore: @unchecked Sendable {
                 continue
             }
             bodies[page.sourcePath] = Body(linkTable: page.reuse.linkTable, linkResolutions: page.reuse.linkResolutions, html: page.bodyHTML,
+                                           htmlKey: TemplateInputs.key(of: page.bodyHTML), toc: page.toc, questions: page.questions,
                                            diagnostics: page.diagnostics[page.reuse.bodyDiagnostics...])
         }
         current.rendered.sort()
+    }
+
+    /// `TemplateInputs.key(of: page.bodyHTML)` without hashing the body again, once `rememberBodies` has
+    /// kept this build's bodies; nil for a page whose body is not kept.
+    func bodyKey(_ page: Page) -> String? {
+        guard page.protected != nil, page.htmlSanitizer == nil else { return nil }
+        return lock.withLock { bodies[page.sourcePath]?.htmlKey }
     }
 
     /// The page rendered last at `path` when it was rendered from the same template inputs (`key`).
@@ -218,6 +237,23 @@ public final class NoteArtifactStore: @unchecked Sendable {
             current.renderedPages = (current.renderedPages + rendered.filter { pages[$0.path]?.key != $0.key }.map(\.path)).sorted()
             for page in rendered { nextPages[page.path] = (page.key, page.data) }
         }
+    }
+
+    /// The templates loaded last from files with the fingerprint `key`, with the diagnostics of loading them.
+    func loadedTemplates(_ key: Int) -> (TemplateSet?, [Diagnostic])? {
+        lock.withLock { templates.flatMap { $0.key == key ? $0.loaded : nil } }
+    }
+
+    func rememberLoadedTemplates(_ key: Int, _ loaded: (TemplateSet?, [Diagnostic])) {
+        lock.withLock { templates = (key, loaded) }
+    }
+
+    func templateCheck(_ step: String, key: String) -> [Diagnostic]? {
+        lock.withLock { templateChecks[step].flatMap { $0.key == key ? $0.diagnostics : nil } }
+    }
+
+    func rememberTemplateCheck(_ step: String, key: String, _ diagnostics: [Diagnostic]) {
+        lock.withLock { templateChecks[step] = (key, diagnostics) }
     }
 
     /// Starts the search step: the kept search entries hold only for the same synonym names.
@@ -249,6 +285,17 @@ public final class NoteArtifactStore: @unchecked Sendable {
             parsed = parsed.filter { present.contains($0.key) }
             bodies = bodies.filter { present.contains($0.key) }
         }
+    }
+}
+
+extension Page {
+    /// Takes the final body rendered before (with its typeset table of contents and questions).
+    mutating func reuse(_ body: NoteArtifactStore.Body) {
+        bodyHTML = body.html
+        toc = body.toc
+        questions = body.questions
+        diagnostics += body.diagnostics
+        reuse.body = true
     }
 }
 

@@ -15,6 +15,8 @@ public final class NoteTopicsStore: @unchecked Sendable {
         var summary: NoteTopics?
         var summaryDiagnostics: [Diagnostic]
         var rewrite: Rewrite?
+        /// What topic pages show of the note's sections (`TopicPageModel.faces`), for its title and URL.
+        var faces: (title: String, url: String, faces: [String])?
     }
 
     struct Rewrite {
@@ -28,6 +30,11 @@ public final class NoteTopicsStore: @unchecked Sendable {
         var resolutions: [(wikilink: Wikilink, resolution: String)]
     }
 
+    /// What each link of the last build named (`LinkTable.linkedPath`), by the note's path and the link's
+    /// destination joined by NUL. Used by the topics step alone.
+    var linkedPaths: [String: LinkTable.LinkedPath?] = [:]
+    /// The joins of the last build, with `TopicIndex.inputsKey` of what they were made from.
+    private var index: (key: Int, index: TopicIndex)?
     private let lock = NSLock()
     private var registry = 0
     private var topicURLs: [String?] = []
@@ -53,6 +60,21 @@ public final class NoteTopicsStore: @unchecked Sendable {
         return (registry, diagnostics)
     }
 
+    /// Whether the last build kept the joins of the one before.
+    public private(set) var lastBuildKeptJoins = false
+
+    /// The joins made last from inputs with the key `key`.
+    func index(key: Int) -> TopicIndex? {
+        lock.withLock {
+            lastBuildKeptJoins = index?.key == key
+            return index.flatMap { $0.key == key ? $0.index : nil }
+        }
+    }
+
+    func rememberIndex(_ index: TopicIndex, key: Int) {
+        lock.withLock { self.index = (key, index) }
+    }
+
     /// How many notes the last build took their topic links from the store for.
     public var lastBuildReused: Int { lock.withLock { reused } }
 
@@ -69,12 +91,25 @@ public final class NoteTopicsStore: @unchecked Sendable {
         lock.withLock {
             entries = [:]
             loaded = nil
+            index = nil
         }
     }
 
     private func entry(_ page: Page) -> Entry? {
         lock.withLock { entries[page.sourcePath] }
             .flatMap { $0.text == page.text && $0.isIndex == page.isIndex && $0.navigationTitle == page.navigationTitle ? $0 : nil }
+    }
+
+    /// What topic pages show of the sections of `page` (whose summary the topics step of this build took
+    /// from or gave to the store): kept for the same title and URL, else made with `make`.
+    func faces(_ page: Page, make: () -> [String]) -> [String] {
+        if let known = entry(page)?.faces, known.title == page.title, known.url == page.url { return known.faces }
+        let faces = make()
+        lock.withLock {
+            guard entries[page.sourcePath]?.text == page.text else { return }
+            entries[page.sourcePath]?.faces = (page.title, page.url, faces)
+        }
+        return faces
     }
 
     /// The summary made last for an equal note.
@@ -92,6 +127,7 @@ public final class NoteTopicsStore: @unchecked Sendable {
                    known.navigationTitle == page.navigationTitle
                 {
                     entry.rewrite = known.rewrite
+                    entry.faces = known.faces
                 }
                 kept[page.sourcePath] = entry
             }

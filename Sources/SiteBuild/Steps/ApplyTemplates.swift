@@ -16,7 +16,10 @@ extension BuildStep {
             context.diagnostics.append(.error("templates folder '\(shown)' does not exist", code: "template-missing"))
             throw BuildAbort(step: "load templates")
         }
-        let (templates, diagnostics) = TemplateSet.load(theme)
+        // With an artifact store, the templates are parsed again only when they changed.
+        let key = context.artifacts.map { _ in BuildStep.fingerprint(theme.templates) }
+        let (templates, diagnostics) = key.flatMap { context.artifacts?.loadedTemplates($0) } ?? TemplateSet.load(theme)
+        if let key { context.artifacts?.rememberLoadedTemplates(key, (templates, diagnostics)) }
         context.diagnostics += diagnostics
         guard let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildAbort(step: "load templates")
@@ -31,13 +34,13 @@ extension BuildStep {
     /// folder's index page is shown on its section's page (the root's on the home page).
     public static let applyTemplates = BuildStep("apply templates") { context in
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
-        let parsed = context.pages.filter(\.isNote)
-        let pages = parsed.filter { !$0.isIndex }
-        let commitDays = context.commitDays()
-        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex), commitDays: commitDays)
+        let (model, pages) = context.siteModel()
         let renderer = PageRenderer(templates: templates, context: context)
+        let store = context.artifacts
         var rendered = pages.indices.map { $0 }.parallelMap { i in
-            renderer.render("note", pages[i].outputPath, model.noteContext(pages, at: i), streams: true)
+            renderer.render("note", pages[i].outputPath,
+                            inputs: { model.noteInputs(pages, at: i, bodyKey: store?.bodyKey(pages[i]) ?? TemplateInputs.key(of: pages[i].bodyHTML), into: &$0) },
+                            streams: true) { model.noteContext(pages, at: i) }
         }
         let sections = model.sections(pages)
         let home = model.homeContext(section: nil, sections: sections.filter { $0.key != nil || !$0.pages.isEmpty }, pages: pages)
@@ -53,19 +56,34 @@ extension BuildStep {
 
         var samples: [String: [[String: Any]]] = ["home": [home], "404": [notFound]]
         if !pages.isEmpty { samples["note"] = pages.indices.prefix(8).map { model.noteContext(pages, at: $0) } }
-        context.diagnostics += templates.checkAll(samples)
+        context.diagnostics += renderer.check(samples, step: "apply templates")
     }
 }
 
 extension BuildStep {
-    /// A hash of the templates' texts, stable within the process.
+    /// A hash of the templates' texts (and names, as diagnostics show them), stable within the process.
     static func fingerprint(_ templates: [Theme.File]) -> Int {
         var hasher = Hasher()
         for file in templates {
             hasher.combine(file.path)
+            hasher.combine(file.shownPath)
             hasher.combine((try? file.contents()) ?? Data())
         }
         return hasher.finalize()
+    }
+}
+
+extension BuildContext {
+    /// The model of the site's pages with the notes it lists (not index pages), made by the first step that
+    /// needs it and kept for the next ones (the pages do not change after the templates are applied).
+    mutating func siteModel() -> (SiteModel, [Page]) {
+        if let siteModel = builtSiteModel { return siteModel }
+        let parsed = pages.filter(\.isNote)
+        let notes = parsed.filter { !$0.isIndex }
+        let days = commitDays()
+        let model = SiteModel(context: self, pages: notes, indexPages: parsed.filter(\.isIndex), commitDays: days)
+        builtSiteModel = (model, notes)
+        return (model, notes)
     }
 }
 
@@ -93,6 +111,9 @@ struct SiteModel {
     /// The day each note was last committed, by its path relative to the notes folder (`CommitDates`).
     let commitDays: [String: String]
     private(set) var sidebar = Sidebar(groups: [], base: "/")
+    /// Hashes of `sidebar` and of `sharedContext`, standing in for them in `noteInputs`.
+    private(set) var sidebarKey = ""
+    private(set) var sharedKey = ""
 
     init(context: BuildContext, pages: [Page], indexPages: [Page], commitDays: [String: String] = [:]) {
         config = context.config
@@ -104,11 +125,11 @@ struct SiteModel {
         sectionRanks = context.sectionRanks
         self.indexPages = Dictionary(indexPages.map { ($0.section ?? "", $0) }) { first, _ in first }
         var namesakeTitles: [String: String] = [:]
-        for page in pages {
-            let fileName = page.sourcePath.split(separator: "/").last ?? ""
+        for i in pages.indices {  // by index: a `Page` is large to copy
+            let fileName = pages[i].sourcePath.split(separator: "/").last ?? ""
             let stem = fileName.lastIndex(of: ".").map { fileName[..<$0] } ?? fileName
-            guard let section = page.section, stem == section.split(separator: "/").last else { continue }
-            namesakeTitles[section] = namesakeTitles[section] ?? page.title
+            guard let section = pages[i].section, stem == section.split(separator: "/").last else { continue }
+            namesakeTitles[section] = namesakeTitles[section] ?? pages[i].title
         }
         self.namesakeTitles = namesakeTitles
         head = MathAssets.headHTML(baseURL: context.config.basePath, mode: context.mathMode, macros: context.config.mathMacros)
@@ -116,7 +137,7 @@ struct SiteModel {
         let hasFeed = context.config.siteURL != nil && pages.contains { $0.frontMatter.date != nil }
         feedURL = hasFeed ? context.config.basePath + "feed.xml" : nil
         var bySection: [String?: [Int]] = [:]
-        for (i, page) in pages.enumerated() { bySection[page.section, default: []].append(i) }
+        for i in pages.indices { bySection[pages[i].section, default: []].append(i) }
         var neighbours: [Int: (prev: Int?, next: Int?)] = [:]
         for members in bySection.values {
             for (k, i) in members.enumerated() {
@@ -130,6 +151,15 @@ struct SiteModel {
                           depth: section.key.map { $0.split(separator: "/").count - 1 } ?? 0,
                           notes: section.pages.map { Sidebar.Entry(title: pages[$0].title, url: pages[$0].url) })
         }, base: config.basePath)
+        let sidebar = sidebar
+        sidebarKey = TemplateInputs.key(templates: sidebar.fullTree ? 1 : 0, path: sidebar.base) { inputs in
+            for group in sidebar.groups {
+                inputs.combine(strings: group.key ?? "\u{0}", group.title, group.url)
+                inputs.combine(group.depth)
+                inputs.combine(strings: group.notes.flatMap { [$0.title, $0.url] })
+            }
+        }
+        sharedKey = TemplateInputs.key(templates: 0, path: "") { $0.combine(value: sharedContext) }
     }
 
     struct Section {
@@ -151,7 +181,7 @@ struct SiteModel {
     /// index page included.
     func sections(_ pages: [Page]) -> [Section] {
         var members: [String?: [Int]] = [:]
-        for (i, page) in pages.enumerated() { members[page.section, default: []].append(i) }
+        for i in pages.indices { members[pages[i].section, default: []].append(i) }
         for key in indexPages.keys where !key.isEmpty && members[key] == nil { members[key] = [] }
         let order = members.keys.sorted { a, b in
             let ra = rank(a), rb = rank(b)
@@ -175,9 +205,8 @@ struct SiteModel {
             ?? String(key.split(separator: "/").last ?? "")
     }
 
-    /// What every page has; `outputPath` (absent for the 404 page, served at any path) gives the canonical URL.
-    /// `nav` is the sidebar with the page marked; without it, the sidebar marks no page.
-    func baseContext(title: String, outputPath: String? = nil, nav: [String: Any]? = nil) -> [String: Any] {
+    /// What `baseContext` gives every page before its title, sidebar and canonical URL.
+    private var sharedContext: [String: Any] {
         var site: [String: Any] = [
             "title": config.title, "description": config.description, "language": config.language,
             "author": config.author, "base": config.basePath, "url": config.baseURL, "year": Self.year,
@@ -186,13 +215,26 @@ struct SiteModel {
         site["hasTopics"] = hasTopics
         site["hasTags"] = hasTags
         if let feedURL { site["feed"] = feedURL }
-        var context: [String: Any] = ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)", "pageTitle": title,
-                                      "assets": AssetNames.templateValue(assetPaths, basePath: config.basePath),
-                                      "description": config.description, "nav": nav ?? sidebar.context()]
+        return ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)",
+                "assets": AssetNames.templateValue(assetPaths, basePath: config.basePath), "description": config.description]
+    }
+
+    /// What every page has; `outputPath` (absent for the 404 page, served at any path) gives the canonical URL.
+    /// `nav` is the sidebar with the page marked; without it, the sidebar marks no page.
+    func baseContext(title: String, outputPath: String? = nil, nav: [String: Any]? = nil) -> [String: Any] {
+        var context = sharedContext
+        context["pageTitle"] = title
+        context["nav"] = nav ?? sidebar.context()
         if let siteURL = config.siteURL, let outputPath {
             context["canonical"] = HostFiles.absoluteURL(siteURL: siteURL, outputPath: outputPath)
         }
         return context
+    }
+
+    /// Adds to `inputs` what `baseContext(title:outputPath:)` (no page marked in the sidebar) reads besides
+    /// the output path, which is part of every page's key.
+    func baseInputs(title: String, into inputs: inout TemplateInputs) {
+        inputs.combine(strings: sharedKey, sidebarKey, title)
     }
 
     func noteContext(_ pages: [Page], at index: Int) -> [String: Any] {
@@ -228,6 +270,45 @@ struct SiteModel {
         }
         context["page"] = model
         return context
+    }
+
+    /// Adds to `inputs` what the note page at `index` is rendered from: everything `noteContext` reads, as
+    /// it is rather than built into a context (every page is keyed on every rebuild, so this must be cheap),
+    /// with hashes standing in for what all pages share (`sharedKey`), the sidebar (a function of `sidebar`,
+    /// the page's section and URL) and the body (`bodyKey`, its `TemplateInputs.key(of:)`). Keep it in step
+    /// with `noteContext`.
+    func noteInputs(_ pages: [Page], at index: Int, bodyKey: String, into inputs: inout TemplateInputs) {
+        let page = pages[index]
+        inputs.combine(strings: sharedKey, sidebarKey, bodyKey, page.title, page.url, page.slug, page.outputPath, page.formatName,
+                       page.sourcePath, page.description, page.section ?? "\u{0}", page.frontMatter.date ?? "\u{0}",
+                       page.frontMatter.updated ?? commitDays[page.sourcePath] ?? "\u{0}",
+                       editURL(sourcePath: page.sourcePath) ?? "\u{0}")
+        inputs.combine(page.hasMath ? 1 : 0)
+        inputs.combine(page.contentShowsTitle ? 1 : 0)
+        inputs.combine(page.toc.count)
+        for entry in page.toc {
+            inputs.combine(strings: entry.id, entry.html)
+            inputs.combine(entry.level)
+            inputs.combine(entry.depth)
+        }
+        func combine(_ questions: [QuestionEntry]) {
+            inputs.combine(questions.count)
+            for question in questions {
+                inputs.combine(strings: question.id, question.title, question.html, question.label)
+                combine(question.followUps)
+            }
+        }
+        combine(page.questions)
+        inputs.combine(strings: page.frontMatter.tags)
+        for links in [page.topicsOn, page.backlinks] {
+            inputs.combine(links.count)
+            for link in links { inputs.combine(strings: link.title, link.url, link.detail) }
+        }
+        if let section = page.section { inputs.combine(strings: sectionTitle(section), sectionPaths[section] ?? "") }
+        let neighbours = neighbours[index]
+        for neighbour in [neighbours?.prev, neighbours?.next] {
+            if let neighbour { inputs.combine(strings: pages[neighbour].title, pages[neighbour].url) } else { inputs.combine(-1) }
+        }
     }
 
     /// The home page (`section == nil`) or a section's page: its title, its index page's content, `sections`

@@ -12,6 +12,7 @@ extension BuildStep {
         let registry = context.topics
         let base = context.config.basePath
         let links = LinkTable(context)
+        context.linkTable = links
 
         // With an artifact store (serve), notes that did not change keep their summaries and trees.
         let store = context.artifacts?.topics
@@ -52,24 +53,38 @@ extension BuildStep {
 
         // The joins over the summaries.
         var edges: [(from: TopicIndex.Place, to: Int)] = []
-        for (i, page) in context.pages.enumerated() {
-            for link in page.topicSummary?.links ?? [] {
+        // What each link names (a pure function of the link and its note), kept between builds with a store.
+        let knownPaths = store?.linkedPaths ?? [:]
+        var linkedPaths: [String: LinkTable.LinkedPath?] = [:]
+        linkedPaths.reserveCapacity(knownPaths.count)
+        for i in context.pages.indices {
+            let sourcePath = context.pages[i].sourcePath
+            for link in context.pages[i].topicSummary?.links ?? [] {
                 let target: Int?
                 switch link.target {
-                case .destination(let destination): target = links.page(for: destination, from: page)
+                case .destination(let destination):
+                    let key = sourcePath + "\u{0}" + destination
+                    let linked = knownPaths[key] ?? LinkTable.linkedPath(destination, from: sourcePath)
+                    if store != nil { linkedPaths[key] = linked }
+                    target = linked.flatMap(links.page(at:))
                 case .wikilink(let wikilink): target = wikilinks.page(for: wikilink, from: i)
                 }
                 if let target { edges.append((TopicIndex.Place(page: i, section: link.section), target)) }
             }
         }
+        store?.linkedPaths = linkedPaths
         let notes = context.pages.map { $0.topicSummary ?? NoteTopics.empty }
-        let index = TopicIndex(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: edges)
+        // With a store, the joins are made again only when what they read changed.
+        let indexKey = store.map { _ in TopicIndex.inputsKey(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: edges) }
+        let index = indexKey.flatMap { store?.index(key: $0) }
+            ?? TopicIndex(topicCount: registry.topics.count, parents: registry.parents, notes: notes, links: edges)
+        if let indexKey { store?.rememberIndex(index, key: indexKey) }
         context.topicIndex = index
 
         func link(_ place: TopicIndex.Place) -> PageLink {
-            let page = context.pages[place.page]
             let section = notes[place.page].sections[place.section]
-            return PageLink(title: page.title, url: page.url + (section.anchor.isEmpty ? "" : "#" + section.anchor), detail: section.heading)
+            return PageLink(title: context.pages[place.page].title,
+                            url: context.pages[place.page].url + (section.anchor.isEmpty ? "" : "#" + section.anchor), detail: section.heading)
         }
         for i in context.pages.indices {
             context.pages[i].topicsOn = notes[i].strongTopics.compactMap { t in

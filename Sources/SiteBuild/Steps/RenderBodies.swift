@@ -8,7 +8,7 @@ extension BuildStep {
     /// rewritten to page URLs (checked: a missing note or anchor is a warning at the link). Raw HTML is
     /// marked for `sanitizeHTML`.
     public static let renderBodies = BuildStep("render HTML") { context in
-        let links = LinkTable(context)
+        let links = context.linkTable ?? LinkTable(context)
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML, eastAsianLineBreaks: true)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
         let store = context.artifacts
@@ -26,9 +26,7 @@ extension BuildStep {
             page.reuse.linkTable = linkTable ^ topicInputs
             if let body = store?.reuseBody(page, linkTable: page.reuse.linkTable) {
                 // Same note, same link table: its links resolve as before.
-                page.bodyHTML = body.html
-                page.diagnostics += body.diagnostics
-                page.reuse.body = true
+                page.reuse(body)
                 page.reuse.linkResolutions = body.linkResolutions
                 return page
             }
@@ -36,14 +34,12 @@ extension BuildStep {
             if let known = store?.outboundLinks.links(page) {
                 var resolutions = ""
                 for link in known {
-                    let result = links.resolve(link.destination, from: page, isImage: link.isImage)
+                    let result = links.resolve(link.parsed, from: page, isImage: link.isImage)
                     resolutions += "\(link.isImage)\u{1}\(link.destination)\u{1}\(result.url ?? "")\u{1}\(result.problem?.message ?? "")\u{0}"
                 }
                 page.reuse.linkResolutions = resolutions + "\u{2}\(topicInputs)"
                 if let body = store?.reuseBody(page) {
-                    page.bodyHTML = body.html
-                    page.diagnostics += body.diagnostics
-                    page.reuse.body = true
+                    page.reuse(body)
                     return page
                 }
             }
@@ -76,9 +72,7 @@ extension BuildStep {
             page.reuse.linkResolutions = resolutions + "\u{2}\(topicInputs)"
             store?.outboundLinks.remember(page, outbound)
             if let body = store?.reuseBody(page) {
-                page.bodyHTML = body.html
-                page.diagnostics += body.diagnostics
-                page.reuse.body = true
+                page.reuse(body)
                 return page
             }
             page.reuse.bodyDiagnostics = page.diagnostics.count
@@ -167,47 +161,88 @@ struct LinkTable: Sendable, Hashable {
 
     /// The page (by index) a link from `page` leads to; `nil` for other sites, files and the page itself.
     func page(for destination: String, from page: Page) -> Int? {
-        if destination.isEmpty || Self.isExternal(destination, isImage: false) { return nil }
-        let pathPart = Self.splitFragment(destination).0
+        Self.linkedPath(destination, from: page.sourcePath).flatMap(self.page(at:))
+    }
+
+    /// What a link names in the notes folder: a path relative to it, and whether the path has an extension.
+    struct LinkedPath: Hashable, Sendable {
+        var path: String
+        var hasExtension: Bool
+    }
+
+    /// What `destination`, linked from the note at `notePath`, names in the notes folder; `nil` for other
+    /// sites and the page itself. Depends on nothing else, so it can be kept between builds.
+    static func linkedPath(_ destination: String, from notePath: String) -> LinkedPath? {
+        if destination.isEmpty || isExternal(destination, isImage: false) { return nil }
+        let pathPart = splitFragment(destination).0
         if pathPart.isEmpty { return nil }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        let resolved = Self.notesPath(of: decoded, from: page.sourcePath)
-        if let i = pageIndices[resolved] { return i }
-        guard (decoded as NSString).pathExtension.isEmpty else { return nil }
-        return pageIndices[resolved + ".md"] ?? folderPageIndices[resolved]
+        return LinkedPath(path: notesPath(of: decoded, from: notePath), hasExtension: !(decoded as NSString).pathExtension.isEmpty)
+    }
+
+    /// The page (by index) at `linked`: the note, else (without an extension) the note with `.md` added or
+    /// the folder's index page.
+    func page(at linked: LinkedPath) -> Int? {
+        if let i = pageIndices[linked.path] { return i }
+        guard !linked.hasExtension else { return nil }
+        return pageIndices[linked.path + ".md"] ?? folderPageIndices[linked.path]
+    }
+
+    /// A link's destination taken apart relative to its note: a pure function of the destination, whether it
+    /// is an image and the note's path, so resolving it again against another table is only lookups.
+    enum ParsedLink: Sendable {
+        /// Left alone: other sites, empty destinations and a bare `#`.
+        case ignored
+        /// `#fragment` on the note itself (the fragment percent-decoded).
+        case ownAnchor(String)
+        /// A path in the notes folder: as written (decoded), relative to the notes folder, its extension
+        /// (lowercased), its fragment as written and the anchor it names (decoded; nil for none or an empty one).
+        case path(decoded: String, resolved: String, ext: String, fragment: String?, anchor: String?)
+    }
+
+    static func parse(_ destination: String, from notePath: String, isImage: Bool) -> ParsedLink {
+        if destination.isEmpty || isExternal(destination, isImage: isImage) { return .ignored }
+        let (pathPart, fragment) = splitFragment(destination)
+        let decodedFragment = fragment.map { $0.removingPercentEncoding ?? $0 }
+        if pathPart.isEmpty {
+            guard let decodedFragment, !(fragment ?? "").isEmpty else { return .ignored }
+            return .ownAnchor(decodedFragment)
+        }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        return .path(decoded: decoded, resolved: notesPath(of: decoded, from: notePath), ext: (decoded as NSString).pathExtension.lowercased(),
+                     fragment: fragment, anchor: fragment.flatMap { $0.isEmpty ? nil : decodedFragment })
     }
 
     func resolve(_ destination: String, from page: Page, isImage: Bool) -> (url: String?, problem: Problem?) {
-        if destination.isEmpty || Self.isExternal(destination, isImage: isImage) { return (nil, nil) }
-        let (pathPart, fragment) = Self.splitFragment(destination)
-        if pathPart.isEmpty {
-            guard let fragment, !fragment.isEmpty else { return (nil, nil) }
-            let own = notes[page.sourcePath]
-            return checkAnchor(fragment, in: own, base: "", original: destination, noteName: "this page")
-        }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
-        let resolved = Self.notesPath(of: decoded, from: page.sourcePath)
-        if assets.contains(resolved) {
-            return (basePath + resolved + (fragment.map { "#\($0)" } ?? ""), nil)
-        }
-        let ext = (decoded as NSString).pathExtension.lowercased()
-        // docsify links name notes without `.md`; GitHub links name a folder for its README.
-        if let target = notes[resolved] ?? (ext.isEmpty ? notes[resolved + ".md"] ?? folders[resolved] : nil) {
-            guard let fragment, !fragment.isEmpty else { return (target.url, nil) }
-            return checkAnchor(fragment, in: target, base: target.url, original: destination, noteName: "'\(decoded)'")
-        }
-        if BuildStep.noteExtensions.contains(ext) {
-            return (nil, Problem(message: "link to '\(decoded)', which is not a note in the notes folder", code: "link-broken"))
-        }
-        let kind = isImage ? "image" : "file"
-        return (nil, Problem(message: "\(kind) '\(decoded)' does not exist in the notes folder", code: isImage ? "image-missing" : "link-broken"))
+        resolve(Self.parse(destination, from: page.sourcePath, isImage: isImage), from: page, isImage: isImage)
     }
 
-    private func checkAnchor(_ fragment: String, in target: Target?, base: String, original: String, noteName: String)
-        -> (url: String?, problem: Problem?)
-    {
+    func resolve(_ link: ParsedLink, from page: Page, isImage: Bool) -> (url: String?, problem: Problem?) {
+        switch link {
+        case .ignored:
+            return (nil, nil)
+        case .ownAnchor(let fragment):
+            return checkAnchor(fragment, in: notes[page.sourcePath], base: "", noteName: "this page")
+        case .path(let decoded, let resolved, let ext, let fragment, let anchor):
+            if assets.contains(resolved) {
+                return (basePath + resolved + (fragment.map { "#\($0)" } ?? ""), nil)
+            }
+            // docsify links name notes without `.md`; GitHub links name a folder for its README.
+            if let target = notes[resolved] ?? (ext.isEmpty ? notes[resolved + ".md"] ?? folders[resolved] : nil) {
+                guard let anchor else { return (target.url, nil) }
+                return checkAnchor(anchor, in: target, base: target.url, noteName: "'\(decoded)'")
+            }
+            if BuildStep.noteExtensions.contains(ext) {
+                return (nil, Problem(message: "link to '\(decoded)', which is not a note in the notes folder", code: "link-broken"))
+            }
+            let kind = isImage ? "image" : "file"
+            return (nil, Problem(message: "\(kind) '\(decoded)' does not exist in the notes folder", code: isImage ? "image-missing" : "link-broken"))
+        }
+    }
+
+    /// `decoded` (a percent-decoded fragment) checked against the target's anchors.
+    private func checkAnchor(_ decoded: String, in target: Target?, base: String, noteName: String) -> (url: String?, problem: Problem?) {
         guard let target else { return (nil, nil) }
-        let decoded = fragment.removingPercentEncoding ?? fragment
         if target.anchors.contains(decoded) { return (base + "#" + decoded, nil) }
         // Authors often link by heading text (`#What is BN?`); ids are slugs of that text.
         let slug = HeadingAnchors.slug(decoded)

@@ -7,7 +7,11 @@ extension BuildStep {
     /// `rawHTML: true`), in pages that have any: images and links in it are checked and rewritten like
     /// Markdown ones, and what was removed is one `html-removed` warning per note. See docs/html.md.
     public static let sanitizeHTML = BuildStep("sanitise HTML") { context in
-        let links = LinkTable(context)
+        guard context.pages.contains(where: { $0.htmlSanitizer != nil }) else {
+            context.counters["rawHTMLPages"] = 0
+            return
+        }
+        let links = context.linkTable ?? LinkTable(context)
         context.pages = context.pages.parallelMap { page in
             guard let sanitizer = page.htmlSanitizer else { return page }
             var page = page

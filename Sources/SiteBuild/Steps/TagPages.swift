@@ -7,21 +7,25 @@ extension BuildStep {
     /// first spelling in path order.
     public static let tagPages = BuildStep("tag pages") { context in
         guard let templates = context.templates else { return }
-        let parsed = context.pages.filter(\.isNote)
-        let pages = parsed.filter { !$0.isIndex }
+        let (model, pages) = context.siteModel()
         let tags = TagPages(pages: pages)
         guard !tags.tags.isEmpty else { return }
-        let model = SiteModel(context: context, pages: pages, indexPages: parsed.filter(\.isIndex))
         let base = context.config.basePath
         let renderer = PageRenderer(templates: templates, context: context)
         var samples: [[String: Any]] = []
         var rendered: [PageRenderer.Rendered] = []
         for tag in tags.tags {
             let path = TagPages.path(of: tag.name) + "index.html"
-            var page = model.baseContext(title: tag.name, outputPath: path)
-            page["tag"] = tags.context(tag, pages: pages, model: model)
-            if samples.count < 4 { samples.append(page) }
-            rendered.append(renderer.render("tag", path, page))
+            func page() -> [String: Any] {
+                var page = model.baseContext(title: tag.name, outputPath: path)
+                page["tag"] = tags.context(tag, pages: pages, model: model)
+                return page
+            }
+            if samples.count < 4 { samples.append(page()) }
+            rendered.append(renderer.render("tag", path, inputs: { inputs in
+                model.baseInputs(title: tag.name, into: &inputs)
+                tags.inputs(tag, pages: pages, model: model, into: &inputs)
+            }, context: page))
         }
         let path = "tags/index.html"
         var list = model.baseContext(title: "标签", outputPath: path)
@@ -30,7 +34,7 @@ extension BuildStep {
         }]
         rendered.append(renderer.render("tags", path, list))
         try renderer.output(rendered, into: &context)
-        context.diagnostics += templates.checkAll(["tag": samples, "tags": [list]])
+        context.diagnostics += renderer.check(["tag": samples, "tags": [list]], step: "tag pages")
     }
 }
 
@@ -47,8 +51,8 @@ struct TagPages {
 
     init(pages: [Page]) {
         var bySlug: [String: Tag] = [:]
-        for (i, page) in pages.enumerated() {
-            for name in page.frontMatter.tags {
+        for i in pages.indices {
+            for name in pages[i].frontMatter.tags {
                 let slug = URLSlug.make(name)
                 if bySlug[slug]?.pages.last == i { continue }
                 bySlug[slug, default: Tag(name: name, pages: [])].pages.append(i)
@@ -59,6 +63,17 @@ struct TagPages {
 
     /// The tag page's path in the site, `tags/<slug>/`.
     static func path(of tag: String) -> String { "tags/\(URLSlug.make(tag))/" }
+
+    /// Adds to `inputs` what `context` reads, as it is rather than built into a context (every tag page is
+    /// keyed on every rebuild). Keep it in step with `context`.
+    func inputs(_ tag: Tag, pages: [Page], model: SiteModel, into inputs: inout TemplateInputs) {
+        inputs.combine(strings: tag.name)
+        inputs.combine(tag.pages.count)
+        for i in tag.pages {
+            inputs.combine(strings: pages[i].title, pages[i].url, pages[i].section.map(model.sectionTitle) ?? "\u{0}",
+                           pages[i].frontMatter.date ?? "\u{0}")
+        }
+    }
 
     func context(_ tag: Tag, pages: [Page], model: SiteModel) -> [String: Any] {
         let notes = tag.pages.map { i -> [String: Any] in

@@ -12,17 +12,36 @@ struct TemplateInputs {
 
     /// The key of rendering `context` into `path` with the templates hashed as `templates`.
     static func key(templates: Int, path: String, context: Any) -> String {
+        key(templates: templates, path: path) { $0.combine(value: context) }
+    }
+
+    /// The key of rendering into `path` with the templates hashed as `templates` from the inputs `add` combines.
+    static func key(templates: Int, path: String, _ add: (inout TemplateInputs) -> Void) -> String {
         var inputs = TemplateInputs()
         inputs.second.combine(0x5eed)
         inputs.combine(templates)
         inputs.combine(string: path)
-        inputs.combine(value: context)
+        add(&inputs)
         return "\(inputs.first.finalize()):\(inputs.second.finalize())"
     }
 
-    private mutating func combine(_ number: Int) {
+    /// A 128-bit hash of `text`, which stands in for it in inputs (`SiteModel.noteInputs`).
+    static func key(of text: String) -> String {
+        key(templates: 0, path: text) { _ in }
+    }
+
+    mutating func combine(_ number: Int) {
         first.combine(number)
         second.combine(number)
+    }
+
+    mutating func combine(strings: String...) {
+        combine(strings: strings)
+    }
+
+    mutating func combine(strings: [String]) {
+        combine(strings.count)
+        for string in strings { combine(string: string) }
     }
 
     private mutating func combine(string: String) {
@@ -34,7 +53,32 @@ struct TemplateInputs {
         }
     }
 
-    private mutating func combine(value: Any) {
+    /// Adds the shape of `value`: its keys and what kind each value is, not the strings and numbers, which
+    /// is all the template variable check reads of a sample (`TemplateSet.checkAll`); values of other types
+    /// are added whole.
+    mutating func combine(shapeOf value: Any) {
+        switch value {
+        case let dictionary as [String: Any]:
+            combine(1)
+            combine(dictionary.count)
+            for key in dictionary.keys.sorted() {
+                combine(string: key)
+                combine(shapeOf: dictionary[key]!)
+            }
+        case let array as [Any]:
+            combine(2)
+            combine(array.count)
+            for element in array { combine(shapeOf: element) }
+        case is String, is Int:
+            combine(3)
+        case is Bool:
+            combine(5)
+        default:
+            combine(value: value)
+        }
+    }
+
+    mutating func combine(value: Any) {
         switch value {
         case let dictionary as [String: Any]:
             combine(1)
@@ -96,9 +140,17 @@ struct PageRenderer: Sendable {
 
     /// `template` applied to `context`, its relative URLs rewritten for `path`.
     func render(_ template: String, _ path: String, _ context: [String: Any], streams: Bool = false) -> Rendered {
-        let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, context: context) }
+        render(template, path, inputs: { $0.combine(value: context) }, streams: streams) { context }
+    }
+
+    /// `template` applied to the context `makeContext` builds, which is built only when the page must be
+    /// rendered: with a store, the page is taken from it when the inputs `inputs` adds (the context, or what
+    /// determines it, see `SiteModel.noteInputs`) are those it was last rendered from.
+    func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool = false,
+                context makeContext: () -> [String: Any]) -> Rendered {
+        let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, inputs) }
         if let key, let known = store?.renderedPage(path, key: key) { return Rendered(path: path, data: known, key: key) }
-        let html = templates.render(template, context: context)
+        let html = templates.render(template, context: makeContext())
         let data = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: basePath))
         guard streams, let staging else { return Rendered(path: path, data: data, key: key) }
         do {
@@ -108,6 +160,17 @@ struct PageRenderer: Sendable {
             return Rendered(path: path, data: Data(), key: key, streamed: true,
                             failure: .error("cannot write '\(staging.shownOutput)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
         }
+    }
+
+    /// `templates.checkAll(samples)`; with a store, the last result of `step` when the templates and the
+    /// samples' shapes are the same.
+    func check(_ samples: [String: [[String: Any]]], step: String) -> [Diagnostic] {
+        guard let store else { return templates.checkAll(samples) }
+        let key = TemplateInputs.key(templates: templatesKey, path: step) { $0.combine(shapeOf: samples) }
+        if let known = store.templateCheck(step, key: key) { return known }
+        let diagnostics = templates.checkAll(samples)
+        store.rememberTemplateCheck(step, key: key, diagnostics)
+        return diagnostics
     }
 
     /// Puts `pages` into the output and keeps them in the store for the next build; a page that could not

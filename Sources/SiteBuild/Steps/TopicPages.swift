@@ -10,15 +10,25 @@ extension BuildStep {
         let registry = context.topics
         let withPages = registry.topics.indices.filter(index.hasPage)
         guard !withPages.isEmpty else { return }
-        let parsed = context.pages.filter(\.isNote)
-        let model = SiteModel(context: context, pages: parsed.filter { !$0.isIndex }, indexPages: parsed.filter(\.isIndex))
+        let (model, _) = context.siteModel()
         let topics = TopicPageModel(registry: registry, index: index, pages: context.pages, base: context.config.basePath)
         let renderer = PageRenderer(templates: templates, context: context)
+        // With a store, each page is keyed by what it shows (`TopicPageModel.inputs`), and its context is built
+        // only when that changed.
+        let pages = context.pages
+        let faces = renderer.store.map { store in
+            pages.indices.map { $0 }.parallelMap { p in store.topics.faces(pages[p]) { topics.faces(p) } }
+        } ?? []
         var rendered = withPages.parallelMap { t in
             let path = "topics/\(registry.topics[t].slug)/index.html"
-            var page = model.baseContext(title: registry.topics[t].name, outputPath: path)
-            page["topic"] = topics.topic(t)
-            return renderer.render("topic", path, page)
+            return renderer.render("topic", path, inputs: { inputs in
+                model.baseInputs(title: registry.topics[t].name, into: &inputs)
+                topics.inputs(t, faces: faces, into: &inputs)
+            }) {
+                var page = model.baseContext(title: registry.topics[t].name, outputPath: path)
+                page["topic"] = topics.topic(t)
+                return page
+            }
         }
         let path = "topics/index.html"
         var list = model.baseContext(title: "主题", outputPath: path)
@@ -33,7 +43,7 @@ extension BuildStep {
             sample["topic"] = topics.topic(t)
             return sample
         }
-        context.diagnostics += templates.checkAll(["topic": samples, "topics": [list]])
+        context.diagnostics += renderer.check(["topic": samples, "topics": [list]], step: "topic pages")
     }
 }
 
@@ -123,6 +133,49 @@ struct TopicPageModel {
         ]
         if let parent = registry.parents[t] { model["parent"] = reference(parent) }
         return model
+    }
+
+    /// By section of page `p`: a hash of what topic pages show of it (the page's title and URL, the
+    /// section's anchor, heading, excerpt and whether it is a question).
+    func faces(_ p: Int) -> [String] {
+        (pages[p].topicSummary?.sections ?? []).map { section in
+            TemplateInputs.key(templates: 0, path: pages[p].url) { inputs in
+                inputs.combine(strings: pages[p].title, section.anchor, section.heading, section.excerpt)
+                inputs.combine(section.isQuestion ? 1 : 0)
+            }
+        }
+    }
+
+    /// Adds to `inputs` what `topic(t)` reads, as it is rather than built into a context (every topic page is
+    /// keyed on every rebuild), with `faces` (by page and section, `faces(_:)`) standing in for the sections
+    /// it lists. Keep it in
+    /// step with `topic(_:)`.
+    func inputs(_ t: Int, faces: [[String]], into inputs: inout TemplateInputs) {
+        let topic = registry.topics[t]
+        inputs.combine(strings: topic.name, topic.slug, topic.summary)
+        inputs.combine(strings: topic.aliases)
+        inputs.combine(index.entries[t].count)
+        for entry in index.entries[t] {
+            inputs.combine(entry.place.page)
+            inputs.combine(entry.place.section)
+            inputs.combine(entry.score)
+            inputs.combine(strings: faces[entry.place.page][entry.place.section])
+        }
+        inputs.combine(index.mentions[t].count)
+        for place in index.mentions[t] {
+            inputs.combine(place.page)
+            inputs.combine(place.section)
+            inputs.combine(strings: faces[place.page][place.section])
+        }
+        for others in [children[t], index.related[t], registry.parents[t].map { [$0] } ?? []] {
+            inputs.combine(others.count)
+            for u in others {
+                inputs.combine(strings: registry.topics[u].name, registry.topics[u].summary, registry.topics[u].slug)
+                inputs.combine(noteCounts[u])
+                inputs.combine(index.hasPage(u) ? 1 : 0)
+                inputs.combine(children[u].isEmpty ? 1 : 0)
+            }
+        }
     }
 
     /// The index: top-level topics, each with its sub-topics (all levels) that have pages.

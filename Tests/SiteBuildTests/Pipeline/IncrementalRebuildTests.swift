@@ -53,6 +53,23 @@ import Testing
         try project.expectOutputEqualsFreshBuild()
     }
 
+    /// The joins (topic index, backlinks, questions answered elsewhere) are kept while no section's topics,
+    /// question headings or links changed, and made again when one did.
+    @Test func theTopicJoinsAreMadeAgainOnlyWhenWhatTheyReadChanged() throws {
+        let (project, store, build) = try Self.session()
+        defer { project.delete() }
+        #expect(build().committed)
+        try project.write("训练/丢弃法.md", "# 丢弃法\n\n## 为什么 Dropout 能防止过拟合？\n\n训练时随机置零，Sigmoid 之后也可以用，测试时不用。\n")
+        #expect(build().committed)
+        #expect(store.topics.lastBuildKeptJoins)
+        try project.expectOutputEqualsFreshBuild()
+
+        try project.write("训练/丢弃法.md", "# 丢弃法\n\n## 丢弃法和批归一化能一起用吗？\n\n训练时随机置零，见 [[训练/批归一化]]。\n")
+        #expect(build().committed)
+        #expect(!store.topics.lastBuildKeptJoins)
+        try project.expectOutputEqualsFreshBuild()
+    }
+
     @Test func unchangedNotesAreNotReadAgain() throws {
         let (project, store, build) = try Self.session()
         defer { project.delete() }
@@ -88,6 +105,30 @@ import Testing
         try project.write("基础/激活函数.md", "# 激活函数\n\n## Tanh\n\nTanh 以 0 为中心，新的词：双曲正切。\n")
         #expect(build().committed)
         #expect(store.searchIndex.lastUpdate.pages == 1)
+        try project.expectOutputEqualsFreshBuild()
+    }
+
+    /// Topic and tag pages are keyed by what they show: a rebuild with nothing changed renders no page again,
+    /// and a new title renders again its neighbours and the topic and tag pages that list the note.
+    @Test func topicAndTagPagesAreRenderedAgainOnlyWhenWhatTheyShowChanged() throws {
+        let (project, store, build) = try Self.session()
+        defer { project.delete() }
+        let note = { (title: String) in
+            "---\ntags: [正则化]\n---\n# \(title)\n\n## 为什么 Dropout 能防止过拟合？\n\n训练时随机置零，Sigmoid 之后也可以用。\n"
+        }
+        try project.write("训练/丢弃法.md", note("丢弃法"))
+        #expect(build().committed)
+        #expect(build().committed)
+        #expect(store.lastBuild.renderedPages == [])
+
+        try project.write("训练/丢弃法.md", note("随机丢弃"))
+        #expect(build().committed)
+        let rendered = store.lastBuild.renderedPages
+        #expect(rendered.contains("训练/丢弃法/index.html"))
+        #expect(rendered.contains("训练/批归一化/index.html"))
+        #expect(rendered.contains { $0.hasPrefix("tags/") && $0 != "tags/index.html" })
+        #expect(rendered.contains { $0.hasPrefix("topics/") && $0 != "topics/index.html" })
+        #expect(try project.page("训练/批归一化/index.html").contains("随机丢弃"))
         try project.expectOutputEqualsFreshBuild()
     }
 }

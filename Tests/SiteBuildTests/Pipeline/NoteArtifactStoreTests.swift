@@ -42,6 +42,20 @@ import Testing
         #expect(result.diagnostics.count { $0.code == "link-broken" } == 1)
     }
 
+    /// A reused note keeps the formulas of its headings typeset in its table of contents and question list
+    /// (they are typeset with the body, which is reused, not with the parse).
+    @Test func aReusedNoteKeepsTheFormulasOfItsHeadingsTypeset() throws {
+        let (project, _, _, build) = try Self.session()
+        defer { project.delete() }
+        try project.write("基础/激活函数.md", "# 激活函数\n\n## 输出 $\\sigma(x)$ 的范围\n\n在 0 和 1 之间。\n\n## 常见问题\n\n### 1. 为什么 $\\tanh$ 以 0 为中心？\n\n它是奇函数。\n")
+        #expect(build().committed)
+        let page = try project.page("基础/激活函数/index.html")
+        try project.write("优化/学习率.md", "# 学习率\n\n学习率太小收敛慢。\n")
+        #expect(build().committed)
+        #expect(try project.page("基础/激活函数/index.html") == page)
+        try project.expectOutputEqualsFreshBuild()
+    }
+
     @Test func renamingAHeadingRerendersTheNotesThatLinkToIt() throws {
         let (project, store, _, build) = try Self.session()
         defer { project.delete() }
