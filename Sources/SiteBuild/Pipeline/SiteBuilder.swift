@@ -27,12 +27,14 @@ public struct SiteBuilder: Sendable {
         .sanitizeHTML,
         .renderMath,
         .rememberBodies,
+        .finishParsedNotes,
+        .writeNoteCache,
         .applyTemplates,
+        .releaseBodies,
         .topicPages,
         .tagPages,
         .writeHostFiles,
         .buildSearchIndex,
-        .writeNoteCache,
         .writeOutput,
     ]
 

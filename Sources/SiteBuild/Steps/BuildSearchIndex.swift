@@ -20,7 +20,8 @@ extension BuildStep {
             let pages = context.pages.filter(\.isNote)
             let indexed = pages.parallelMap { page in
                 if let known = store?.searchEntry(page) { return known }
-                let document = page.cachedNote.map { $0.search.at(page.url, basePath: base) } ?? SearchDocument(page: page, basePath: base)
+                let document = page.searchDocument ?? page.cachedNote.map { $0.search.at(page.url, basePath: base) }
+                    ?? SearchDocument(page: page, basePath: base)
                 return (document, DocumentTerms(document, names: names))
             }
             store?.rememberSearchEntries(pages, indexed)

@@ -25,7 +25,7 @@ extension BuildStep {
         }.prefix(HostFiles.feedLimit)
         let base = context.config.basePath
         let entries = newest.map { page in
-            let sections = page.cachedNote?.search.sections ?? SearchDocument(page: page, basePath: base).sections
+            let sections = (page.searchDocument ?? page.cachedNote?.search ?? SearchDocument(page: page, basePath: base)).sections
             let text = sections.map { [$0.heading, $0.text].filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: " ")
             return HostFiles.FeedEntry(title: page.title, outputPath: page.outputPath, date: page.frontMatter.date ?? "",
                                        tags: page.frontMatter.tags, summary: HostFiles.summary(text))

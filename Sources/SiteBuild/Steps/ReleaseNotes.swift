@@ -1,0 +1,29 @@
+import SiteMarkdown
+import SiteSearch
+
+extension BuildStep {
+    /// Once formulas are typeset, a parsed note's tree, text and highlighted code have served their purpose:
+    /// its search document is made from the tree now, and they are let go, so that a large site does not
+    /// hold every tree until the end. (`sitegen serve` keeps them: its store reuses them.)
+    public static let finishParsedNotes = BuildStep("finish notes") { context in
+        guard context.artifacts == nil else { return }
+        let base = context.config.basePath
+        context.pages = context.pages.parallelMap { page in
+            guard page.protected != nil, page.cachedNote == nil else { return page }
+            var page = page
+            page.searchDocument = SearchDocument(page: page, basePath: base)
+            page.document = MarkdownNode(.document)
+            page.text = ""
+            page.body = ""
+            page.highlightedCode = [:]
+            return page
+        }
+    }
+
+    /// Lets the notes' bodies go once the templates have made the pages (streamed to the staging folder
+    /// or kept in `outputFiles`); the steps after them need only the summaries.
+    public static let releaseBodies = BuildStep("release bodies") { context in
+        guard context.artifacts == nil else { return }
+        for i in context.pages.indices { context.pages[i].bodyHTML = "" }
+    }
+}
