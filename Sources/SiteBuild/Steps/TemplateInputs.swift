@@ -53,53 +53,35 @@ struct TemplateInputs {
         }
     }
 
-    /// Adds the shape of `value`: its keys and what kind each value is, not the strings and numbers, which
-    /// is all the template variable check reads of a sample (`TemplateSet.checkAll`); values of other types
-    /// are added whole.
-    mutating func combine(shapeOf value: Any) {
+    /// Adds `value`: dictionaries by sorted key, arrays in order, strings, numbers and flags themselves. With
+    /// `shapeOnly`, only the keys and what kind each value is, not the strings and numbers, which is all the
+    /// template variable check reads of a sample (`TemplateSet.checkAll`); values of other types are added whole.
+    mutating func combine(value: Any, shapeOnly: Bool = false) {
         switch value {
         case let dictionary as [String: Any]:
             combine(1)
             combine(dictionary.count)
             for key in dictionary.keys.sorted() {
                 combine(string: key)
-                combine(shapeOf: dictionary[key]!)
+                combine(value: dictionary[key]!, shapeOnly: shapeOnly)
             }
         case let array as [Any]:
             combine(2)
             combine(array.count)
-            for element in array { combine(shapeOf: element) }
-        case is String, is Int:
-            combine(3)
-        case is Bool:
-            combine(5)
-        default:
-            combine(value: value)
-        }
-    }
-
-    mutating func combine(value: Any) {
-        switch value {
-        case let dictionary as [String: Any]:
-            combine(1)
-            combine(dictionary.count)
-            for key in dictionary.keys.sorted() {
-                combine(string: key)
-                combine(value: dictionary[key]!)
-            }
-        case let array as [Any]:
-            combine(2)
-            combine(array.count)
-            for element in array { combine(value: element) }
+            for element in array { combine(value: element, shapeOnly: shapeOnly) }
         case let text as String:
             combine(3)
-            combine(string: text)
+            if !shapeOnly { combine(string: text) }
         case let number as Int:
-            combine(4)
-            combine(number)
+            if shapeOnly {
+                combine(3)
+            } else {
+                combine(4)
+                combine(number)
+            }
         case let flag as Bool:
             combine(5)
-            combine(flag ? 1 : 0)
+            if !shapeOnly { combine(flag ? 1 : 0) }
         default:
             combine(6)
             combine(string: "\(type(of: value)):\(value)")
@@ -166,7 +148,7 @@ struct PageRenderer: Sendable {
     /// samples' shapes are the same.
     func check(_ samples: [String: [[String: Any]]], step: String) -> [Diagnostic] {
         guard let store else { return templates.checkAll(samples) }
-        let key = TemplateInputs.key(templates: templatesKey, path: step) { $0.combine(shapeOf: samples) }
+        let key = TemplateInputs.key(templates: templatesKey, path: step) { $0.combine(value: samples, shapeOnly: true) }
         if let known = store.templateCheck(step, key: key) { return known }
         let diagnostics = templates.checkAll(samples)
         store.rememberTemplateCheck(step, key: key, diagnostics)
