@@ -180,7 +180,7 @@ public struct Page: Sendable {
     var sourceLinks: [CachedNote.Link] = []
     /// The hash of what the note's links, wikilinks and topic links resolve to in this build.
     var siteInputs = ""
-    /// The page's search document, once `finishParsedNotes` or the search step has made it (the note cache keeps it too).
+    /// The page's search document, once `finishParsedNotes` has made it from the tree (the note cache keeps it too).
     var searchDocument: SearchDocument?
 
     public init(sourcePath: String, displayPath: String, text: String) {

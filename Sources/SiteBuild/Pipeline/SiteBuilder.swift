@@ -30,7 +30,6 @@ public struct SiteBuilder: Sendable {
         .finishParsedNotes,
         .writeNoteCache,
         .applyTemplates,
-        .releaseBodies,
         .topicPages,
         .tagPages,
         .writeHostFiles,

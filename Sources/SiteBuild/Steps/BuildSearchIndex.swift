@@ -25,9 +25,6 @@ extension BuildStep {
                 return (document, DocumentTerms(document, names: names))
             }
             store?.rememberSearchEntries(pages, indexed)
-            for (i, entry) in zip(context.pages.indices.filter { context.pages[$0].isNote }, indexed) {
-                context.pages[i].searchDocument = entry.0
-            }
             // With an artifact store, the index is updated for what changed rather than made again.
             let files = store?.searchIndex.files(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
                 ?? SearchIndex(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms).files()

@@ -19,11 +19,4 @@ extension BuildStep {
             return page
         }
     }
-
-    /// Lets the notes' bodies go once the templates have made the pages (streamed to the staging folder
-    /// or kept in `outputFiles`); the steps after them need only the summaries.
-    public static let releaseBodies = BuildStep("release bodies") { context in
-        guard context.artifacts == nil else { return }
-        for i in context.pages.indices { context.pages[i].bodyHTML = "" }
-    }
 }
