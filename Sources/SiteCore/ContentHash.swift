@@ -14,7 +14,8 @@ public enum ContentHash {
         return hex(sha256(bytes))
     }
 
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    /// Lower-case hex of `bytes`.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         bytes.map { byte in
             let s = String(byte, radix: 16)
             return byte < 16 ? "0" + s : s

@@ -233,8 +233,7 @@ extension BuildStep {
     /// Writes the notes built in this build to the note cache, and prunes stale entries.
     public static let writeNoteCache = BuildStep("write note cache") { context in
         guard let cache = context.noteCache else { return }
-        // A body typeset while node failed may hold formulas left to the browser: not worth keeping.
-        guard !context.diagnostics.contains(where: { $0.code == "math-client-side" }) || context.mathMode == .clientSide else { return }
+        guard !context.mathFellBackToBrowser else { return }
         let base = context.config.basePath
         let fresh = context.pages.filter { $0.protected != nil && $0.htmlSanitizer == nil && !$0.cacheKey.isEmpty }
         _ = fresh.parallelMap { page in

@@ -171,8 +171,7 @@ public struct SiteBuilder: Sendable {
     private func recordManifest(_ context: BuildContext) {
         guard let inputs = context.siteInputs else { return }
         let url = SiteManifest.url(for: context.outputURL, in: context)
-        guard context.mathMode == .clientSide || !context.diagnostics.contains(where: { $0.code == "math-client-side" }),
-              let files = SiteManifest.outputFiles(of: context.outputURL)
+        guard !context.mathFellBackToBrowser, let files = SiteManifest.outputFiles(of: context.outputURL)
         else {
             try? FileManager.default.removeItem(at: url)
             return

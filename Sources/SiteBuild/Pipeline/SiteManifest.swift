@@ -146,12 +146,13 @@ extension BuildContext {
         let assetStamps = assets.map { path in
             "\(path)\u{0}\(FileIdentity(path: "\(notesFolder)/\(path)").map { "\($0)" } ?? "missing")"
         }
-        let navigation = navigationFiles.map { path in
-            "\(path)\u{0}\((try? Data(contentsOf: notesURL.appendingPathComponent(path))).map { ContentHash.sha256Hex(String(decoding: $0, as: UTF8.self)) } ?? "missing")"
+        /// `path` with the hash of its bytes.
+        func contents(_ path: String, in folder: URL) -> String {
+            let data = try? Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/\(path)", isDirectory: false))
+            return "\(path)\u{0}\(data.map { ContentHash.hex(ContentHash.sha256([UInt8]($0))) } ?? "missing")"
         }
-        let templateFiles = ((try? listRegularFiles(under: templatesURL.path)) ?? []).sorted().map { path in
-            "\(path)\u{0}\((try? Data(contentsOf: templatesURL.appendingPathComponent(path))).map { ContentHash.sha256Hex(String(decoding: $0, as: UTF8.self)) } ?? "missing")"
-        }
+        let navigation = navigationFiles.map { contents($0, in: notesURL) }
+        let templateFiles = ((try? listRegularFiles(under: templatesURL.path)) ?? []).sorted().map { contents($0, in: templatesURL) }
         let days = commitDays().sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value)" }
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         return ContentHash.sha256Hex(

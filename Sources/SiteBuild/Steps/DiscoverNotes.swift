@@ -38,7 +38,8 @@ extension BuildStep {
         let sources = artifacts?.sources
         sources?.begin()
         let loaded: [Page?] = notePaths.parallelMap { relative in
-            let url = notesURL.appendingPathComponent(relative)
+            // Not `appendingPathComponent`, which asks the file system whether the path is a folder.
+            let url = URL(fileURLWithPath: "\(notesURL.path)/\(relative)", isDirectory: false)
             let display = displayBase.isEmpty ? relative : "\(displayBase)/\(relative)"
             let stamp = sources == nil ? nil : OutputLedger.stamp(source: url)
             if var known = sources?.page(relative, displayPath: display, stamp: stamp) {

@@ -78,6 +78,12 @@ extension BuildContext {
         math = made
         return made
     }
+
+    /// Formulas meant to be typeset at build time were left to the browser because node failed during
+    /// this build: what it made is not worth remembering (the next build tries again).
+    var mathFellBackToBrowser: Bool {
+        mathMode != .clientSide && diagnostics.contains { $0.code == "math-client-side" }
+    }
 }
 
 extension Page {
