@@ -9,8 +9,9 @@ import Glibc
 ///
 /// The inputs are one hash over everything a build reads: every note's path and bytes, the navigation
 /// files, the templates folder, the size, modification time and inode of every other file beside the
-/// notes, the settings, the last-commit dates from git, the year, and the versions of sitegen (with its
-/// executable's size and time), KaTeX, Prism and the tensor kernel. When they match the manifest and
+/// notes, the settings and what the build reported before reading the notes, the last-commit dates from
+/// git, the year, and the versions of sitegen (with its executable's size and time), KaTeX, Prism and the
+/// tensor kernel. When they match the manifest and
 /// every file of the output folder is still the one the build left (same paths, sizes, modification times
 /// and inodes), the build stops after reading the notes and reports what the last one reported. Kept in
 /// `.sitegen-cache/site/`, one file per output folder.
@@ -153,12 +154,16 @@ extension BuildContext {
         }
         let navigation = navigationFiles.map { contents($0, in: notesURL) }
         let templateFiles = ((try? listRegularFiles(under: templatesURL.path)) ?? []).sorted().map { contents($0, in: templatesURL) }
+        // What the build already reported (the settings file's problems, say) is an input too: a settings
+        // file that now has an error must fail, not find the site unchanged.
+        let reported = diagnostics.map(\.description)
         let days = commitDays().sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value)" }
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         return ContentHash.sha256Hex(
             "site-manifest-\(SiteManifest.formatVersion)", sitegenVersion, executable.map { "\($0)" } ?? "", settings,
             noteCacheFingerprint(), String(year), notes.joined(separator: "\n"), assetStamps.joined(separator: "\n"),
-            navigation.joined(separator: "\n"), templateFiles.joined(separator: "\n"), days.joined(separator: "\n"))
+            navigation.joined(separator: "\n"), templateFiles.joined(separator: "\n"), days.joined(separator: "\n"),
+            reported.joined(separator: "\n"))
     }
 
     /// `YYYY-MM-DD` of each note's last commit (`CommitDates`), asked of git once per build.

@@ -122,6 +122,21 @@ import Testing
         #expect(try Self.identities(project) == written)
     }
 
+    /// A problem found before the notes are read (a settings file that is now wrong) fails the build even
+    /// though nothing else changed.
+    @Test func aSettingsErrorIsNotHiddenByAnUnchangedSite() throws {
+        let project = try TemporaryProject(notes: Self.notes)
+        defer { project.delete() }
+        #expect(project.build().committed)
+        var context = project.context()
+        context.diagnostics.append(.error("'sections' must be a mapping", code: "config-type",
+                                          at: SourceLocation(path: "sitegen.yml", line: 1, column: 11)))
+        let failed = SiteBuilder().build(context)
+        #expect(!failed.committed && !Self.isUnchanged(failed))
+        #expect(failed.diagnostics.contains { $0.code == "config-type" })
+        #expect(Self.isUnchanged(project.build()))
+    }
+
     @Test func aDamagedManifestIsIgnored() throws {
         let project = try TemporaryProject(notes: Self.notes)
         defer { project.delete() }
