@@ -1,11 +1,14 @@
 import Foundation
 
-/// Turns file events into rebuilds, one at a time.
+/// Turns file events into rebuilds.
 ///
 /// An editor's save is a burst of events (write a temporary file, rename it, change attributes); the
 /// coordinator waits until the files have been quiet for `quietPeriod` (at most `longestWait` after the
-/// first event of the burst) and then rebuilds once for the whole burst. Events that arrive during a
-/// rebuild are collected and rebuilt together right after it: rebuilds never overlap and none is lost.
+/// first event of the burst). Then the edited notes' pages are refreshed at once when the rebuilder can
+/// (`SiteRebuilder.refresh`), and the whole site is rebuilt on a second thread. Whole-site rebuilds never
+/// overlap and no change is lost: one that is under way when newer saves arrive stops before it writes
+/// (the newer saves' pages are refreshed meanwhile), and the next one covers every change since the last
+/// rebuild that finished.
 public final class RebuildCoordinator: @unchecked Sendable {
     private let rebuilder: any SiteRebuilder
     private let quietPeriod: Double
@@ -13,13 +16,21 @@ public final class RebuildCoordinator: @unchecked Sendable {
     private let onRebuild: @Sendable (_ outcome: RebuildOutcome, _ changedPaths: Set<String>) -> Void
     private let condition = NSCondition()
     private var pending: Set<String> = []
+    /// Changes no finished whole-site rebuild has covered yet.
+    private var unfinished: Set<String> = []
     private var firstEvent: Date?
     private var lastEvent = Date.distantPast
-    private var building = false
+    /// Bursts taken so far; a whole-site rebuild started for an older one stops.
+    private var bursts = 0
+    /// The burst whose whole-site rebuild waits to start.
+    private var siteRequest: Int?
+    private var refreshing = false
+    private var siteBuilding = false
     private var stopped = false
-    private var thread: Thread?
+    private var threads: [Thread] = []
 
-    /// `onRebuild` is called on the coordinator's thread after every rebuild, before the next one starts.
+    /// `onRebuild` is called after every refresh and every whole-site rebuild that was not stopped, on the
+    /// coordinator's threads.
     public init(rebuilder: any SiteRebuilder, quietPeriod: Double = 0.01, longestWait: Double = 0.25,
                 onRebuild: @escaping @Sendable (_ outcome: RebuildOutcome, _ changedPaths: Set<String>) -> Void) {
         self.rebuilder = rebuilder
@@ -28,16 +39,18 @@ public final class RebuildCoordinator: @unchecked Sendable {
         self.onRebuild = onRebuild
     }
 
-    /// Starts the thread that runs the rebuilds.
+    /// Starts the threads that run the refreshes and the rebuilds.
     public func start() {
         condition.lock()
         defer { condition.unlock() }
-        guard thread == nil else { return }
-        let thread = Thread { [self] in run() }
-        thread.name = "sitegen rebuild"
-        thread.stackSize = 8 << 20
-        self.thread = thread
-        thread.start()
+        guard threads.isEmpty else { return }
+        for (name, refreshes) in [("sitegen refresh", true), ("sitegen rebuild", false)] {
+            let thread = Thread { [self] in if refreshes { takeBursts() } else { rebuildSites() } }
+            thread.name = name
+            thread.stackSize = 8 << 20  // as deep as the main thread's: a build walks nested Markdown
+            threads.append(thread)
+            thread.start()
+        }
     }
 
     /// Records changed files; a rebuild follows once the burst is over.
@@ -58,13 +71,13 @@ public final class RebuildCoordinator: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(seconds)
         condition.lock()
         defer { condition.unlock() }
-        while building || !pending.isEmpty {
+        while refreshing || siteBuilding || siteRequest != nil || !pending.isEmpty {
             if !condition.wait(until: deadline) { return false }
         }
         return true
     }
 
-    /// Lets a running rebuild finish and runs no more.
+    /// Lets a running refresh finish, stops a running rebuild before it writes, and runs no more.
     public func stop() {
         condition.lock()
         stopped = true
@@ -72,26 +85,52 @@ public final class RebuildCoordinator: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func run() {
+    /// Waits for each burst of saves to end, refreshes the edited pages and asks for a whole-site rebuild.
+    private func takeBursts() {
         condition.lock()
         while true {
             while pending.isEmpty && !stopped { condition.wait() }
             if stopped { break }
-            // Wait for the burst to end.
             while !stopped, let first = firstEvent {
                 let due = min(lastEvent.addingTimeInterval(quietPeriod), first.addingTimeInterval(longestWait))
                 if Date() >= due || !condition.wait(until: due) { break }
             }
             if stopped { break }
-            let batch = pending
+            let saved = pending
             pending = []
             firstEvent = nil
-            building = true
+            unfinished.formUnion(saved)
+            let changed = unfinished
+            bursts += 1  // from here a rebuild for older saves does not write
+            refreshing = true
             condition.unlock()
-            let outcome = rebuilder.rebuild(changedPaths: batch)
-            onRebuild(outcome, batch)
+            if let refreshed = rebuilder.refresh(changedPaths: changed) { onRebuild(refreshed, saved) }
             condition.lock()
-            building = false
+            refreshing = false
+            siteRequest = bursts
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    /// Rebuilds the whole site for the newest burst, one rebuild at a time.
+    private func rebuildSites() {
+        condition.lock()
+        while true {
+            while siteRequest == nil && !stopped { condition.wait() }
+            if stopped { break }
+            let burst = siteRequest!
+            let changed = unfinished
+            siteRequest = nil
+            siteBuilding = true
+            condition.unlock()
+            let outcome = rebuilder.rebuild(changedPaths: changed) { [self] in
+                condition.withLock { bursts != burst || stopped }
+            }
+            if let outcome { onRebuild(outcome, changed) }
+            condition.lock()
+            if outcome != nil { unfinished.subtract(changed) }
+            siteBuilding = false
             condition.broadcast()
         }
         condition.unlock()

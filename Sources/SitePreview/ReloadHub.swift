@@ -54,7 +54,7 @@ public final class ReloadHub: @unchecked Sendable {
         if outcome.succeeded {
             count += 1
             problems = []
-            event = Self.event("reload", Reload(generation: "\(serverRun)-\(count)"))
+            event = Self.event("reload", Reload(generation: "\(serverRun)-\(count)", pages: outcome.changedPages))
         } else {
             problems = shown
             event = Self.event("problems", Problems(problems: shown))
@@ -81,6 +81,8 @@ public final class ReloadHub: @unchecked Sendable {
 
     private struct Reload: Encodable {
         var generation: String
+        /// The URL paths of the pages to reload; absent: every page.
+        var pages: [String]?
     }
 
     private struct Problems: Encodable {

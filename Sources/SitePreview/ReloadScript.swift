@@ -85,7 +85,12 @@ public enum ReloadScript {
         if (generation && data.generation !== generation) return reload();
         show(data.problems);
       });
-      events.addEventListener('reload', () => reload());
+      // A rebuild names the pages it changed: another page reloads only to clear the problems it shows.
+      const here = decodeURIComponent(location.pathname).replace(/index\.html$/, '');
+      events.addEventListener('reload', (e) => {
+        const pages = JSON.parse(e.data || '{}').pages;
+        if (!pages || pages.includes(here) || document.getElementById('sitegen-overlay')) reload();
+      });
       events.addEventListener('problems', (e) => show(JSON.parse(e.data).problems));
     })();
     """#

@@ -11,6 +11,22 @@ import SiteMath
 public protocol SiteRebuilder: Sendable {
     /// Updates the site after `changedPaths` (absolute file paths; empty: everything) changed.
     func rebuild(changedPaths: Set<String>) -> RebuildOutcome
+
+    /// `rebuild(changedPaths:)`, which may stop without writing anything and return nil when
+    /// `isSuperseded` says newer changes wait (they are rebuilt together with these).
+    func rebuild(changedPaths: Set<String>, isSuperseded: @escaping @Sendable () -> Bool) -> RebuildOutcome?
+
+    /// Brings the pages of edited notes up to date at once, before `rebuild` does the rest of the site
+    /// (`PageRefresh`); nil when it cannot (then `rebuild` does all).
+    func refresh(changedPaths: Set<String>) -> RebuildOutcome?
+}
+
+extension SiteRebuilder {
+    public func rebuild(changedPaths: Set<String>, isSuperseded: @escaping @Sendable () -> Bool) -> RebuildOutcome? {
+        rebuild(changedPaths: changedPaths)
+    }
+
+    public func refresh(changedPaths: Set<String>) -> RebuildOutcome? { nil }
 }
 
 /// Where a built site is and the URL path it is served under.
@@ -56,9 +72,14 @@ public struct RebuildOutcome: Sendable {
     public var root: URL
     /// Seconds per build step.
     public var timings: [BuildResult.Timing]
+    /// The URL paths of the pages that changed, which the open ones among them reload; nil: every page reloads.
+    public var changedPages: [String]?
+    /// The edited notes' pages alone are up to date (`SiteRebuilder.refresh`); a rebuild follows.
+    public var isRefresh: Bool
 
     public init(succeeded: Bool, refused: Bool = false, diagnostics: [Diagnostic], summary: String, site: ServedSite,
-                inputs: WatchedInputs, root: URL, timings: [BuildResult.Timing] = []) {
+                inputs: WatchedInputs, root: URL, timings: [BuildResult.Timing] = [], changedPages: [String]? = nil,
+                isRefresh: Bool = false) {
         self.succeeded = succeeded
         self.refused = refused
         self.diagnostics = diagnostics
@@ -67,6 +88,8 @@ public struct RebuildOutcome: Sendable {
         self.inputs = inputs
         self.root = root
         self.timings = timings
+        self.changedPages = changedPages
+        self.isRefresh = isRefresh
     }
 
     /// What the author must fix when the build failed: its errors, or under `--strict` its warnings.
@@ -115,6 +138,10 @@ public final class IncrementalRebuilder: SiteRebuilder, @unchecked Sendable {
     public let ledger = OutputLedger()
     private let lock = NSLock()
     private var math: (any MathRendering)?
+    /// The context the last complete build ended with, for `refresh`; nil after a failed build.
+    private var lastComplete: BuildContext?
+    /// The last build stopped for newer changes (`BuildContext.isSuperseded`).
+    private var lastBuildStopped = false
 
     public init(builder: SiteBuilder, fallback: BuildContext, makeContext: @escaping @Sendable () throws -> BuildContext) {
         self.builder = builder
@@ -129,21 +156,83 @@ public final class IncrementalRebuilder: SiteRebuilder, @unchecked Sendable {
         context.artifacts = artifacts
         context.outputLedger = ledger
         if context.math == nil { context.math = lock.withLock { math } }
+        let stopped = StopRecord()
+        if let isSuperseded = context.isSuperseded {
+            context.isSuperseded = { stopped.record(isSuperseded()) }
+        }
         let result = builder.build(context, progress: progress)
         if let used = result.context.math { lock.withLock { math = used } }
+        var complete = result.committed ? result.context : nil
+        complete?.outputFiles = [:]
+        lock.withLock {
+            lastBuildStopped = stopped.stopped
+            if !stopped.stopped { lastComplete = complete }
+        }
         return result
     }
 
     public func rebuild(changedPaths: Set<String>) -> RebuildOutcome {
-        let context: BuildContext
+        rebuild(changedPaths: changedPaths) { false } ?? failure("the rebuild stopped")
+    }
+
+    public func rebuild(changedPaths: Set<String>, isSuperseded: @escaping @Sendable () -> Bool) -> RebuildOutcome? {
+        var context: BuildContext
         do {
             context = try makeContext()
         } catch {
-            let diagnostic = Diagnostic.error("\(error)", code: "config")
-            return RebuildOutcome(succeeded: false, diagnostics: [diagnostic],
-                                  summary: "build failed, \(fallback.outputURL.lastPathComponent)/ left as it was",
-                                  site: ServedSite(fallback), inputs: WatchedInputs(fallback), root: fallback.root)
+            lock.withLock { lastComplete = nil }
+            return failure("\(error)")
         }
-        return RebuildOutcome(build(context))
+        context.isSuperseded = isSuperseded
+        let result = build(context)
+        if lock.withLock({ lastBuildStopped }) { return nil }
+        var outcome = RebuildOutcome(result)
+        if result.committed { outcome.changedPages = Self.pageURLs(ledger.lastChangedPaths, basePath: context.config.basePath) }
+        return outcome
+    }
+
+    /// The URL paths of the pages among `paths` (written or removed, relative to the output folder); nil when
+    /// a file that pages show changed (an asset, an image), or `paths` is nil. The search index is left out:
+    /// the search box reads it when asked.
+    static func pageURLs(_ paths: [String]?, basePath: String) -> [String]? {
+        guard let paths else { return nil }
+        var urls: [String] = []
+        for path in paths where !path.hasPrefix("search/") && !HostFiles.names.contains(path) {
+            guard path.hasSuffix(".html") else { return nil }
+            urls.append(basePath + (path == "index.html" || path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path))
+        }
+        return urls.sorted()
+    }
+
+    public func refresh(changedPaths: Set<String>) -> RebuildOutcome? {
+        guard let last = lock.withLock({ lastComplete }),
+              let refreshed = PageRefresh.refresh(changedPaths, after: last, strict: builder.strict)
+        else { return nil }
+        let milliseconds = Int((refreshed.seconds * 1000).rounded())
+        let pages = refreshed.written.count == 1 ? "1 page" : "\(refreshed.written.count) pages"
+        return RebuildOutcome(succeeded: true, diagnostics: [],
+                              summary: "refreshed \(pages) in \(milliseconds) ms; updating the rest of the site…",
+                              site: ServedSite(last), inputs: WatchedInputs(last), root: last.root,
+                              timings: refreshed.timings,
+                              changedPages: Self.pageURLs(refreshed.written, basePath: last.config.basePath), isRefresh: true)
+    }
+
+    private func failure(_ message: String) -> RebuildOutcome {
+        RebuildOutcome(succeeded: false, diagnostics: [.error(message, code: "config")],
+                       summary: "build failed, \(fallback.outputURL.lastPathComponent)/ left as it was",
+                       site: ServedSite(fallback), inputs: WatchedInputs(fallback), root: fallback.root)
+    }
+}
+
+/// Whether a build was told to stop (`BuildContext.isSuperseded` answered true).
+private final class StopRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var stopped: Bool { lock.withLock { value } }
+
+    func record(_ answer: Bool) -> Bool {
+        if answer { lock.withLock { value = true } }
+        return answer
     }
 }

@@ -133,6 +133,23 @@ class ServeInBrowserTests(unittest.TestCase):
         WebDriverWait(self.driver, 10).until(lambda d: abs(d.execute_script("return window.scrollY") - 600) <= 40)
         self.assertFalse(self.overlay())
 
+    def test_an_edit_of_another_note_leaves_the_open_page_alone(self):
+        # The reload message names the pages that changed; this one did not.
+        self.driver.execute_script("window.sitegenTestMarker = 2;")
+        log = self.work / "serve.log"
+        start = len(log.read_text(encoding="utf-8").splitlines())
+        (self.work / "notes" / "索引.md").write_text("# 索引\n\n先看 [交叉熵](损失函数/交叉熵.md)。\n", encoding="utf-8")
+
+        def rebuilt(_):
+            lines = log.read_text(encoding="utf-8").splitlines()[start:]
+            seen = next((i for i, line in enumerate(lines) if "索引.md" in line and " changed: " in line), None)
+            return seen is not None and any("changed: built " in line for line in lines[seen:])
+        WebDriverWait(self.driver, BUILD_WAIT).until(rebuilt)
+        with urllib.request.urlopen(self.url + urllib.parse.quote("索引/")) as served:
+            self.assertIn("先看", served.read().decode("utf-8"))
+        time.sleep(0.5)  # a reload message would have come with the rebuild
+        self.assertEqual(self.driver.execute_script("return window.sitegenTestMarker"), 2)
+
     def test_a_broken_note_shows_an_overlay_until_it_is_fixed(self):
         self.note.write_text(BROKEN.format(paragraph="坏掉的版本。"), encoding="utf-8")
         WebDriverWait(self.driver, BUILD_WAIT).until(lambda d: self.overlay() and self.overlay()[0].is_displayed())

@@ -74,6 +74,31 @@ final class FakeRebuilder: SiteRebuilder, @unchecked Sendable {
         #expect(fake.recorded.isEmpty)
     }
 
+    /// A rebuilder that can refresh pages is asked to first; saves that arrive during a rebuild of the
+    /// whole site are refreshed at once, that rebuild stops, and the next one covers both.
+    @Test func pagesAreRefreshedFirstAndAStoppedRebuildIsDoneWithTheNextSave() {
+        let fake = RefreshingRebuilder()
+        let hold = DispatchSemaphore(value: 0)
+        fake.hold = hold
+        let outcomes = Recorder<(Bool, Set<String>)>()
+        let coordinator = RebuildCoordinator(rebuilder: fake, quietPeriod: 0.001) { outcome, paths in
+            outcomes.add((outcome.isRefresh, paths))
+        }
+        coordinator.start()
+        defer { coordinator.stop() }
+        coordinator.filesChanged(["/notes/a.md"])
+        fake.started.wait()
+        coordinator.filesChanged(["/notes/b.md"])
+        fake.refreshed.wait()
+        fake.refreshed.wait()
+        fake.hold = nil
+        hold.signal()
+        #expect(coordinator.waitUntilIdle())
+        #expect(fake.recorded == ["refresh a.md", "refresh a.md b.md", "stopped a.md", "rebuild a.md b.md"])
+        #expect(outcomes.values.map(\.0) == [true, true, false])
+        #expect(outcomes.values.map(\.1) == [["/notes/a.md"], ["/notes/b.md"], ["/notes/a.md", "/notes/b.md"]])
+    }
+
     /// The real whole-site rebuilder: a note that breaks the build leaves the served site as it was, the
     /// hub shows the problem with its source line, and the fix brings the new page and clears it.
     @Test func aFailingBuildKeepsTheLastGoodSite() async throws {
@@ -117,7 +142,8 @@ final class FakeRebuilder: SiteRebuilder, @unchecked Sendable {
         #expect(coordinator.waitUntilIdle())
         #expect(served().contains("第三版的正文。"))
         let reload = try #require(await events.next())
-        #expect(reload == "event: reload\ndata: {\"generation\":\"\(hub.generation)\"}\n\n")
+        #expect(reload.hasPrefix("event: reload\ndata: {\"generation\":\"\(hub.generation)\",\"pages\":["))
+        #expect(reload.contains(#""/基础/激活函数/""#))
         #expect(await Self.hello(hub)?.contains(#""problems":[]"#) == true)
     }
 
@@ -126,6 +152,56 @@ final class FakeRebuilder: SiteRebuilder, @unchecked Sendable {
         var events = hub.subscribe().makeAsyncIterator()
         return await events.next()
     }
+}
+
+/// Refreshes, then rebuilds (held until released, then stopping when newer saves wait); records each
+/// call with the file names it was given.
+final class RefreshingRebuilder: SiteRebuilder, @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls: [String] = []
+    let started = DispatchSemaphore(value: 0)
+    let refreshed = DispatchSemaphore(value: 0)
+    var hold: DispatchSemaphore?
+
+    private func record(_ call: String, _ paths: Set<String>) {
+        let names = paths.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted()
+        lock.withLock { calls.append(([call] + names).joined(separator: " ")) }
+    }
+
+    private func outcome(refresh: Bool) -> RebuildOutcome {
+        RebuildOutcome(succeeded: true, diagnostics: [], summary: "", site: ServedSite(folder: URL(fileURLWithPath: "/nonexistent"), basePath: "/"),
+                       inputs: WatchedInputs(folders: [], files: []), root: URL(fileURLWithPath: "/"), isRefresh: refresh)
+    }
+
+    func rebuild(changedPaths: Set<String>) -> RebuildOutcome {
+        record("rebuild", changedPaths)
+        return outcome(refresh: false)
+    }
+
+    func rebuild(changedPaths: Set<String>, isSuperseded: @escaping @Sendable () -> Bool) -> RebuildOutcome? {
+        started.signal()
+        hold?.wait()
+        if isSuperseded() {
+            record("stopped", changedPaths)
+            return nil
+        }
+        return rebuild(changedPaths: changedPaths)
+    }
+
+    func refresh(changedPaths: Set<String>) -> RebuildOutcome? {
+        record("refresh", changedPaths)
+        refreshed.signal()
+        return outcome(refresh: true)
+    }
+
+    var recorded: [String] { lock.withLock { calls } }
+}
+
+final class Recorder<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [Value] = []
+    func add(_ value: Value) { lock.withLock { kept.append(value) } }
+    var values: [Value] { lock.withLock { kept } }
 }
 
 final class Counter: @unchecked Sendable {

@@ -272,17 +272,21 @@ def run_size(args, size, samples, rows, steps):
 
     # Where a rebuild's time goes: the step timings `serve --timings` printed for the timed rebuilds
     # (the first block is the initial build, the second the warm-up edit's rebuild).
-    per_step = {}
-    blocks = [line for line in (work / "sitegen" / "sitegen.log").read_text(encoding="utf-8").splitlines()
-              if line.startswith("  discover notes ")]
-    for block in blocks[2:]:
-        total = 0.0
-        for item in block.strip().split(", "):
-            name, seconds = item.rsplit(" ", 1)
-            per_step.setdefault(name, []).append(float(seconds))
-            total += float(seconds)
-        per_step.setdefault("total", []).append(total)
-    steps[size] = {step: statistics.median(v) for step, v in per_step.items()}
+    # A refresh of the edited page prints its own block (starting with its first step, `reuse notes`);
+    # whole-site rebuilds stopped for a newer edit print none.
+    log = (work / "sitegen" / "sitegen.log").read_text(encoding="utf-8").splitlines()
+    for kind, prefix, skip in (("rebuild", "  discover notes ", 2), ("refresh", "  reuse notes ", 1)):
+        per_step = {}
+        blocks = [line for line in log if line.startswith(prefix)]
+        for block in blocks[skip:]:
+            total = 0.0
+            for item in block.strip().split(", "):
+                name, seconds = item.rsplit(" ", 1)
+                per_step.setdefault(name, []).append(float(seconds))
+                total += float(seconds)
+            per_step.setdefault("total", []).append(total)
+        steps.setdefault(kind, {})[size] = {step: statistics.median(v) for step, v in per_step.items()}
+        steps.setdefault(kind + " count", {})[size] = len(blocks[skip:])
 
 
 def ms(seconds):
@@ -313,14 +317,24 @@ def write_results(args, rows, steps, out):
     for r in rows:
         cells = [ms(statistics.median(r["by_kind"][k])) if r["by_kind"][k] else "–" for k in KINDS]
         lines.append(f"| {r['size']:,} | {r['tool']} | " + " | ".join(cells) + " |")
-    lines += ["", "Where a sitegen serve rebuild's time goes (`serve --timings`, median over the timed edits, seconds):",
-              ""]
-    sizes = sorted(steps)
-    lines.append("| step | " + " | ".join(f"{s:,} notes" for s in sizes) + " |")
-    lines.append("|---|" + "---:|" * len(sizes))
-    names = list(dict.fromkeys(name for s in sizes for name in steps[s]))
-    for name in names:
-        lines.append(f"| {name} | " + " | ".join(f"{steps[s].get(name, 0):.3f}" for s in sizes) + " |")
+    titles = {
+        "refresh": "Where the refresh of the edited page goes (`serve --timings`, median, seconds; "
+                   "the reload message follows it):",
+        "rebuild": "Where a whole-site rebuild after it goes (median over the rebuilds that finished, "
+                   "seconds; one under way when the next edit arrives stops before writing):",
+    }
+    for kind, title in titles.items():
+        sizes = sorted(steps.get(kind, {}))
+        if not sizes:
+            continue
+        counts = ", ".join(f"{steps[kind + ' count'][s]} at {s:,} notes" for s in sizes)
+        lines += ["", f"{title} {counts}.", ""]
+        lines.append("| step | " + " | ".join(f"{s:,} notes" for s in sizes) + " |")
+        lines.append("|---|" + "---:|" * len(sizes))
+        names = list(dict.fromkeys(name for s in sizes for name in steps[kind][s]))
+        for name in names:
+            cells = (f"{steps[kind][s].get(name, 0):.3f}" if steps[kind][s] else "–" for s in sizes)
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

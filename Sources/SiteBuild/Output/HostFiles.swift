@@ -4,7 +4,10 @@ import SiteCore
 /// What static hosts and crawlers look for at the root of a site: `sitemap.xml`, `robots.txt` and an Atom
 /// feed. The sitemap and the feed need absolute URLs, so they are written only when `baseURL` is one
 /// (`SiteConfig.siteURL`).
-enum HostFiles {
+public enum HostFiles {
+    /// The files the host-files step may write, none of which a page shows.
+    public static let names: Set = ["sitemap.xml", "robots.txt", "feed.xml", "CNAME"]
+
     /// The feed lists at most this many notes, the newest first.
     static let feedLimit = 50
 

@@ -34,17 +34,32 @@ public final class OutputLedger: @unchecked Sendable {
         var mathMode: MathRenderingMode?
     }
 
+    /// Held while a build of this process writes into the output folder in place, and while `PageRefresh`
+    /// writes pages there.
+    let writeLock = NSLock()
     private let lock = NSLock()
+    private var holdsOutputLock = false
     private var current: Record?
     private var pending: Record?
     /// The output folder `current` describes (device and inode).
     private var folder: (device: UInt64, inode: UInt64)?
     private var lastCounts = (written: 0, removed: 0)
+    private var lastChanged: [String]?
 
     public init() {}
 
     /// Files the last build wrote and removed (every file for a staged build).
     public var lastBuild: (written: Int, removed: Int) { lock.withLock { lastCounts } }
+
+    /// A build of this process holds the output folder's `OutputLock` (so no other process writes there).
+    var buildHoldsOutputLock: Bool {
+        get { lock.withLock { holdsOutputLock } }
+        set { lock.withLock { holdsOutputLock = newValue } }
+    }
+
+    /// The paths (relative to the output folder) the last build wrote or removed in place; nil after a
+    /// staged build (every file is new).
+    public var lastChangedPaths: [String]? { lock.withLock { lastChanged } }
 
     /// True when `output` is the folder the recorded build wrote: the next build may update it in place.
     func describes(_ output: URL) -> Bool {
@@ -55,11 +70,13 @@ public final class OutputLedger: @unchecked Sendable {
     /// The record of the build that wrote the output folder as it is now (nil: none, or unknown).
     var record: Record? { lock.withLock { current } }
 
-    /// Keeps what a build wrote until `confirm` (it succeeded) or `forget`.
-    func propose(_ record: Record, written: Int, removed: Int) {
+    /// Keeps what a build wrote until `confirm` (it succeeded) or `forget`: the record, how many files it
+    /// wrote, and the paths it wrote or removed (`inPlace`: into the output folder itself).
+    func propose(_ record: Record, written: Int, changed: [String], inPlace: Bool) {
         lock.withLock {
             pending = record
-            lastCounts = (written, removed)
+            lastCounts = (written, changed.count - written)
+            lastChanged = inPlace ? changed : nil
         }
     }
 
@@ -120,6 +137,24 @@ public final class OutputLedger: @unchecked Sendable {
     }
 
     /// Writes through `write` to a hidden temporary file beside `target`, then renames it over `target`.
+    /// Writes `files` (paths relative to `output`, the folder the ledger describes) in place, each one whose
+    /// bytes differ from those recorded, and records them, so the next build finds them written; returns the
+    /// paths written. Used by `PageRefresh`, holding `writeLock`.
+    func replaceFiles(_ files: [(path: String, data: Data)], in output: URL, fileSystem: FileSystem) throws -> [String] {
+        var written: [String] = []
+        for file in files {
+            let stamp = Self.stamp(file.data)
+            guard lock.withLock({ current?.stamps[file.path] }) != stamp else { continue }
+            try Self.replace(output.appendingPathComponent(file.path)) { try fileSystem.write(file.data, $0) }
+            lock.withLock {
+                current?.stamps[file.path] = stamp
+                stamped[file.path] = (file.data, stamp)
+            }
+            written.append(file.path)
+        }
+        return written
+    }
+
     static func replace(_ target: URL, _ write: (URL) throws -> Void) throws {
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).sitegen-new")
         try? FileManager.default.removeItem(at: temporary)

@@ -54,6 +54,8 @@ public struct BuildContext: Sendable {
     public var outputLedger: OutputLedger?
     /// This build updates the output folder in place (set by `SiteBuilder` from `outputLedger`).
     public internal(set) var writesInPlace = false
+    /// Asked between the steps of a build in place: true stops it before it writes (newer edits wait).
+    public var isSuperseded: (@Sendable () -> Bool)?
     public var diagnostics: [Diagnostic] = []
     /// Rendered files by path relative to the output folder.
     public var outputFiles: [String: Data] = [:]
@@ -77,8 +79,15 @@ public struct BuildContext: Sendable {
     /// Where every note and asset lives, made by the topics step for it and the rendering steps (the notes'
     /// URLs and heading ids do not change after it); `nil` before it.
     var linkTable: LinkTable?
+    /// `linkTable`'s hash, once the rendering step has made it (with an artifact store).
+    var linkTableHash: Int?
     /// `siteModel()` once made.
     var builtSiteModel: (SiteModel, [Page])?
+    /// With an artifact store (`sitegen serve`), what the topics step resolved wikilinks and topic links
+    /// against, for `PageRefresh`: the wikilink table and each topic's page URL (nil: the topic has none).
+    var topicLinkTargets: (wikilinks: WikilinkTable, topicURLs: [String?])?
+    /// The pages are some edited notes alone (`PageRefresh`): steps must not forget the other notes' artifacts.
+    var refreshesEditedNotes = false
 
     public init(config: SiteConfig, root: URL, fileSystem: FileSystem = .disk) {
         self.config = config

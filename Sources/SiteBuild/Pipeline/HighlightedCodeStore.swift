@@ -14,11 +14,13 @@ public final class HighlightedCodeStore: @unchecked Sendable {
         return lock.withLock { entries[page.sourcePath].flatMap { $0.text == page.text ? $0.highlighted : nil } }
     }
 
-    /// Keeps the highlighted code of `pages` (those with a parse) and forgets other notes.
-    func remember(_ pages: [Page]) {
+    /// Keeps the highlighted code of `pages` (those with a parse); `forgettingOthers`: and forgets other notes.
+    func remember(_ pages: [Page], forgettingOthers: Bool = true) {
         var kept: [String: (text: String, highlighted: [Int: String])] = [:]
         for page in pages where page.protected != nil { kept[page.sourcePath] = (page.text, page.highlightedCode) }
-        lock.withLock { entries = kept }
+        lock.withLock {
+            if forgettingOthers { entries = kept } else { for (path, entry) in kept { entries[path] = entry } }
+        }
     }
 
     func removeAll() { lock.withLock { entries = [:] } }

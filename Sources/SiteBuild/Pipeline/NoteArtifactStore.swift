@@ -45,7 +45,7 @@ public final class NoteArtifactStore: @unchecked Sendable {
     private var parsed: [String: Parsed] = [:]
     private var bodies: [String: Body] = [:]
     /// Each note's search document and terms, for `searchNames`.
-    private var searchEntries: [String: (url: String, document: SearchDocument, terms: DocumentTerms)] = [:]
+    private var searchEntries: [String: (text: String, url: String, document: SearchDocument, terms: DocumentTerms)] = [:]
     private var searchNames: SearchTokenizer.SynonymNames?
     /// Rendered pages by output path, with the template inputs they were rendered from (`TemplateInputs`).
     private var pages: [String: (key: String, data: Data)] = [:]
@@ -265,16 +265,17 @@ public final class NoteArtifactStore: @unchecked Sendable {
     }
 
     /// The search document and terms of a note whose parse was reused, as the last build made them for
-    /// the same URL.
+    /// the same text and URL (a `PageRefresh` may have parsed the new text since).
     func searchEntry(_ page: Page) -> (SearchDocument, DocumentTerms)? {
-        guard page.reuse.parsed, let known = lock.withLock({ searchEntries[page.sourcePath] }), known.url == page.url
+        guard page.reuse.parsed, let known = lock.withLock({ searchEntries[page.sourcePath] }), known.url == page.url,
+              known.text == page.text
         else { return nil }
         return (known.document, known.terms)
     }
 
     func rememberSearchEntries(_ pages: [Page], _ entries: [(SearchDocument, DocumentTerms)]) {
-        var kept: [String: (url: String, document: SearchDocument, terms: DocumentTerms)] = [:]
-        for (page, entry) in zip(pages, entries) { kept[page.sourcePath] = (page.url, entry.0, entry.1) }
+        var kept: [String: (text: String, url: String, document: SearchDocument, terms: DocumentTerms)] = [:]
+        for (page, entry) in zip(pages, entries) { kept[page.sourcePath] = (page.text, page.url, entry.0, entry.1) }
         lock.withLock { searchEntries = kept }
     }
 

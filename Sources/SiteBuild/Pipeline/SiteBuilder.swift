@@ -83,7 +83,11 @@ public struct SiteBuilder: Sendable {
             context.diagnostics.append(.error("cannot create the lock file next to '\(output)': \(FileSystem.reason(for: error))", code: "output-staging"))
             return BuildResult(context: context, timings: [], seconds: Self.seconds(since: start), committed: false)
         }
-        defer { lock.release() }
+        context.outputLedger?.buildHoldsOutputLock = true
+        defer {
+            context.outputLedger?.buildHoldsOutputLock = false
+            lock.release()
+        }
         context.writesInPlace = context.outputLedger?.describes(context.outputURL) ?? false
         var oldSites: StagedOutput.BackgroundRemoval?
         if !context.writesInPlace {
@@ -103,6 +107,15 @@ public struct SiteBuilder: Sendable {
                 skippedWrite = true
                 break
             }
+            // In place, writing excludes `PageRefresh`, and a build whose edits are not the newest any more
+            // stops before it writes anything (the next one does its work).
+            let writing = context.writesInPlace && step.name == BuildStep.writeOutput.name ? context.outputLedger?.writeLock : nil
+            writing?.lock()
+            if context.writesInPlace, context.isSuperseded?() == true {
+                writing?.unlock()
+                skippedWrite = true
+                break
+            }
             progress(i + 1, steps.count, step.name)
             let stepStart = DispatchTime.now()
             do {
@@ -110,6 +123,7 @@ public struct SiteBuilder: Sendable {
             } catch {
                 aborted = true
             }
+            writing?.unlock()
             timings.append(.init(step: step.name, seconds: Self.seconds(since: stepStart)))
             if aborted || context.unchangedSite != nil { break }
             // The notes have been read and the site is not unchanged: deleting the site an earlier build

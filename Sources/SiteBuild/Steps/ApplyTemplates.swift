@@ -237,8 +237,9 @@ struct SiteModel {
         inputs.combine(strings: sharedKey, sidebarKey, title)
     }
 
-    func noteContext(_ pages: [Page], at index: Int) -> [String: Any] {
-        let page = pages[index]
+    /// The template context of the note page at `index`; `page` stands in for `pages[index]` when given.
+    func noteContext(_ pages: [Page], at index: Int, page: Page? = nil) -> [String: Any] {
+        let page = page ?? pages[index]
         var context = baseContext(title: page.title, outputPath: page.outputPath,
                                   nav: sidebar.context(section: page.section, pageURL: page.url))
         if !page.hasMath { context["head"] = "" }
@@ -277,8 +278,8 @@ struct SiteModel {
     /// with hashes standing in for what all pages share (`sharedKey`), the sidebar (a function of `sidebar`,
     /// the page's section and URL) and the body (`bodyKey`, its `TemplateInputs.key(of:)`). Keep it in step
     /// with `noteContext`.
-    func noteInputs(_ pages: [Page], at index: Int, bodyKey: String, into inputs: inout TemplateInputs) {
-        let page = pages[index]
+    func noteInputs(_ pages: [Page], at index: Int, page: Page? = nil, bodyKey: String, into inputs: inout TemplateInputs) {
+        let page = page ?? pages[index]
         inputs.combine(strings: sharedKey, sidebarKey, bodyKey, page.title, page.url, page.slug, page.outputPath, page.formatName,
                        page.sourcePath, page.description, page.section ?? "\u{0}", page.frontMatter.date ?? "\u{0}",
                        page.frontMatter.updated ?? commitDays[page.sourcePath] ?? "\u{0}",

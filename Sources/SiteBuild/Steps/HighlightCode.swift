@@ -10,7 +10,7 @@ extension BuildStep {
         var found: [(page: Int, line: Int, language: String, code: String)] = []
         // With an artifact store, notes that did not change keep their highlighted code.
         let store = context.artifacts?.highlights
-        defer { store?.remember(context.pages) }
+        defer { store?.remember(context.pages, forgettingOthers: !context.refreshesEditedNotes) }
         for (i, page) in context.pages.enumerated() where page.protected != nil {
             if let known = store?.highlighted(page) {
                 context.pages[i].highlightedCode = known

@@ -13,6 +13,7 @@ extension BuildStep {
         let base = context.config.basePath
         let links = LinkTable(context)
         context.linkTable = links
+        context.linkTableHash = nil
 
         // With an artifact store (serve), notes that did not change keep their summaries and trees.
         let store = context.artifacts?.topics
@@ -27,17 +28,7 @@ extension BuildStep {
 
         // Per note: a pure summary of its sections, topics and links (kept in the note cache), and the topic
         // names found in its texts (the memo), which the linker below reuses instead of matching the texts again.
-        let summaries: [(NoteTopics?, [Diagnostic], TopicMatcher.Memo)] = context.pages.parallelMap { page in
-            if let cached = page.cachedNote { return (cached.topics, [], .init()) }
-            guard page.protected != nil else { return (nil, [], .init()) }
-            if let (summary, diagnostics) = store?.summary(page) { return (summary, diagnostics, .init()) }
-            let (declared, diagnostics) = page.declaredTopics(in: registry)
-            var memo = TopicMatcher.Memo()
-            let summary = NoteTopics(document: page.document, headingIDs: page.headingIDs, questionIDs: page.questionIDs,
-                                     title: page.title, skipsFirstHeading: page.liftedTitleHeading, declaredTopics: declared,
-                                     matcher: registry.matcher, memo: &memo)
-            return (summary, diagnostics, memo)
-        }
+        let summaries = context.pages.parallelMap { $0.topicSummary(in: registry, store: store) }
         store?.rememberSummaries(context.pages, summaries.map { ($0.0, $0.1) })
         var topicHasPage = Array(repeating: false, count: registry.topics.count)
         for (summary, _, _) in summaries {
@@ -45,6 +36,7 @@ extension BuildStep {
         }
         let topicURLs = registry.topics.indices.map { topicHasPage[$0] ? base + "topics/\(registry.topics[$0].slug)/" : nil }
         let wikilinks = WikilinkTable(pages: context.pages, registry: registry, topicURLs: topicURLs, links: links)
+        if store != nil { context.topicLinkTargets = (wikilinks, topicURLs) }
 
         for i in context.pages.indices {
             context.pages[i].topicSummary = summaries[i].0
@@ -108,23 +100,10 @@ extension BuildStep {
         let pages = context.pages
         let reusesRewrites = store?.beginRewrites(topicURLs: topicURLs) ?? false
         let rewritten: [NoteTopicsStore.Rewrite?] = pages.indices.map { $0 }.parallelMap { i in
-            let page = pages[i]
-            guard page.protected != nil else { return nil }
-            if reusesRewrites, let known = store?.rewrite(page, resolve: { wikilinks.resolve($0, from: i).recorded }) { return known }
-            var resolutions: [(wikilink: Wikilink, resolution: String)] = []
-            let result = linker.rewrite(page.document, memo: summaries[i].2) { wikilink in
-                let resolution = wikilinks.resolve(wikilink, from: i)
-                resolutions.append((wikilink, resolution.recorded))
-                return resolution
-            }
-            let diagnostics = result.unresolved.map { wikilink, line, problem in
-                Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
-                                   code: "wikilink-unresolved", at: page.wikilinkLocation(wikilink, line: line))
-            }
-            let rewrite = NoteTopicsStore.Rewrite(document: result.document, documentHash: store == nil ? 0 : result.document.hashValue,
-                                                  diagnostics: diagnostics, topicLinks: result.topicLinks, wikilinks: result.wikilinks,
-                                                  resolutions: resolutions)
-            store?.remember(page, rewrite)
+            guard pages[i].protected != nil else { return nil }
+            if reusesRewrites, let known = store?.rewrite(pages[i], resolve: { wikilinks.resolve($0, from: i).recorded }) { return known }
+            let rewrite = pages[i].linkedTree(linker: linker, memo: summaries[i].2, wikilinks: wikilinks, index: i, hashes: store != nil)
+            store?.remember(pages[i], rewrite)
             return rewrite
         }
         for i in context.pages.indices {
@@ -147,6 +126,35 @@ extension BuildStep {
         }
         context.counters["duplicateQuestions"] = index.duplicates.count
         context.counters["topicPages"] = topicHasPage.count { $0 }
+    }
+
+    /// The topics step of `PageRefresh`, for the edited notes alone: each one's summary and linked tree
+    /// as `linkTopics` makes them, against the last complete build's joins (`topicLinkTargets`); the
+    /// backlinks and the questions answered elsewhere the refresh copied from that build's page stay.
+    static let linkEditedNotes = BuildStep("topics") { context in
+        guard let (wikilinks, topicURLs) = context.topicLinkTargets else { throw BuildAbort(step: "topics") }
+        let registry = context.topics
+        let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
+                                 topicNames: registry.topics.map(\.name))
+        let store = context.artifacts?.topics
+        for i in context.pages.indices where context.pages[i].protected != nil {
+            var page = context.pages[i]
+            guard let index = wikilinks.pages.firstIndex(where: { $0.sourcePath == page.sourcePath }) else { throw BuildAbort(step: "topics") }
+            let start = page.diagnostics.count
+            page.reuse.documentBeforeTopics = page.document
+            let (summary, diagnostics, memo) = page.topicSummary(in: registry, store: store)
+            page.topicSummary = summary
+            page.diagnostics += diagnostics
+            page.topicsOn = summary?.strongTopics.compactMap { t in topicURLs[t].map { PageLink(title: registry.topics[t].name, url: $0) } } ?? []
+            let lines = Set(summary?.sections.map(\.line) ?? [])
+            page.alsoAnswered = page.alsoAnswered.filter { lines.contains($0.key) }
+            let rewrite = page.linkedTree(linker: linker, memo: memo, wikilinks: wikilinks, index: index, hashes: true)
+            page.document = rewrite.document
+            page.reuse.topicDocumentHash = rewrite.documentHash
+            page.diagnostics += rewrite.diagnostics
+            page.reuse.topicDiagnostics = start..<page.diagnostics.count
+            context.pages[i] = page
+        }
     }
 
     static let duplicateQuestionCode = "question-duplicate"
@@ -217,6 +225,40 @@ extension BuildContext {
 }
 
 extension Page {
+    /// The note's topic summary (from the note cache or `store` when they hold it), the diagnostics of
+    /// making it, and the topic names found in its texts (for `linkedTree`).
+    func topicSummary(in registry: TopicRegistry, store: NoteTopicsStore?) -> (NoteTopics?, [Diagnostic], TopicMatcher.Memo) {
+        if let cached = cachedNote { return (cached.topics, [], .init()) }
+        guard protected != nil else { return (nil, [], .init()) }
+        if let (summary, diagnostics) = store?.summary(self) { return (summary, diagnostics, .init()) }
+        let (declared, diagnostics) = declaredTopics(in: registry)
+        var memo = TopicMatcher.Memo()
+        let summary = NoteTopics(document: document, headingIDs: headingIDs, questionIDs: questionIDs,
+                                 title: title, skipsFirstHeading: liftedTitleHeading, declaredTopics: declared,
+                                 matcher: registry.matcher, memo: &memo)
+        return (summary, diagnostics, memo)
+    }
+
+    /// The note's tree with wikilinks and topic links (the note is `wikilinks.pages[index]`), with a warning
+    /// for each wikilink that leads nowhere; `hashes`: with the tree's hash (for an artifact store).
+    func linkedTree(linker: TopicLinker, memo: TopicMatcher.Memo, wikilinks: WikilinkTable, index: Int, hashes: Bool)
+        -> NoteTopicsStore.Rewrite
+    {
+        var resolutions: [(wikilink: Wikilink, resolution: String)] = []
+        let result = linker.rewrite(document, memo: memo) { wikilink in
+            let resolution = wikilinks.resolve(wikilink, from: index)
+            resolutions.append((wikilink, resolution.recorded))
+            return resolution
+        }
+        let diagnostics = result.unresolved.map { wikilink, line, problem in
+            Diagnostic.warning("[[\(wikilink.target)\(wikilink.heading.map { "#" + $0 } ?? "")]] leads nowhere: \(problem); it shows as a missing link",
+                               code: "wikilink-unresolved", at: wikilinkLocation(wikilink, line: line))
+        }
+        return NoteTopicsStore.Rewrite(document: result.document, documentHash: hashes ? result.document.hashValue : 0,
+                                       diagnostics: diagnostics, topicLinks: result.topicLinks, wikilinks: result.wikilinks,
+                                       resolutions: resolutions)
+    }
+
     /// The topics the front matter names, by index in `registry`, with a warning for each name it lacks.
     func declaredTopics(in registry: TopicRegistry) -> ([Int], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

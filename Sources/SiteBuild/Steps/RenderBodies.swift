@@ -16,7 +16,8 @@ extension BuildStep {
         let permalink: @Sendable (String) -> String = { id in
             "<a class=\"heading-anchor\" href=\"\(("#" + id).hrefEscaped)\" aria-label=\"\(permalinkLabel)\">#</a>"
         }
-        let linkTable = store == nil ? 0 : links.hashValue
+        let linkTable = store == nil ? 0 : context.linkTableHash ?? links.hashValue
+        if store != nil { context.linkTableHash = linkTable }
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard page.protected != nil else { return page }

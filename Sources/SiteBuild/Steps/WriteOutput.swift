@@ -34,13 +34,13 @@ extension BuildStep {
                 return .failure(.error("cannot write '\(output)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
             }
         }
-        var writtenCount = 0
+        var changed: [String] = []
         var failures: [Diagnostic] = []
         for ((path, _), result) in zip(files, written) {
             switch result {
             case .written(let stamp, let wrote):
                 record.stamps[path] = stamp
-                if wrote { writtenCount += 1 }
+                if wrote { changed.append(path) }
             case .failure(let diagnostic): failures.append(diagnostic)
             }
         }
@@ -97,7 +97,7 @@ extension BuildStep {
             switch result {
             case .written(let stamp, let wrote):
                 record.stamps[copy.to] = stamp
-                if wrote { writtenCount += 1 }
+                if wrote { changed.append(copy.to) }
             case .failure(let diagnostic): context.diagnostics.append(diagnostic)
             }
         }
@@ -115,12 +115,12 @@ extension BuildStep {
                 }
             }
         }
-        var removed = 0
+        let writtenCount = changed.count
         if let previous {
             for path in previous.stamps.keys where record.stamps[path] == nil {
-                if (try? FileManager.default.removeItem(at: staging.appendingPathComponent(path))) != nil { removed += 1 }
+                if (try? FileManager.default.removeItem(at: staging.appendingPathComponent(path))) != nil { changed.append(path) }
             }
         }
-        ledger?.propose(record, written: writtenCount, removed: removed)
+        ledger?.propose(record, written: writtenCount, changed: changed, inPlace: inPlace)
     }
 }

@@ -58,7 +58,7 @@ struct ServeCommand: ParsableCommand {
             hub.publish(outcome)
             let shown = Set(changed.map { first.displayPath(URL(fileURLWithPath: $0)) })
             Self.say(Self.lines(for: outcome, changedIn: shown, timings: showTimings))
-            if showTimings {
+            if showTimings, !outcome.isRefresh {
                 let store = rebuilder.artifacts, notes = store.lastBuild, files = rebuilder.ledger.lastBuild
                 let search = store.searchIndex.lastUpdate
                 Self.say("  read \(notes.parsed.count + notes.reusedParsed - store.sources.lastBuildHits) notes, "
