@@ -36,14 +36,15 @@ struct FastRenderer {
         }
     }
 
-    func render(_ name: String, _ value: TemplateValue) -> String? {
+    /// The template named `name` rendered with `value`, as UTF-8 bytes; `nil` when there is no such template.
+    func render(_ name: String, _ value: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
         var partialsLeft = Self.maximumPartials
         render(template, Context(stack: [value], sequence: nil, indentation: nil, inherited: nil, escapes: true),
                into: &out, partialsLeft: &partialsLeft)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func render(_ template: RenderTemplate, _ context: Context, into out: inout [UInt8], partialsLeft: inout Int) {

@@ -130,10 +130,14 @@ struct PageRenderer: Sendable {
     /// determines it, see `SiteModel.noteInputs`) are those it was last rendered from.
     func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool = false,
                 context makeContext: () -> [String: Any]) -> Rendered {
+        render(template, path, inputs: inputs, streams: streams) { templates.renderBytes(template, context: makeContext()) }
+    }
+
+    private func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool,
+                        html: () -> [UInt8]) -> Rendered {
         let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, inputs) }
         if let key, let known = store?.renderedPage(path, key: key) { return Rendered(path: path, data: known, key: key) }
-        let html = templates.render(template, context: makeContext())
-        let data = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: basePath))
+        let data = Data(RelativeURLs.rewrittenBytes(html(), outputPath: path, basePath: basePath))
         guard streams, let staging else { return Rendered(path: path, data: data, key: key) }
         do {
             try staging.fileSystem.write(data, staging.folder.appendingPathComponent(path))
