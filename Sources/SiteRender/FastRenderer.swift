@@ -202,7 +202,9 @@ struct FastRenderer {
     }
 
     private func transformed(_ value: TemplateValue, by name: String) -> TemplateValue? {
-        switch (value, name) {
+        // An empty string in an object is as absent as it is to a lookup (`child(_:of:)`).
+        let value = if case .object(let o) = value { TemplateValue.object(o.filter { $0.value != "" }) } else { value }
+        return switch (value, name) {
         case (.string(let s), "empty"): .bool(s.isEmpty)
         case (.string(let s), "capitalized"): .string(s.capitalized)
         case (.string(let s), "lowercased"): .string(s.lowercased())

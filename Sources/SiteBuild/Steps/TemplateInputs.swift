@@ -133,6 +133,12 @@ struct PageRenderer: Sendable {
         render(template, path, inputs: inputs, streams: streams) { templates.renderBytes(template, context: makeContext()) }
     }
 
+    /// The same for a typed context (`SiteModel.noteValue`), rendered without casts.
+    func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool = false,
+                value makeValue: () -> TemplateValue) -> Rendered {
+        render(template, path, inputs: inputs, streams: streams) { templates.renderBytes(template, value: makeValue()) }
+    }
+
     private func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool,
                         html: () -> [UInt8]) -> Rendered {
         let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, inputs) }
