@@ -37,6 +37,7 @@ extension BuildStep {
         let (model, pages) = context.siteModel()
         let renderer = PageRenderer(templates: templates, context: context)
         let store = context.artifacts
+        renderer.createFolders(of: pages.map(\.outputPath))
         var rendered = pages.indices.map { $0 }.parallelMap { i in
             renderer.render("note", pages[i].outputPath,
                             inputs: { model.noteInputs(pages, at: i, bodyKey: store?.bodyKey(pages[i]) ?? TemplateInputs.key(of: pages[i].bodyHTML), into: &$0) },

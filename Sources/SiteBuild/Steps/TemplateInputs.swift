@@ -154,6 +154,24 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// Creates the folders of the pages at `paths` in the staging folder, each once, before they are streamed
+    /// (which would otherwise create a folder per page). A folder that cannot be created fails the writes of
+    /// its pages, each an error of its own.
+    func createFolders(of paths: [String]) {
+        guard let staging else { return }
+        var folders: Set<Substring> = []
+        for path in paths {
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(folder).inserted else { break }
+            }
+        }
+        for folder in folders.sorted() {  // a folder before those inside it
+            try? staging.fileSystem.createFolder(staging.folder.appendingPathComponent(String(folder), isDirectory: true))
+        }
+    }
+
     /// `templates.checkAll(samples)`; with a store, the last result of `step` when the templates and the
     /// samples' shapes are the same.
     func check(_ samples: [String: [[String: Any]]], step: String) -> [Diagnostic] {
