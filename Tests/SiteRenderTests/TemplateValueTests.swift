@@ -41,7 +41,7 @@ import Testing
     /// render as the dictionary form renders them, in lookups and in transforms over their object alike.
     @Test func emptyStringsRenderAsAbsent() throws {
         let folder = try TemporaryTemplates(minimalTemplates.merging([
-            "note.mustache": "[{{site.author}}]{{#site.author}}by{{/site.author}}{{^site.author}}none{{/site.author}}|{{site.count}}|{{#site.sorted}}{{key}};{{/site.sorted}}|{{site.empty}}|{{#page}}{{description}}{{/page}}",
+            "note.mustache": "[{{site.author}}]{{#site.author}}by{{/site.author}}{{^site.author}}none{{/site.author}}|{{count(site)}}|{{#sorted(site)}}{{key}};{{/sorted(site)}}|{{empty(site)}}|{{#page}}{{description}}{{/page}}",
         ]) { $1 })
         defer { folder.remove() }
         let set = try #require(TemplateSet.load(from: folder.url, displayPath: "templates").0)
