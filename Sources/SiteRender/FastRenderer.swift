@@ -36,14 +36,15 @@ struct FastRenderer {
         }
     }
 
-    func render(_ name: String, _ value: TemplateValue) -> String? {
+    /// The template named `name` rendered with `value`, as UTF-8 bytes; `nil` when there is no such template.
+    func render(_ name: String, _ value: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
         var partialsLeft = Self.maximumPartials
         render(template, Context(stack: [value], sequence: nil, indentation: nil, inherited: nil, escapes: true),
                into: &out, partialsLeft: &partialsLeft)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func render(_ template: RenderTemplate, _ context: Context, into out: inout [UInt8], partialsLeft: inout Int) {
@@ -201,7 +202,9 @@ struct FastRenderer {
     }
 
     private func transformed(_ value: TemplateValue, by name: String) -> TemplateValue? {
-        switch (value, name) {
+        // An empty string in an object is as absent as it is to a lookup (`child(_:of:)`).
+        let value = if case .object(let o) = value { TemplateValue.object(o.filter { $0.value != "" }) } else { value }
+        return switch (value, name) {
         case (.string(let s), "empty"): .bool(s.isEmpty)
         case (.string(let s), "capitalized"): .string(s.capitalized)
         case (.string(let s), "lowercased"): .string(s.lowercased())

@@ -81,14 +81,24 @@ public struct TemplateSet: Sendable {
     /// The template named `name` rendered with `context`; `""` when there is no such template.
     /// Safe to call from several threads at once.
     public func render(_ name: String, context: [String: Any]) -> String {
-        guard let fast else { return renderWithSwiftMustache(name, context: context) }
-        return fast.render(name, TemplateValue(context) ?? .object([:])) ?? ""
+        String(decoding: renderBytes(name, context: context), as: UTF8.self)
+    }
+
+    /// `render(_:context:)` as UTF-8 bytes, the form a page is written in.
+    public func renderBytes(_ name: String, context: [String: Any]) -> [UInt8] {
+        guard let fast else { return Array(renderWithSwiftMustache(name, context: context).utf8) }
+        return fast.render(name, TemplateValue(context) ?? .object([:])) ?? []
     }
 
     /// `render(_:context:)` for a typed context: the fastest way, with no casts at all.
     public func render(_ name: String, value: TemplateValue) -> String {
-        guard let fast else { return renderWithSwiftMustache(name, context: value.anyValue as? [String: Any] ?? [:]) }
-        return fast.render(name, value) ?? ""
+        String(decoding: renderBytes(name, value: value), as: UTF8.self)
+    }
+
+    /// `render(_:value:)` as UTF-8 bytes, the form a page is written in.
+    public func renderBytes(_ name: String, value: TemplateValue) -> [UInt8] {
+        guard let fast else { return Array(renderWithSwiftMustache(name, context: value.anyValue as? [String: Any] ?? [:]).utf8) }
+        return fast.render(name, value) ?? []
     }
 
     /// Whether rendering bypasses swift-mustache's renderer (see `FastRenderer`); it never changes the output.

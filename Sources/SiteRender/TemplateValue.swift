@@ -2,7 +2,8 @@
 /// without the dynamic casts swift-mustache needs for `Any` (the build renders thousands of pages).
 ///
 /// As in contexts given as `[String: Any]`, there is no `nil` and no empty string: an absent value is
-/// simply not in its object, and the `String` initialisers drop `""`.
+/// simply not in its object, and the `String` initialisers drop `""`; a `.string("")` in an object renders
+/// as if it were absent.
 public indirect enum TemplateValue: Sendable, Hashable {
     case string(String)
     case int(Int)
@@ -85,7 +86,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
     }
 
     /// The value as swift-mustache reads contexts: dictionaries, arrays and Swift scalars.
-    var anyValue: Any {
+    public var anyValue: Any {
         switch self {
         case .string(let string): string
         case .int(let int): int

@@ -106,7 +106,7 @@ import Testing
             }
             var templates = fastTemplates
             templates["t"] = fast
-            let ours = FastRenderer(templates: templates).render("t", value)
+            let ours = FastRenderer(templates: templates).render("t", value).map { String(decoding: $0, as: UTF8.self) }
             compared += 1
             if ours != reference, mismatches.count < 6 {
                 mismatches.append("#\(index) \(String(reflecting: text))\n  swift-mustache: \(String(reflecting: reference))\n  ours:           \(String(reflecting: ours ?? "nil"))")

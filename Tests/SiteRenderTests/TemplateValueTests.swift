@@ -36,4 +36,18 @@ import Testing
         #expect(set.check("note", samples: [page]).map(\.message) == ["'page.ttile' is not provided by the page model"])
         #expect(set.checkAll(samples: ["note": [page]]).count == 1)
     }
+
+    /// A typed context may keep `""` values (so its plain form has the keys the variable check sees): they
+    /// render as the dictionary form renders them, in lookups and in transforms over their object alike.
+    @Test func emptyStringsRenderAsAbsent() throws {
+        let folder = try TemporaryTemplates(minimalTemplates.merging([
+            "note.mustache": "[{{site.author}}]{{#site.author}}by{{/site.author}}{{^site.author}}none{{/site.author}}|{{count(site)}}|{{#sorted(site)}}{{key}};{{/sorted(site)}}|{{empty(site)}}|{{#page}}{{description}}{{/page}}",
+        ]) { $1 })
+        defer { folder.remove() }
+        let set = try #require(TemplateSet.load(from: folder.url, displayPath: "templates").0)
+        let context: [String: Any] = ["site": ["author": "", "title": "T"], "page": ["description": ""], "description": "站点"]
+        let typed: TemplateValue = ["site": ["author": "", "title": "T"], "page": ["description": ""], "description": "站点"]
+        #expect(set.render("note", value: typed) == set.render("note", context: context))
+        #expect(set.render("note", value: typed) == "[]none|1|title;|false|站点")
+    }
 }

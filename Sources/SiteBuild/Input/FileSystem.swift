@@ -15,24 +15,31 @@ public struct FileSystem: Sendable {
     public var listFiles: @Sendable (URL) throws -> [String]
     /// Copies a file (an image beside the notes, a theme asset) to a path whose folder exists.
     public var copy: @Sendable (_ from: URL, _ to: URL) throws -> Void
+    /// Creates a folder whose parent exists; one that exists already is fine.
+    public var createFolder: @Sendable (URL) throws -> Void
 
     public init(
         read: @escaping @Sendable (URL) throws -> Data,
         write: @escaping @Sendable (Data, URL) throws -> Void,
         listFiles: @escaping @Sendable (URL) throws -> [String],
-        copy: @escaping @Sendable (_ from: URL, _ to: URL) throws -> Void = { try FileManager.default.copyItem(at: $0, to: $1) }
+        copy: @escaping @Sendable (_ from: URL, _ to: URL) throws -> Void = { try FileManager.default.copyItem(at: $0, to: $1) },
+        createFolder: @escaping @Sendable (URL) throws -> Void = { try FileManager.default.createDirectory(at: $0, withIntermediateDirectories: true) }
     ) {
         self.read = read
         self.write = write
         self.listFiles = listFiles
         self.copy = copy
+        self.createFolder = createFolder
     }
 
     /// The real disk.
     public static let disk = FileSystem(
         read: { try Data(contentsOf: $0) },
         write: { data, url in try writeFile(data, to: url.path, creatingFolder: true) },
-        listFiles: { root in try listRegularFiles(under: root.path) })
+        listFiles: { root in try listRegularFiles(under: root.path) },
+        createFolder: { url in
+            guard mkdir(url.path, 0o777) == 0 || errno == EEXIST else { throw FileSystem.posixError(errno, path: url.path) }
+        })
 }
 
 /// The regular files under `root` (hidden files and folders skipped, symbolic links not followed), as paths

@@ -7,46 +7,49 @@ public enum RelativeURLs {
     /// `html` of the page written at `outputPath` (e.g. `基础/激活函数/index.html`) with every
     /// `href`/`src` attribute that starts with `basePath` made relative to that page's folder.
     public static func rewrite(_ html: String, outputPath: String, basePath: String) -> String {
-        String(decoding: rewrittenBytes(html, outputPath: outputPath, basePath: basePath), as: UTF8.self)
+        var html = html
+        let bytes = html.withUTF8 { rewritten($0, outputPath: outputPath, basePath: basePath) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same as `rewrite`, as the UTF-8 bytes to write, without building a `String` again.
-    public static func rewrittenBytes(_ html: String, outputPath: String, basePath: String) -> [UInt8] {
+    /// The same as `rewrite`, on the UTF-8 bytes of a rendered page (`TemplateSet.renderBytes`).
+    public static func rewrittenBytes(_ html: [UInt8], outputPath: String, basePath: String) -> [UInt8] {
+        html.withUnsafeBufferPointer { rewritten($0, outputPath: outputPath, basePath: basePath) }
+    }
+
+    private static func rewritten(_ bytes: UnsafeBufferPointer<UInt8>, outputPath: String, basePath: String) -> [UInt8] {
         let depth = outputPath.split(separator: "/").count - 1
         let prefix = Array(String(repeating: "../", count: depth).utf8)
         let here = prefix.isEmpty ? Array("./".utf8) : prefix
         let base = Array(basePath.utf8)
-        var html = html
-        return html.withUTF8 { bytes -> [UInt8] in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 512)
-            var copied = 0
-            var i = 0
-            let end = bytes.count
-            while i + 1 < end {
-                // An attribute value opening: `="`, after `href` or `src`, starting with the base path.
-                guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\""),
-                      endsWith(bytes, at: i, "href") || endsWith(bytes, at: i, "src"),
-                      startsWith(bytes, at: i + 2, base)
-                else {
-                    i += 1
-                    continue
-                }
-                let valueStart = i + 2
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
-                let rest = valueStart + base.count
-                let next: UInt8? = rest < end ? bytes[rest] : nil
-                switch next {
-                case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "?"): out += here
-                case UInt8(ascii: "/"): out += base  // `//host/…` after the base path is not ours
-                default: out += prefix
-                }
-                copied = rest
-                i = rest
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 512)
+        var copied = 0
+        var i = 0
+        let end = bytes.count
+        while i + 1 < end {
+            // An attribute value opening: `="`, after `href` or `src`, starting with the base path.
+            guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\""),
+                  endsWith(bytes, at: i, "href") || endsWith(bytes, at: i, "src"),
+                  startsWith(bytes, at: i + 2, base)
+            else {
+                i += 1
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
-            return out
+            let valueStart = i + 2
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
+            let rest = valueStart + base.count
+            let next: UInt8? = rest < end ? bytes[rest] : nil
+            switch next {
+            case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "?"): out += here
+            case UInt8(ascii: "/"): out += base  // `//host/…` after the base path is not ours
+            default: out += prefix
+            }
+            copied = rest
+            i = rest
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+        return out
     }
 
     private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, _ word: StaticString) -> Bool {

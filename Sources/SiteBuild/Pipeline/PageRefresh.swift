@@ -64,7 +64,7 @@ public enum PageRefresh {
         let files: [(path: String, data: Data)] = zip(edited, context.pages).map { edited, page in
             let rendered = renderer.render("note", page.outputPath, inputs: {
                 model.noteInputs(notes, at: edited.position, page: page, bodyKey: TemplateInputs.key(of: page.bodyHTML), into: &$0)
-            }) { model.noteContext(notes, at: edited.position, page: page) }
+            }) { model.noteValue(notes, at: edited.position, page: page) }
             return (page.outputPath, rendered.data)
         }
         timings.append(.init(step: "apply templates", seconds: SiteBuilder.seconds(since: templatesStart)))

@@ -37,10 +37,11 @@ extension BuildStep {
         let (model, pages) = context.siteModel()
         let renderer = PageRenderer(templates: templates, context: context)
         let store = context.artifacts
+        renderer.createFolders(of: pages.map(\.outputPath))
         var rendered = pages.indices.map { $0 }.parallelMap { i in
             renderer.render("note", pages[i].outputPath,
                             inputs: { model.noteInputs(pages, at: i, bodyKey: store?.bodyKey(pages[i]) ?? TemplateInputs.key(of: pages[i].bodyHTML), into: &$0) },
-                            streams: true) { model.noteContext(pages, at: i) }
+                            streams: true) { model.noteValue(pages, at: i) }
         }
         let sections = model.sections(pages)
         let home = model.homeContext(section: nil, sections: sections.filter { $0.key != nil || !$0.pages.isEmpty }, pages: pages)
@@ -111,7 +112,9 @@ struct SiteModel {
     /// The day each note was last committed, by its path relative to the notes folder (`CommitDates`).
     let commitDays: [String: String]
     private(set) var sidebar = Sidebar(groups: [], base: "/")
-    /// Hashes of `sidebar` and of `sharedContext`, standing in for them in `noteInputs`.
+    /// What every page has before its title, sidebar and canonical URL (see `baseValue`).
+    private(set) var shared: [String: TemplateValue] = [:]
+    /// Hashes of `sidebar` and of `shared`, standing in for them in `noteInputs`.
     private(set) var sidebarKey = ""
     private(set) var sharedKey = ""
 
@@ -159,7 +162,17 @@ struct SiteModel {
                 inputs.combine(strings: group.notes.flatMap { [$0.title, $0.url] })
             }
         }
-        sharedKey = TemplateInputs.key(templates: 0, path: "") { $0.combine(value: sharedContext) }
+        var site: [String: TemplateValue] = [
+            "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
+            "author": .string(config.author), "base": .string(config.basePath), "url": .string(config.baseURL), "year": .string(Self.year),
+            "hasAuthor": .bool(!config.author.isEmpty), "hasTopics": .bool(hasTopics), "hasTags": .bool(hasTags),
+        ]
+        if let feedURL { site["feed"] = .string(feedURL) }
+        shared = ["site": .object(site), "head": .string(head), "generator": .string("sitegen \(sitegenVersion)"),
+                  "assets": TemplateValue(AssetNames.templateValue(assetPaths, basePath: config.basePath)) ?? [:],
+                  "description": .string(config.description)]
+        let shared = TemplateValue.object(shared)
+        sharedKey = TemplateInputs.key(templates: 0, path: "") { $0.combine(value: shared.anyValue) }
     }
 
     struct Section {
@@ -205,30 +218,21 @@ struct SiteModel {
             ?? String(key.split(separator: "/").last ?? "")
     }
 
-    /// What `baseContext` gives every page before its title, sidebar and canonical URL.
-    private var sharedContext: [String: Any] {
-        var site: [String: Any] = [
-            "title": config.title, "description": config.description, "language": config.language,
-            "author": config.author, "base": config.basePath, "url": config.baseURL, "year": Self.year,
-        ]
-        site["hasAuthor"] = !config.author.isEmpty
-        site["hasTopics"] = hasTopics
-        site["hasTags"] = hasTags
-        if let feedURL { site["feed"] = feedURL }
-        return ["site": site, "head": head, "generator": "sitegen \(sitegenVersion)",
-                "assets": AssetNames.templateValue(assetPaths, basePath: config.basePath), "description": config.description]
-    }
-
     /// What every page has; `outputPath` (absent for the 404 page, served at any path) gives the canonical URL.
     /// `nav` is the sidebar with the page marked; without it, the sidebar marks no page.
-    func baseContext(title: String, outputPath: String? = nil, nav: [String: Any]? = nil) -> [String: Any] {
-        var context = sharedContext
-        context["pageTitle"] = title
-        context["nav"] = nav ?? sidebar.context()
+    func baseValue(title: String, outputPath: String? = nil, nav: TemplateValue? = nil) -> [String: TemplateValue] {
+        var fields = shared
+        fields["pageTitle"] = .string(title)
+        fields["nav"] = nav ?? sidebar.value()
         if let siteURL = config.siteURL, let outputPath {
-            context["canonical"] = HostFiles.absoluteURL(siteURL: siteURL, outputPath: outputPath)
+            fields["canonical"] = .string(HostFiles.absoluteURL(siteURL: siteURL, outputPath: outputPath))
         }
-        return context
+        return fields
+    }
+
+    /// `baseValue` as a plain context, for pages that add to it as such.
+    func baseContext(title: String, outputPath: String? = nil, nav: TemplateValue? = nil) -> [String: Any] {
+        TemplateValue.object(baseValue(title: title, outputPath: outputPath, nav: nav)).anyValue as? [String: Any] ?? [:]
     }
 
     /// Adds to `inputs` what `baseContext(title:outputPath:)` (no page marked in the sidebar) reads besides
@@ -237,47 +241,52 @@ struct SiteModel {
         inputs.combine(strings: sharedKey, sidebarKey, title)
     }
 
-    /// The template context of the note page at `index`; `page` stands in for `pages[index]` when given.
-    func noteContext(_ pages: [Page], at index: Int, page: Page? = nil) -> [String: Any] {
+    /// The template value of the note page at `index`; `page` stands in for `pages[index]` when given.
+    func noteValue(_ pages: [Page], at index: Int, page: Page? = nil) -> TemplateValue {
         let page = page ?? pages[index]
-        var context = baseContext(title: page.title, outputPath: page.outputPath,
-                                  nav: sidebar.context(section: page.section, pageURL: page.url))
-        if !page.hasMath { context["head"] = "" }
-        if !page.description.isEmpty { context["description"] = page.description }
+        var fields = baseValue(title: page.title, outputPath: page.outputPath,
+                               nav: sidebar.value(section: page.section, pageURL: page.url))
+        if !page.hasMath { fields["head"] = "" }
+        if !page.description.isEmpty { fields["description"] = .string(page.description) }
 
-        var model: [String: Any] = [
-            "title": page.title, "url": page.url, "slug": page.slug, "content": page.bodyHTML,
-            "toc": page.toc.map { ["id": $0.id, "text": $0.html, "level": $0.level, "depth": $0.depth] as [String: Any] },
-            "hasToc": !page.toc.isEmpty,
-            "questions": page.questions.map(Self.questionContext),
-            "questionCount": page.questions.count, "hasQuestions": !page.questions.isEmpty,
-            "format": page.formatName,
-            "source": page.sourcePath, "showTitle": !page.contentShowsTitle,
-            "tags": page.frontMatter.tags.map { ["name": $0, "url": config.basePath + TagPages.path(of: $0)] },
-            "description": page.description,
-            "topics": page.topicsOn.map(Self.link), "hasTopics": !page.topicsOn.isEmpty,
-            "backlinks": page.backlinks.map(Self.link), "hasBacklinks": !page.backlinks.isEmpty,
+        var model: [String: TemplateValue] = [
+            "title": .string(page.title), "url": .string(page.url), "slug": .string(page.slug), "content": .string(page.bodyHTML),
+            "toc": .list(page.toc.map { ["id": .string($0.id), "text": .string($0.html), "level": .int($0.level), "depth": .int($0.depth)] }),
+            "hasToc": .bool(!page.toc.isEmpty),
+            "questions": .list(page.questions.map(Self.questionValue)),
+            "questionCount": .int(page.questions.count), "hasQuestions": .bool(!page.questions.isEmpty),
+            "format": .string(page.formatName),
+            "source": .string(page.sourcePath), "showTitle": .bool(!page.contentShowsTitle),
+            "tags": .list(page.frontMatter.tags.map { ["name": .string($0), "url": .string(config.basePath + TagPages.path(of: $0))] }),
+            "description": .string(page.description),
+            "topics": .list(page.topicsOn.map(Self.link)), "hasTopics": .bool(!page.topicsOn.isEmpty),
+            "backlinks": .list(page.backlinks.map(Self.link)), "hasBacklinks": .bool(!page.backlinks.isEmpty),
         ]
-        if let date = page.frontMatter.date { model["date"] = date }
-        if let updated = page.frontMatter.updated ?? commitDays[page.sourcePath] { model["updated"] = updated }
-        if let editURL = editURL(sourcePath: page.sourcePath) { model["editURL"] = editURL }
+        if let date = page.frontMatter.date { model["date"] = .string(date) }
+        if let updated = page.frontMatter.updated ?? commitDays[page.sourcePath] { model["updated"] = .string(updated) }
+        if let editURL = editURL(sourcePath: page.sourcePath) { model["editURL"] = .string(editURL) }
         if let section = page.section {
             let path = sectionPaths[section] ?? ""
-            model["section"] = ["title": sectionTitle(section), "url": config.basePath + path + "/"]
+            model["section"] = ["title": .string(sectionTitle(section)), "url": .string(config.basePath + path + "/")]
         }
         if let neighbours = neighbours[index] {
             if let prev = neighbours.prev { model["prev"] = Self.link(pages[prev]) }
             if let next = neighbours.next { model["next"] = Self.link(pages[next]) }
         }
-        context["page"] = model
-        return context
+        fields["page"] = .object(model)
+        return .object(fields)
     }
 
-    /// Adds to `inputs` what the note page at `index` is rendered from: everything `noteContext` reads, as
+    /// `noteValue` as a plain context, for the template variable check's samples.
+    func noteContext(_ pages: [Page], at index: Int) -> [String: Any] {
+        noteValue(pages, at: index).anyValue as? [String: Any] ?? [:]
+    }
+
+    /// Adds to `inputs` what the note page at `index` is rendered from: everything `noteValue` reads, as
     /// it is rather than built into a context (every page is keyed on every rebuild, so this must be cheap),
     /// with hashes standing in for what all pages share (`sharedKey`), the sidebar (a function of `sidebar`,
     /// the page's section and URL) and the body (`bodyKey`, its `TemplateInputs.key(of:)`). Keep it in step
-    /// with `noteContext`.
+    /// with `noteValue`.
     func noteInputs(_ pages: [Page], at index: Int, page: Page? = nil, bodyKey: String, into inputs: inout TemplateInputs) {
         let page = page ?? pages[index]
         inputs.combine(strings: sharedKey, sidebarKey, bodyKey, page.title, page.url, page.slug, page.outputPath, page.formatName,
@@ -318,7 +327,7 @@ struct SiteModel {
         let index = indexPages[section?.key ?? ""]
         // The home page's title is the site's unless its index page names one.
         let title = section?.title ?? index.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
-        let nav = sidebar.context(section: section?.key, pageURL: config.basePath + (section.map { $0.path + "/" } ?? ""))
+        let nav = sidebar.value(section: section?.key, pageURL: config.basePath + (section.map { $0.path + "/" } ?? ""))
         var context = baseContext(title: title ?? config.title, outputPath: section.map { $0.path + "/index.html" } ?? "index.html", nav: nav)
         if !(index?.hasMath ?? false) { context["head"] = "" }
         if let description = index?.description, !description.isEmpty { context["description"] = description }
@@ -361,14 +370,16 @@ struct SiteModel {
         return "\(repository)/edit/\(config.editBranch)/\(encoded)"
     }
 
-    private static func link(_ page: Page) -> [String: Any] { ["title": page.title, "url": page.url] }
+    private static func link(_ page: Page) -> TemplateValue { ["title": .string(page.title), "url": .string(page.url)] }
 
-    static func link(_ link: PageLink) -> [String: Any] {
-        ["title": link.title, "url": link.url, "detail": link.detail, "hasDetail": !link.detail.isEmpty && link.detail != link.title]
+    private static func link(_ link: PageLink) -> TemplateValue {
+        ["title": .string(link.title), "url": .string(link.url), "detail": .string(link.detail),
+         "hasDetail": .bool(!link.detail.isEmpty && link.detail != link.title)]
     }
 
-    private static func questionContext(_ q: QuestionEntry) -> [String: Any] {
-        ["id": q.id, "title": q.title, "html": q.html, "label": q.label, "followUps": q.followUps.map(questionContext), "hasFollowUps": !q.followUps.isEmpty]
+    private static func questionValue(_ q: QuestionEntry) -> TemplateValue {
+        ["id": .string(q.id), "title": .string(q.title), "html": .string(q.html), "label": .string(q.label),
+         "followUps": .list(q.followUps.map(questionValue)), "hasFollowUps": .bool(!q.followUps.isEmpty)]
     }
 
     static let year: String = {

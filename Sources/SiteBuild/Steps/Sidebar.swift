@@ -1,3 +1,5 @@
+import SiteRender
+
 /// The site-wide navigation shown beside every page: the notes at the root, then each section with its notes.
 ///
 /// Every page carries it, so its size is bounded: a site of up to `fullTreeLimit` notes shows every
@@ -35,42 +37,42 @@ struct Sidebar {
     /// The template value `nav` for the page at `pageURL` in section `section` (`nil`: the root, or no page
     /// at all when `pageURL` is `nil`): `isHome`, `rootNotes[]`, `sections[]` (`title`, `url`, `depth`,
     /// `isCurrent`, `isOpen`, `hasNotes`, `notes[]`, `more`), each note `title`, `url`, `isCurrent`.
-    func context(section: String? = nil, pageURL: String? = nil) -> [String: Any] {
-        var nav: [String: Any] = ["isHome": pageURL == base, "sections": [[String: Any]]()]
-        var sections: [[String: Any]] = []
+    func value(section: String? = nil, pageURL: String? = nil) -> TemplateValue {
+        var nav: [String: TemplateValue] = ["isHome": .bool(pageURL == base)]
+        var sections: [TemplateValue] = []
         for group in groups {
             let isOpen = pageURL != nil && group.key == section
             let shown = isOpen || fullTree ? notes(group, pageURL: isOpen ? pageURL : nil) : nil
             guard group.key != nil else {
-                if let shown { nav["rootNotes"] = shown.notes }
+                if let shown { nav["rootNotes"] = .list(shown.notes) }
                 if let more = shown?.more { nav["rootMore"] = more }
                 continue
             }
-            var entry: [String: Any] = [
-                "title": group.title, "url": group.url, "depth": group.depth,
-                "isCurrent": pageURL == group.url, "isOpen": isOpen, "hasNotes": !(shown?.notes.isEmpty ?? true),
-                "notes": shown?.notes ?? [],
+            var entry: [String: TemplateValue] = [
+                "title": .string(group.title), "url": .string(group.url), "depth": .int(group.depth),
+                "isCurrent": .bool(pageURL == group.url), "isOpen": .bool(isOpen), "hasNotes": .bool(!(shown?.notes.isEmpty ?? true)),
+                "notes": .list(shown?.notes ?? []),
             ]
             if let more = shown?.more { entry["more"] = more }
-            sections.append(entry)
+            sections.append(.object(entry))
         }
-        nav["sections"] = sections
-        return nav
+        nav["sections"] = .list(sections)
+        return .object(nav)
     }
 
     /// The group's notes to show (all, or a window around the current one) and, when some are left out,
     /// `more`: a link to the whole list with its count.
-    private func notes(_ group: Group, pageURL: String?) -> (notes: [[String: Any]], more: [String: Any]?) {
+    private func notes(_ group: Group, pageURL: String?) -> (notes: [TemplateValue], more: TemplateValue?) {
         var range = group.notes.indices
         if !fullTree, group.notes.count > 2 * Self.window + 1 {
             let current = pageURL.flatMap { url in group.notes.firstIndex { $0.url == url } } ?? 0
             let start = max(0, min(current - Self.window, group.notes.count - 2 * Self.window - 1))
             range = start..<(start + 2 * Self.window + 1)
         }
-        let notes = group.notes[range].map { note -> [String: Any] in
-            ["title": note.title, "url": note.url, "isCurrent": note.url == pageURL]
+        let notes = group.notes[range].map { note -> TemplateValue in
+            ["title": .string(note.title), "url": .string(note.url), "isCurrent": .bool(note.url == pageURL)]
         }
-        let more: [String: Any]? = range.count < group.notes.count ? ["url": group.url, "count": group.notes.count] : nil
+        let more: TemplateValue? = range.count < group.notes.count ? ["url": .string(group.url), "count": .int(group.notes.count)] : nil
         return (notes, more)
     }
 }

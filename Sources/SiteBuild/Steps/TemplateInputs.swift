@@ -130,10 +130,20 @@ struct PageRenderer: Sendable {
     /// determines it, see `SiteModel.noteInputs`) are those it was last rendered from.
     func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool = false,
                 context makeContext: () -> [String: Any]) -> Rendered {
+        render(template, path, inputs: inputs, streams: streams) { templates.renderBytes(template, context: makeContext()) }
+    }
+
+    /// The same for a typed context (`SiteModel.noteValue`), rendered without casts.
+    func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool = false,
+                value makeValue: () -> TemplateValue) -> Rendered {
+        render(template, path, inputs: inputs, streams: streams) { templates.renderBytes(template, value: makeValue()) }
+    }
+
+    private func render(_ template: String, _ path: String, inputs: (inout TemplateInputs) -> Void, streams: Bool,
+                        html: () -> [UInt8]) -> Rendered {
         let key = store.map { _ in TemplateInputs.key(templates: templatesKey, path: template + "\u{0}" + path, inputs) }
         if let key, let known = store?.renderedPage(path, key: key) { return Rendered(path: path, data: known, key: key) }
-        let html = templates.render(template, context: makeContext())
-        let data = Data(RelativeURLs.rewrittenBytes(html, outputPath: path, basePath: basePath))
+        let data = Data(RelativeURLs.rewrittenBytes(html(), outputPath: path, basePath: basePath))
         guard streams, let staging else { return Rendered(path: path, data: data, key: key) }
         do {
             try staging.fileSystem.write(data, staging.folder.appendingPathComponent(path))
@@ -141,6 +151,24 @@ struct PageRenderer: Sendable {
         } catch {
             return Rendered(path: path, data: Data(), key: key, streamed: true,
                             failure: .error("cannot write '\(staging.shownOutput)/\(path)': \(FileSystem.reason(for: error))", code: "output-write"))
+        }
+    }
+
+    /// Creates the folders of the pages at `paths` in the staging folder, each once, before they are streamed
+    /// (which would otherwise create a folder per page). A folder that cannot be created fails the writes of
+    /// its pages, each an error of its own.
+    func createFolders(of paths: [String]) {
+        guard let staging else { return }
+        var folders: Set<Substring> = []
+        for path in paths {
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(folder).inserted else { break }
+            }
+        }
+        for folder in folders.sorted() {  // a folder before those inside it
+            try? staging.fileSystem.createFolder(staging.folder.appendingPathComponent(String(folder), isDirectory: true))
         }
     }
 

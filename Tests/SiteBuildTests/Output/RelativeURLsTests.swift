@@ -23,4 +23,15 @@ import Testing
         let page = try #require(URL(string: "https://host\(base)p/q/"))
         #expect(URL(string: relative, relativeTo: page)?.absoluteString == "https://host" + absolute)
     }
+
+    /// The bytes a page is written from are rewritten as its text is.
+    @Test(arguments: ["/", "/sub/"])
+    func bytesAreRewrittenAsText(base: String) {
+        let html = #"<a href="\#(base)训练/bn/#x">b</a><img src="\#(base)"><a href="\#(base)#top"><a href="\#(base)/host/">h</a><p>="\#(base)</p><a href="\#(base)"#
+        for path in ["index.html", "404.html", "基础/激活函数/index.html", "a/b/c/index.html"] {
+            let text = RelativeURLs.rewrite(html, outputPath: path, basePath: base)
+            #expect(RelativeURLs.rewrittenBytes(Array(html.utf8), outputPath: path, basePath: base) == Array(text.utf8))
+            #expect(text != html)
+        }
+    }
 }

@@ -5,6 +5,38 @@ import Testing
 
 /// What the shipped theme gets from the build beyond the note's content.
 @Suite struct ApplyTemplatesTests {
+    /// Note pages go into folders made before they are written, each once; a folder that cannot be made
+    /// fails the pages inside it, each named.
+    @Test func notePagesInNewFoldersAreWrittenAndUnwritableOnesNamed() throws {
+        let project = try TemporaryProject(notes: [
+            "基础/激活函数.md": "# 激活函数\n\n正文\n", "基础/深/层.md": "# 层\n\n正文\n",
+            "训练/bn.md": "# BN\n\n正文\n", "根.md": "# 根\n\n正文\n",
+        ])
+        defer { project.delete() }
+        let made = FolderLog()
+        let logging = FileSystem(read: FileSystem.disk.read, write: FileSystem.disk.write, listFiles: FileSystem.disk.listFiles,
+                                 createFolder: { made.append($0.lastPathComponent); try FileSystem.disk.createFolder($0) })
+        let result = project.build(fileSystem: logging)
+        #expect(result.committed, "\(result.diagnostics.map(\.description))")
+        for page in ["基础/激活函数/index.html", "基础/深/层/index.html", "训练/bn/index.html", "根/index.html"] {
+            #expect(try project.page(page).contains("正文"))
+        }
+        #expect(made.names.sorted() == ["bn", "基础", "层", "根", "深", "激活函数", "训练"].sorted())
+
+        let unwritable = FileSystem(read: FileSystem.disk.read, write: { data, url in
+            if url.path.contains("/训练/") { throw CocoaError(.fileWriteNoPermission) }
+            try FileSystem.disk.write(data, url)
+        }, listFiles: FileSystem.disk.listFiles, createFolder: { url in
+            if url.path.contains("/训练") { throw CocoaError(.fileWriteNoPermission) }
+            try FileSystem.disk.createFolder(url)
+        })
+        project.forgetSite()
+        let failed = project.build(fileSystem: unwritable)
+        #expect(!failed.committed)
+        let failures = failed.diagnostics.filter { $0.code == "output-write" }.map(\.message)
+        #expect(failures.count == 1 && failures.allSatisfy { $0.hasPrefix("cannot write 'public/训练/bn/index.html': ") }, "\(failures)")
+    }
+
     @Test func mathAssetsOnlyOnPagesWithFormulas() throws {
         let project = try TemporaryProject(notes: [
             "公式.md": "# 公式\n\n损失是 $L = \\frac{1}{n}$。\n",
@@ -90,5 +122,20 @@ import Testing
         #expect(project.build().committed)
         let script = try project.hashedAsset("assets/code.js")
         #expect(try project.page("c/index.html").contains("<script src=\"../\(script)\" defer></script>"))
+    }
+}
+
+final class FolderLog: @unchecked Sendable {
+    private var made: [String] = []
+    private let lock = NSLock()
+    func append(_ name: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        made.append(name)
+    }
+    var names: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return made
     }
 }
