@@ -140,8 +140,6 @@ public final class IncrementalRebuilder: SiteRebuilder, @unchecked Sendable {
     private var math: (any MathRendering)?
     /// The context the last complete build ended with, for `refresh`; nil after a failed build.
     private var lastComplete: BuildContext?
-    /// The last build stopped for newer changes (`BuildContext.isSuperseded`).
-    private var lastBuildStopped = false
 
     public init(builder: SiteBuilder, fallback: BuildContext, makeContext: @escaping @Sendable () throws -> BuildContext) {
         self.builder = builder
@@ -156,17 +154,12 @@ public final class IncrementalRebuilder: SiteRebuilder, @unchecked Sendable {
         context.artifacts = artifacts
         context.outputLedger = ledger
         if context.math == nil { context.math = lock.withLock { math } }
-        let stopped = StopRecord()
-        if let isSuperseded = context.isSuperseded {
-            context.isSuperseded = { stopped.record(isSuperseded()) }
-        }
         let result = builder.build(context, progress: progress)
         if let used = result.context.math { lock.withLock { math = used } }
-        var complete = result.committed ? result.context : nil
-        complete?.outputFiles = [:]
-        lock.withLock {
-            lastBuildStopped = stopped.stopped
-            if !stopped.stopped { lastComplete = complete }
+        if !result.superseded {
+            var complete = result.committed ? result.context : nil
+            complete?.outputFiles = [:]
+            lock.withLock { lastComplete = complete }
         }
         return result
     }
@@ -185,7 +178,7 @@ public final class IncrementalRebuilder: SiteRebuilder, @unchecked Sendable {
         }
         context.isSuperseded = isSuperseded
         let result = build(context)
-        if lock.withLock({ lastBuildStopped }) { return nil }
+        if result.superseded { return nil }
         var outcome = RebuildOutcome(result)
         if result.committed { outcome.changedPages = Self.pageURLs(ledger.lastChangedPaths, basePath: context.config.basePath) }
         return outcome
@@ -221,18 +214,5 @@ public final class IncrementalRebuilder: SiteRebuilder, @unchecked Sendable {
         RebuildOutcome(succeeded: false, diagnostics: [.error(message, code: "config")],
                        summary: "build failed, \(fallback.outputURL.lastPathComponent)/ left as it was",
                        site: ServedSite(fallback), inputs: WatchedInputs(fallback), root: fallback.root)
-    }
-}
-
-/// Whether a build was told to stop (`BuildContext.isSuperseded` answered true).
-private final class StopRecord: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var stopped: Bool { lock.withLock { value } }
-
-    func record(_ answer: Bool) -> Bool {
-        if answer { lock.withLock { value = true } }
-        return answer
     }
 }

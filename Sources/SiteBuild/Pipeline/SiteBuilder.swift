@@ -102,6 +102,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         var skippedWrite = false
+        var superseded = false
         for (i, step) in steps.enumerated() {
             // In place, a build that has failed must not touch the output folder.
             if context.writesInPlace, step.name == BuildStep.writeOutput.name, hasFailed(context) {
@@ -115,6 +116,7 @@ public struct SiteBuilder: Sendable {
             if context.writesInPlace, context.isSuperseded?() == true {
                 writing?.unlock()
                 skippedWrite = true
+                superseded = true
                 break
             }
             progress(i + 1, steps.count, step.name)
@@ -161,7 +163,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         oldSites?.wait()
-        return BuildResult(context: context, timings: timings, seconds: Self.seconds(since: start), committed: committed)
+        return BuildResult(context: context, timings: timings, seconds: Self.seconds(since: start), committed: committed,
+                           superseded: superseded)
     }
 
     /// Runs `checkSteps` over `context` without touching the output folder (`sitegen check`).

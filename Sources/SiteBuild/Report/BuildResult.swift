@@ -17,12 +17,16 @@ public struct BuildResult: Sendable {
     public var refused: Bool
     /// True for `sitegen check`, which writes nothing.
     public var checked: Bool
+    /// True when the build stopped before writing because newer edits wait (`BuildContext.isSuperseded`).
+    public var superseded: Bool
     /// Every diagnostic of the build, by file and line (sorted once: a flood can hold 100,000).
     public let diagnostics: [Diagnostic]
 
-    init(context: BuildContext, timings: [Timing], seconds: Double, committed: Bool, refused: Bool = false, checked: Bool = false) {
+    init(context: BuildContext, timings: [Timing], seconds: Double, committed: Bool, refused: Bool = false, checked: Bool = false,
+         superseded: Bool = false) {
         self.context = context
         self.checked = checked
+        self.superseded = superseded
         self.timings = timings
         self.seconds = seconds
         self.committed = committed

@@ -103,6 +103,7 @@ import Testing
         let before = try project.snapshot()
         try project.write("训练/丢弃法.md", "# 丢弃法\n\n正文改了。\n")
         let stopped = build(true)
+        #expect(stopped.superseded)
         #expect(!stopped.committed)
         #expect(stopped.diagnostics.isEmpty)
         #expect(try project.snapshot() == before)
