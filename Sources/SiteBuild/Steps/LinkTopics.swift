@@ -79,9 +79,7 @@ extension BuildStep {
                             url: context.pages[place.page].url + (section.anchor.isEmpty ? "" : "#" + section.anchor), detail: section.heading)
         }
         for i in context.pages.indices {
-            context.pages[i].topicsOn = notes[i].strongTopics.compactMap { t in
-                topicURLs[t].map { PageLink(title: registry.topics[t].name, url: $0) }
-            }
+            context.pages[i].topicsOn = notes[i].topicLinks(registry: registry, topicURLs: topicURLs)
             context.pages[i].backlinks = index.backlinks[i].map(link)
         }
         for (question, others) in index.alsoAnswered {
@@ -145,7 +143,7 @@ extension BuildStep {
             let (summary, diagnostics, memo) = page.topicSummary(in: registry, store: store)
             page.topicSummary = summary
             page.diagnostics += diagnostics
-            page.topicsOn = summary?.strongTopics.compactMap { t in topicURLs[t].map { PageLink(title: registry.topics[t].name, url: $0) } } ?? []
+            page.topicsOn = summary?.topicLinks(registry: registry, topicURLs: topicURLs) ?? []
             let lines = Set(summary?.sections.map(\.line) ?? [])
             page.alsoAnswered = page.alsoAnswered.filter { lines.contains($0.key) }
             let rewrite = page.linkedTree(linker: linker, memo: memo, wikilinks: wikilinks, index: index, hashes: true)
@@ -317,6 +315,11 @@ extension Page {
 }
 
 extension NoteTopics {
+    /// Links to the pages of the topics the note is on (`strongTopics`), those that have one.
+    func topicLinks(registry: TopicRegistry, topicURLs: [String?]) -> [PageLink] {
+        strongTopics.compactMap { t in topicURLs[t].map { PageLink(title: registry.topics[t].name, url: $0) } }
+    }
+
     static let empty = NoteTopics(document: MarkdownNode(.document), headingIDs: [], questionIDs: [], title: "",
                                   skipsFirstHeading: false, declaredTopics: [], matcher: TopicRegistry.empty.matcher)
 }
