@@ -136,7 +136,6 @@ public final class OutputLedger: @unchecked Sendable {
         return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
-    /// Writes through `write` to a hidden temporary file beside `target`, then renames it over `target`.
     /// Writes `files` (paths relative to `output`, the folder the ledger describes) in place, each one whose
     /// bytes differ from those recorded, and records them, so the next build finds them written; returns the
     /// paths written. Used by `PageRefresh`, holding `writeLock`.
@@ -155,6 +154,7 @@ public final class OutputLedger: @unchecked Sendable {
         return written
     }
 
+    /// Writes through `write` to a hidden temporary file beside `target`, then renames it over `target`.
     static func replace(_ target: URL, _ write: (URL) throws -> Void) throws {
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).sitegen-new")
         try? FileManager.default.removeItem(at: temporary)

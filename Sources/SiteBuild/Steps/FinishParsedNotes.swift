@@ -2,10 +2,10 @@ import SiteMarkdown
 import SiteSearch
 
 extension BuildStep {
-    /// Once its body is rendered and sanitised, a parsed note's tree, text and highlighted code have served their purpose:
-    /// its search document is made from the tree now (formulas show in it as `⋯`, typeset or not), and they
-    /// are let go before the formulas are typeset, so that a large site does not hold every tree while it
-    /// holds every typeset body. (`sitegen serve` keeps them: its store reuses them.)
+    /// Once its body is rendered and sanitised, a parsed note's tree, text and highlighted code have served
+    /// their purpose: its search document is made from the tree now (formulas show in it as `⋯`, typeset or
+    /// not), and they are let go before the formulas are typeset, so that a large site does not hold every
+    /// tree while it holds every typeset body. (`sitegen serve` keeps them: its store reuses them.)
     public static let finishParsedNotes = BuildStep("finish notes") { context in
         guard context.artifacts == nil else { return }
         let base = context.config.basePath
