@@ -107,67 +107,101 @@ public struct TopicLinker: Sendable {
             return nodes
         }
 
-        func rewrite(_ node: MarkdownNode, line: Int, inHeading: Bool) -> MarkdownNode {
-            var node = node
+        // The rewrites below return nil for a node or list of children they leave as it was, so that the
+        // linked tree shares every unchanged part with the parsed one instead of holding a second copy.
+        func rewrite(_ node: MarkdownNode, line: Int, inHeading: Bool) -> MarkdownNode? {
             let line = node.range?.startLine ?? line
+            let children: [MarkdownNode]?
             switch node.kind {
             case .heading:
                 if policy == .firstPerSection { linked.removeAll() }
-                node.children = rewriteInlines(node.children, line: line, autoLinks: false)
-                return node
+                children = rewriteInlines(node.children, line: line, autoLinks: false)
             case .link(let destination, _):
                 if let topic = topicByURL[destination] { linked.insert(topic) }
-                return node
+                return nil
             case .codeBlock, .htmlBlock, .image, .code, .htmlInline, .siteLink:
-                return node
+                return nil
             default:
-                let hasInlines = node.children.contains { !$0.isBlock }
-                if hasInlines {
+                if node.children.contains(where: { !$0.isBlock }) {
                     // Raw HTML among the inlines may open an `<a>` or `<code>`: no topic links there.
                     let rawHTML = node.children.contains { if case .htmlInline = $0.kind { true } else { false } }
-                    node.children = rewriteInlines(node.children, line: line, autoLinks: !inHeading && !rawHTML)
+                    children = rewriteInlines(node.children, line: line, autoLinks: !inHeading && !rawHTML)
                 } else {
-                    node.children = node.children.map { rewrite($0, line: line, inHeading: inHeading) }
+                    children = rewriteEach(node.children) { rewrite($0, line: line, inHeading: inHeading) }
                 }
-                return node
             }
+            guard let children else { return nil }
+            var node = node
+            node.children = children
+            return node
+        }
+
+        /// `nodes` with each one `rewrite` changes replaced; nil when it changes none.
+        func rewriteEach(_ nodes: [MarkdownNode], _ rewrite: (MarkdownNode) -> MarkdownNode?) -> [MarkdownNode]? {
+            var out: [MarkdownNode]?
+            for (i, node) in nodes.enumerated() {
+                guard let changed = rewrite(node) else { continue }
+                if out == nil { out = nodes }
+                out![i] = changed
+            }
+            return out
         }
 
         /// Inline children with adjacent text joined (cmark splits text at brackets, and a wikilink spans them).
-        func rewriteInlines(_ children: [MarkdownNode], line: Int, autoLinks: Bool) -> [MarkdownNode] {
+        func rewriteInlines(_ children: [MarkdownNode], line: Int, autoLinks: Bool) -> [MarkdownNode]? {
             var out: [MarkdownNode] = []
+            var changed = false
             var run = ""
+            var runFirst: MarkdownNode?, runCount = 0
             var breaks = 0
             var runLine = line
             func flush() {
                 guard !run.isEmpty else { return }
-                out += resolveWikilinks(in: run, line: runLine) { autoLinks ? linkTopics(in: $0) : [MarkdownNode(.text($0))] }
+                let nodes = resolveWikilinks(in: run, line: runLine) { autoLinks ? linkTopics(in: $0) : [MarkdownNode(.text($0))] }
+                if runCount == 1, let runFirst, nodes.count == 1, case .text(let text) = nodes[0].kind, text == run {
+                    out.append(runFirst)
+                } else {
+                    out += nodes
+                    changed = true
+                }
                 run = ""
+                (runFirst, runCount) = (nil, 0)
             }
             for child in children {
                 switch child.kind {
                 case .text(let s):
-                    if run.isEmpty { runLine = line + breaks }
+                    if run.isEmpty { (runLine, runFirst) = (line + breaks, child) }
                     run += s
+                    runCount += 1
                 case .softBreak, .lineBreak:
                     flush()
                     breaks += 1
                     out.append(child)
                 case .emphasis, .strong, .strikethrough, .other:
                     flush()
-                    var copy = child
-                    copy.children = rewriteInlines(child.children, line: line + breaks, autoLinks: autoLinks)
-                    out.append(copy)
+                    if let inner = rewriteInlines(child.children, line: line + breaks, autoLinks: autoLinks) {
+                        var copy = child
+                        copy.children = inner
+                        out.append(copy)
+                        changed = true
+                    } else {
+                        out.append(child)
+                    }
                 default:
                     flush()
-                    out.append(rewrite(child, line: line + breaks, inHeading: !autoLinks))
+                    if let rewritten = rewrite(child, line: line + breaks, inHeading: !autoLinks) {
+                        out.append(rewritten)
+                        changed = true
+                    } else {
+                        out.append(child)
+                    }
                 }
             }
             flush()
-            return out
+            return changed ? out : nil
         }
 
-        result.document = rewrite(document, line: 1, inHeading: false)
+        result.document = rewrite(document, line: 1, inHeading: false) ?? document
         return result
     }
 }

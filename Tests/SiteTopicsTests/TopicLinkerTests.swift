@@ -60,6 +60,20 @@ import Testing
                 == topicLinks(HTMLRenderer().render(again.document)))
     }
 
+    @Test func theLinkedTreeSharesWhatItLeavesUnchanged() {
+        let document = MarkdownParser.parse("# 标题\n\n没有主题的一段。\n\n- 一项 *强调*\n\n> 引用\n\n用 BN 的一段。\n")
+        let linker = TopicLinker(matcher: Self.registry.matcher, policy: .firstPerSection, topicURLs: Self.urls,
+                                 topicNames: Self.registry.topics.map(\.name))
+        let linked = linker.rewrite(document) { _ in .init(url: nil) }.document
+        func storage(_ nodes: [MarkdownNode]) -> UnsafeRawPointer? { nodes.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } }
+        #expect(linked.children.count == document.children.count)
+        // The heading, the plain paragraph, the list and the quote keep the parsed tree's storage; the
+        // paragraph with a topic link is new, and so is the document's list of children that holds it.
+        for i in 0..<4 { #expect(storage(linked.children[i].children) == storage(document.children[i].children), "block \(i)") }
+        #expect(storage(linked.children[4].children) != storage(document.children[4].children))
+        #expect(linked.children[4] != document.children[4])
+    }
+
     @Test func policiesFirstPerPageAndOff() {
         let text = "BN 一次。\n\n## 另一节\n\nBN 两次，RNN。\n"
         #expect(topicLinks(linked(text, policy: .firstPerPage).html) == ["/topics/batchnorm/", "/topics/rnn/"])
