@@ -28,10 +28,15 @@ extension BuildStep {
 
         // Per note: a pure summary of its sections, topics and links (kept in the note cache), and the topic
         // names found in its texts (the memo), which the linker below reuses instead of matching the texts again.
-        let summaries = context.pages.parallelMap { $0.topicSummary(in: registry, store: store) }
-        store?.rememberSummaries(context.pages, summaries.map { ($0.0, $0.1) })
+        var memos: [TopicMatcher.Memo] = []
+        let summaries: [(NoteTopics?, [Diagnostic])] = context.pages.parallelMap { $0.topicSummary(in: registry, store: store) }
+            .map { summary, diagnostics, memo in
+                memos.append(memo)
+                return (summary, diagnostics)
+            }
+        store?.rememberSummaries(context.pages, summaries)
         var topicHasPage = Array(repeating: false, count: registry.topics.count)
-        for (summary, _, _) in summaries {
+        for (summary, _) in summaries {
             for section in summary?.sections ?? [] { for hit in section.topics { topicHasPage[hit.topic] = true } }
         }
         let topicURLs = registry.topics.indices.map { topicHasPage[$0] ? base + "topics/\(registry.topics[$0].slug)/" : nil }
@@ -95,17 +100,24 @@ extension BuildStep {
         // Per note: the tree with wikilinks and topic links.
         let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
                                  topicNames: registry.topics.map(\.name))
-        let pages = context.pages
         let reusesRewrites = store?.beginRewrites(topicURLs: topicURLs) ?? false
-        let rewritten: [NoteTopicsStore.Rewrite?] = pages.indices.map { $0 }.parallelMap { i in
-            guard pages[i].protected != nil else { return nil }
-            if reusesRewrites, let known = store?.rewrite(pages[i], resolve: { wikilinks.resolve($0, from: i).recorded }) { return known }
-            let rewrite = pages[i].linkedTree(linker: linker, memo: summaries[i].2, wikilinks: wikilinks, index: i, hashes: store != nil)
-            store?.remember(pages[i], rewrite)
-            return rewrite
-        }
-        for i in context.pages.indices {
-            if let rewrite = rewritten[i] {
+        // In batches, so that each note's parsed tree (and the memo, which shares its texts) is let go as
+        // its linked tree takes its place: a cold build of 10,000 notes held both for every note.
+        var start = 0
+        while start < context.pages.count {
+            let batch = start..<min(start + rewriteBatch, context.pages.count)
+            let pages = Array(zip(batch, context.pages[batch]))
+            let batchMemos = Array(memos[batch])
+            for i in batch { memos[i] = .init() }
+            let rewritten: [NoteTopicsStore.Rewrite?] = pages.parallelMap { i, page in
+                guard page.protected != nil else { return nil }
+                if reusesRewrites, let known = store?.rewrite(page, resolve: { wikilinks.resolve($0, from: i).recorded }) { return known }
+                let rewrite = page.linkedTree(linker: linker, memo: batchMemos[i - batch.lowerBound], wikilinks: wikilinks, index: i, hashes: store != nil)
+                store?.remember(page, rewrite)
+                return rewrite
+            }
+            for (i, rewrite) in zip(batch, rewritten) {
+                guard let rewrite else { continue }
                 context.pages[i].document = rewrite.document
                 context.pages[i].reuse.topicDocumentHash = rewrite.documentHash
                 context.pages[i].diagnostics += rewrite.diagnostics
@@ -113,6 +125,7 @@ extension BuildStep {
                 context.counters["wikilinks", default: 0] += rewrite.wikilinks
                 context.counters["wikilinksUnresolved", default: 0] += rewrite.diagnostics.count
             }
+            start = batch.upperBound
         }
 
         for (first, second) in index.duplicates {
@@ -156,6 +169,9 @@ extension BuildStep {
     }
 
     static let duplicateQuestionCode = "question-duplicate"
+
+    /// How many notes' trees `linkTopics` links at a time.
+    static let rewriteBatch = 256
 
     /// What the topic work of a note depends on besides the note: the registry and the link policy.
     static func registryKey(_ registry: TopicRegistry, policy: SiteConfig.TopicLinks) -> Int {
@@ -327,7 +343,16 @@ extension NoteTopics {
 /// What `[[wikilinks]]` can name: a note by path (`基础/激活函数`), file name (`激活函数`) or title, with a
 /// heading (`[[激活函数#Sigmoid]]`); or a topic by name or alias. Notes come first.
 struct WikilinkTable: Sendable {
-    let pages: [Page]
+    /// What a wikilink needs of a page: the table outlives the step in serve, and holds no trees.
+    struct Target: Sendable {
+        var sourcePath: String
+        var displayPath: String
+        var section: String?
+        var url: String
+        var headingIDs: [String]
+    }
+
+    let pages: [Target]
     let registry: TopicRegistry
     let topicURLs: [String?]
     let links: LinkTable
@@ -336,7 +361,7 @@ struct WikilinkTable: Sendable {
     private var byPath: [String: Int] = [:]
 
     init(pages: [Page], registry: TopicRegistry, topicURLs: [String?], links: LinkTable) {
-        self.pages = pages
+        self.pages = pages.map { Target(sourcePath: $0.sourcePath, displayPath: $0.displayPath, section: $0.section, url: $0.url, headingIDs: $0.headingIDs) }
         self.registry = registry
         self.topicURLs = topicURLs
         self.links = links
