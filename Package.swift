@@ -9,7 +9,8 @@ import PackageDescription
 //   → SiteBuild (the named steps, staging output) → SitePublish (git branch, starter site) → sitegen (CLI).
 // SitePreview (`sitegen serve`: Hummingbird server, file watcher, rebuilds, live reload) sits on SiteBuild
 // in a module of its own, so the pipeline builds and tests without compiling the server.
-// SiteCore (diagnostics, source locations, the page model) and Tensor depend on nothing.
+// SiteCore (diagnostics, source locations, the page model) depends on nothing; Tensor only on CTensorKernels,
+// its own C target holding the AVX2 matmul tile (compiled for AVX2 alone, chosen at run time).
 
 let package = Package(
     name: "sitegen",
@@ -43,7 +44,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "SiteCore"),
-        .target(name: "Tensor"),
+        .target(name: "CTensorKernels"),
+        .target(name: "Tensor", dependencies: ["CTensorKernels"]),
         .target(name: "SiteMarkdown", dependencies: ["SiteCore", "CCmarkGFM"]),
         .target(name: "SiteMath", dependencies: ["SiteCore"]),
         .target(name: "SiteHTML", dependencies: ["SiteCore", "CLibXML2"]),

@@ -1,14 +1,21 @@
+#if arch(x86_64)
+import CTensorKernels
+#endif
+
 /// C[b] = A[b] · B[b] for `batch` row-major matrices A: m×k, B: k×n. Checks the bound `ComputeDeadline`
 /// between blocks, the one kernel whose time grows faster than the size of its operands and result.
-func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: Int) throws -> [Double] {
+/// `tile` is the register tile of the blocked product (tests pass `.baseline4x4` to run the fallback).
+func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: Int,
+                   tile: MatmulTile = .fastest) throws -> [Double] {
     var c = [Double](repeating: 0, count: batch * m * n)
     if m == 0 || n == 0 || k == 0 { return c }
     let deadline = ComputeDeadline.current
-    // Packed copies of B and A for the 4×4 tiles (written before they are read); unused without tiles.
-    let tiled = n > 1 && m >= 4
+    // Packed copies of B and A for the tiles (written before they are read); unused without tiles.
+    let tiled = n > 1 && m >= tile.rows
     let depth = Swift.min(depthBlock, k)
-    let panel = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: tiled ? depth * ((Swift.min(columnBlock, n) + 3) / 4) : 0)
-    let rows = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: tiled ? depth * 4 : 0)
+    let strips = (Swift.min(columnBlock, n) + tile.columns - 1) / tile.columns
+    let panel = alignedDoubles(count: tiled ? depth * strips * tile.columns : 0)
+    let rows = alignedDoubles(count: tiled ? depth * tile.rows * tile.copiesOfA : 0)
     defer {
         panel.deallocate()
         rows.deallocate()
@@ -22,8 +29,11 @@ func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: 
                     let (aItem, bItem, cItem) = (aBase + item * m * k, bBase + item * k * n, cBase + item * m * n)
                     if n == 1 {
                         try matrixVector(aItem, bItem, cItem, m: m, k: k, deadline: deadline)
+                    } else if tiled {
+                        try blockedMatmul(aItem, bItem, cItem, m: m, k: k, n: n, tile: tile, panel: panel, rows: rows,
+                                          deadline: deadline)
                     } else {
-                        try blockedMatmul(aItem, bItem, cItem, m: m, k: k, n: n, panel: panel, rows: rows, deadline: deadline)
+                        try rowsTimesMatrix(aItem, bItem, cItem, m: m, k: k, n: n, deadline: deadline)
                     }
                 }
             }
@@ -32,59 +42,124 @@ func batchedMatmul(_ a: [Double], _ b: [Double], batch: Int, m: Int, k: Int, n: 
     return c
 }
 
+/// The register tile of the blocked matmul: the micro-kernel and the packing layouts it reads.
+enum MatmulTile {
+    /// 4×4 in `SIMD4` registers, on the x86-64 baseline (SSE2) every build runs on: the fallback.
+    case baseline4x4
+    #if arch(x86_64)
+    /// 6×8 of AVX2 fused multiply-adds, in C (`CTensorKernels`) because Swift cannot compile one function
+    /// for more than the baseline; only on CPUs with AVX2 and FMA.
+    case avx2FMA6x8
+    #endif
+
+    /// The fastest tile this CPU runs, decided once per process.
+    static let fastest: MatmulTile = {
+        #if arch(x86_64)
+        if ctk_cpu_has_avx2_fma() != 0 { return .avx2FMA6x8 }
+        #endif
+        return .baseline4x4
+    }()
+
+    /// Rows of A and C per tile.
+    var rows: Int {
+        switch self {
+        case .baseline4x4: 4
+        #if arch(x86_64)
+        case .avx2FMA6x8: 6
+        #endif
+        }
+    }
+
+    /// Columns of B and C per tile, the width of a packed strip of B.
+    var columns: Int {
+        switch self {
+        case .baseline4x4: 4
+        #if arch(x86_64)
+        case .avx2FMA6x8: 8
+        #endif
+        }
+    }
+
+    /// Copies of each value of A in the packed rows: the baseline kernel reads A pre-broadcast into both
+    /// lanes of a `SIMD2` (see `microKernel4x4`); AVX2 has a broadcast load.
+    var copiesOfA: Int {
+        switch self {
+        case .baseline4x4: 2
+        #if arch(x86_64)
+        case .avx2FMA6x8: 1
+        #endif
+        }
+    }
+
+    /// C[0..<rows, 0..<columns] += packed rows of A · one packed strip of B.
+    @inline(__always)
+    func multiply(_ a: UnsafePointer<Double>, _ strip: UnsafePointer<Double>, depth: Int,
+                  _ c: UnsafeMutablePointer<Double>, ldc: Int, rows: Int, columns: Int) {
+        switch self {
+        case .baseline4x4:
+            microKernel4x4(a, strip, depth: depth, c, ldc: ldc, rows: rows, columns: columns)
+        #if arch(x86_64)
+        case .avx2FMA6x8:
+            ctk_matmul_tile_6x8_avx2(a, strip, depth, c, ldc, rows, columns)
+        #endif
+        }
+    }
+}
+
 /// Rows of B (the shared k extent) and columns of B per packed panel: a 128×256 panel of doubles is
-/// 256 KB and stays in L2, while the 4 packed rows of A it meets (8 KB) stay in L1.
+/// 256 KB and stays in L2, while the packed rows of A it meets (at most 8 KB) stay in L1.
 private let depthBlock = 128
 private let columnBlock = 256
 
-/// Cache-blocked GEMM with a 4×4 register micro-kernel.
+/// Cache-blocked GEMM over register tiles of `tile.rows` × `tile.columns`.
 ///
-/// For each k×n block, B is packed into strips of 4 columns (`panel[strip][p]` is one `SIMD4`) and each
-/// group of 4 rows of A is packed column-interleaved (`rows[4p + r]` is A[r, p] in both lanes of a `SIMD2`,
-/// see `microKernel4x4`), so the micro-kernel reads both contiguously (no
-/// power-of-two strides that alias in cache) and every strip of the panel meets the same 4 rows while they
-/// are in L1. Rows of A that do not fill a group of 4 fall back to an axpy loop (so does all of A when
-/// m < 4, and B is then not packed). With a deadline, it is checked before each k×n block and every 64 rows
-/// within it.
+/// For each k×n block, B is packed into strips of `tile.columns` columns (`panel[(strip · depth + p) · columns + t]`
+/// is B[p, t] of the strip, the last strip zero-padded) and each group of `tile.rows` rows of A is packed
+/// column-interleaved (`rows[(p · tile.rows + r) · copiesOfA + copy]` is A[r, p], the last group zero-padded),
+/// so the micro-kernel reads both contiguously (no power-of-two strides that alias in cache) and every strip
+/// of the panel meets the same rows of A while they are in L1. With a deadline, it is checked before each
+/// k×n block and every 16 groups of rows within it.
 private func blockedMatmul(
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-    m: Int, k: Int, n: Int, panel: UnsafeMutablePointer<SIMD4<Double>>, rows: UnsafeMutablePointer<SIMD2<Double>>,
+    m: Int, k: Int, n: Int, tile: MatmulTile, panel: UnsafeMutablePointer<Double>, rows: UnsafeMutablePointer<Double>,
     deadline: ContinuousClock.Instant?
 ) throws {
     var j0 = 0
     while j0 < n {
         let width = Swift.min(columnBlock, n - j0)
-        let strips = (width + 3) / 4
+        let strips = (width + tile.columns - 1) / tile.columns
         var p0 = 0
         while p0 < k {
             if let deadline { try ComputeDeadline.check(deadline) }
             let depth = Swift.min(depthBlock, k - p0)
-            if m >= 4 { packPanel(b, n: n, rows: p0..<(p0 + depth), columns: j0..<(j0 + width), into: panel) }
-            var i = 0
-            while i + 4 <= m {
-                if let deadline, i & 63 == 0 { try ComputeDeadline.check(deadline) }
-                for p in 0..<depth {
-                    for r in 0..<4 { rows[p * 4 + r] = SIMD2(repeating: a[(i + r) * k + p0 + p]) }
-                }
+            packPanel(b, n: n, rows: p0..<(p0 + depth), columns: j0..<(j0 + width), stripWidth: tile.columns, into: panel)
+            for (group, i) in stride(from: 0, to: m, by: tile.rows).enumerated() {
+                if let deadline, group % 16 == 0 { try ComputeDeadline.check(deadline) }
+                let height = Swift.min(tile.rows, m - i)
+                packRows(a + i * k + p0, k: k, count: height, depth: depth, tile: tile, into: rows)
                 for strip in 0..<strips {
-                    microKernel4x4(rows, panel + strip * depth, depth: depth,
-                                   c + i * n + j0 + strip * 4, ldc: n, columns: Swift.min(4, width - strip * 4))
+                    tile.multiply(rows, panel + strip * depth * tile.columns, depth: depth, c + i * n + j0 + strip * tile.columns,
+                                  ldc: n, rows: height, columns: Swift.min(tile.columns, width - strip * tile.columns))
                 }
-                i += 4
-            }
-            while i < m {
-                let row = a + i * k
-                let out = c + i * n + j0
-                for p in p0..<(p0 + depth) {
-                    let scale = row[p]
-                    let bRow = b + p * n + j0
-                    for j in 0..<width { out[j] += scale * bRow[j] }
-                }
-                i += 1
             }
             p0 += depth
         }
         j0 += width
+    }
+}
+
+/// C = A · B one row of A at a time (C's row += A[i, p] · B's row p), for fewer rows than a tile: packing B
+/// would cost more than it saves.
+private func rowsTimesMatrix(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+                             m: Int, k: Int, n: Int, deadline: ContinuousClock.Instant?) throws {
+    for i in 0..<m {
+        if let deadline { try ComputeDeadline.check(deadline) }
+        let out = c + i * n
+        for p in 0..<k {
+            let scale = a[i * k + p]
+            let bRow = b + p * n
+            for j in 0..<n { out[j] += scale * bRow[j] }
+        }
     }
 }
 
@@ -111,57 +186,70 @@ private func matrixVector(_ a: UnsafePointer<Double>, _ x: UnsafePointer<Double>
     }
 }
 
-/// Copies B[rows, columns] into strips of 4 columns, zero-padding the last strip.
+/// Copies B[rows, columns] into strips of `stripWidth` columns, zero-padding the last strip.
 @inline(__always)
-private func packPanel(_ b: UnsafePointer<Double>, n: Int, rows: Range<Int>, columns: Range<Int>,
-                       into panel: UnsafeMutablePointer<SIMD4<Double>>) {
-    let depth = rows.count
-    var strip = 0
-    var j = columns.lowerBound
-    while j < columns.upperBound {
-        let valid = Swift.min(4, columns.upperBound - j)
-        let target = panel + strip * depth
-        for (offset, p) in rows.enumerated() {
+private func packPanel(_ b: UnsafePointer<Double>, n: Int, rows: Range<Int>, columns: Range<Int>, stripWidth: Int,
+                       into panel: UnsafeMutablePointer<Double>) {
+    var target = panel
+    for j in stride(from: columns.lowerBound, to: columns.upperBound, by: stripWidth) {
+        let valid = Swift.min(stripWidth, columns.upperBound - j)
+        for p in rows {
             let source = b + p * n + j
-            if valid == 4 {
-                target[offset] = SIMD4(source[0], source[1], source[2], source[3])
-            } else {
-                var v = SIMD4<Double>.zero
-                for t in 0..<valid { v[t] = source[t] }
-                target[offset] = v
-            }
+            for t in 0..<valid { target[t] = source[t] }
+            for t in valid..<stripWidth { target[t] = 0 }
+            target += stripWidth
         }
-        strip += 1
-        j += 4
     }
 }
 
-/// C[0..<4, 0..<columns] += A · strip, accumulated in registers, where `a[4p + r]` holds A[r, p] in both
-/// lanes. A is packed pre-broadcast because the x86-64 baseline (SSE2) has no broadcast load: splatting
-/// a scalar in the loop costs a shuffle per row and step, on the same ports as the multiplies and adds.
+/// Copies `count` rows of A (from `a`, row stride `k`) over `depth` columns into the interleaved layout of
+/// `tile`, zero-padding up to `tile.rows` rows.
 @inline(__always)
-private func microKernel4x4(_ a: UnsafePointer<SIMD2<Double>>, _ strip: UnsafePointer<SIMD4<Double>>, depth: Int,
-                            _ c: UnsafeMutablePointer<Double>, ldc: Int, columns: Int) {
+private func packRows(_ a: UnsafePointer<Double>, k: Int, count: Int, depth: Int, tile: MatmulTile,
+                      into rows: UnsafeMutablePointer<Double>) {
+    var target = rows
+    for p in 0..<depth {
+        for r in 0..<tile.rows {
+            let value = r < count ? a[r * k + p] : 0
+            for copy in 0..<tile.copiesOfA { target[copy] = value }
+            target += tile.copiesOfA
+        }
+    }
+}
+
+/// `count` doubles aligned to 64 bytes (a cache line), so the kernels' vector loads of packed data never
+/// straddle two lines.
+private func alignedDoubles(count: Int) -> UnsafeMutablePointer<Double> {
+    UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Double>.stride, alignment: 64)
+        .bindMemory(to: Double.self, capacity: count)
+}
+
+/// C[0..<rows, 0..<columns] += A · strip, accumulated in 4×4 registers, where `a[2(4p + r) + copy]` is
+/// A[r, p] in both lanes of a `SIMD2` and `strip[4p + t]` is B[p, t]. A is packed pre-broadcast because the
+/// x86-64 baseline (SSE2) has no broadcast load: splatting a scalar in the loop costs a shuffle per row and
+/// step, on the same ports as the multiplies and adds.
+@inline(__always)
+private func microKernel4x4(_ a: UnsafePointer<Double>, _ strip: UnsafePointer<Double>, depth: Int,
+                            _ c: UnsafeMutablePointer<Double>, ldc: Int, rows: Int, columns: Int) {
     var c0 = SIMD4<Double>.zero, c1 = SIMD4<Double>.zero, c2 = SIMD4<Double>.zero, c3 = SIMD4<Double>.zero
     for p in 0..<depth {
-        let bv = strip[p]
-        let ap = a + 4 * p
-        c0 += SIMD4(lowHalf: ap[0], highHalf: ap[0]) * bv
-        c1 += SIMD4(lowHalf: ap[1], highHalf: ap[1]) * bv
-        c2 += SIMD4(lowHalf: ap[2], highHalf: ap[2]) * bv
-        c3 += SIMD4(lowHalf: ap[3], highHalf: ap[3]) * bv
+        let bv = UnsafeRawPointer(strip + 4 * p).load(as: SIMD4<Double>.self)
+        let ap = UnsafeRawPointer(a + 8 * p)
+        let a0 = ap.load(as: SIMD2<Double>.self), a1 = ap.load(fromByteOffset: 16, as: SIMD2<Double>.self)
+        let a2 = ap.load(fromByteOffset: 32, as: SIMD2<Double>.self), a3 = ap.load(fromByteOffset: 48, as: SIMD2<Double>.self)
+        c0 += SIMD4(lowHalf: a0, highHalf: a0) * bv
+        c1 += SIMD4(lowHalf: a1, highHalf: a1) * bv
+        c2 += SIMD4(lowHalf: a2, highHalf: a2) * bv
+        c3 += SIMD4(lowHalf: a3, highHalf: a3) * bv
     }
-    if columns == 4 {
+    if rows == 4 && columns == 4 {
         addUnaligned(c0, to: c)
         addUnaligned(c1, to: c + ldc)
         addUnaligned(c2, to: c + 2 * ldc)
         addUnaligned(c3, to: c + 3 * ldc)
     } else {
-        for t in 0..<columns {
-            c[t] += c0[t]
-            c[ldc + t] += c1[t]
-            c[2 * ldc + t] += c2[t]
-            c[3 * ldc + t] += c3[t]
+        for (r, sums) in [c0, c1, c2, c3].prefix(rows).enumerated() {
+            for t in 0..<columns { c[r * ldc + t] += sums[t] }
         }
     }
 }

@@ -4,10 +4,7 @@ import Testing
 /// The blocked matmul, strided gathers and reductions against naive loops on shapes that cross block edges.
 @Suite struct KernelTests {
     func naiveMatmul(_ a: Tensor, _ b: Tensor) -> [Double] {
-        let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
-        var c = [Double](repeating: 0, count: m * n)
-        for i in 0..<m { for j in 0..<n { for p in 0..<k { c[i * n + j] += a.scalars[i * k + p] * b.scalars[p * n + j] } } }
-        return c
+        naiveProduct(a.scalars, b.scalars, m: a.shape[0], k: a.shape[1], n: b.shape[1]).product
     }
 
     /// Shapes around the 4×4 tiles, the 128-deep blocks and the 256-wide panels, including rows left over
