@@ -2,7 +2,7 @@ import SiteMarkdown
 import SiteSearch
 
 extension BuildStep {
-    /// Once its body is rendered and sanitised, a parsed note's tree, text and highlighted code have served
+    /// Once its body is rendered and sanitised, a parsed note's tree, texts and highlighted code have served
     /// their purpose: its search document is made from the tree now (formulas show in it as `⋯`, typeset or
     /// not), and they are let go before the formulas are typeset, so that a large site does not hold every
     /// tree while it holds every typeset body. (`sitegen serve` keeps them: its store reuses them.)
@@ -16,6 +16,8 @@ extension BuildStep {
             page.document = MarkdownNode(.document)
             page.text = ""
             page.body = ""
+            page.normalized?.markdown = ""
+            page.protected?.text = ""
             page.highlightedCode = [:]
             return page
         }
