@@ -66,6 +66,8 @@ public struct BuildContext: Sendable {
     /// The pages already written into the staging folder (`streamsPages`), by path relative to the output folder.
     public internal(set) var streamedFiles: Set<String> = []
     public var counters: [String: Int] = [:]
+    /// The pages the per-batch steps (`BuildStep.runsPerBatch`) work on in this round; nil: every page.
+    public internal(set) var batch: PageBatch?
     /// The site's topics: the built-in registry with the notes folder's `topics.yml`.
     public var topics = TopicRegistry.empty
     /// The joins over the notes' topics and links; `nil` before the topics step.

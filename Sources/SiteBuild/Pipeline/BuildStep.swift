@@ -4,10 +4,14 @@
 /// can follow (no notes folder, unreadable templates).
 public struct BuildStep: Sendable {
     public var name: String
+    /// The step works on `BuildContext.batch` when there is one: `SiteBuilder` runs a run of such steps over
+    /// one batch of notes after another (see `SiteBuilder.batchSize`).
+    public var runsPerBatch: Bool
     public var run: @Sendable (inout BuildContext) throws -> Void
 
-    public init(_ name: String, run: @escaping @Sendable (inout BuildContext) throws -> Void) {
+    public init(_ name: String, perBatch: Bool = false, run: @escaping @Sendable (inout BuildContext) throws -> Void) {
         self.name = name
+        self.runsPerBatch = perBatch
         self.run = run
     }
 }

@@ -345,7 +345,7 @@ extension BuildStep {
     }
 
     /// Keeps the bodies rendered in this build in `context.artifacts`.
-    public static let rememberBodies = BuildStep("remember bodies") { context in
+    public static let rememberBodies = BuildStep("remember bodies", perBatch: true) { context in
         context.artifacts?.rememberBodies(context.pages)
     }
 }

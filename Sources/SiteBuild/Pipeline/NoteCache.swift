@@ -230,12 +230,13 @@ extension BuildStep {
         }
     }
 
-    /// Writes the notes built in this build to the note cache, and prunes stale entries.
-    public static let writeNoteCache = BuildStep("write note cache") { context in
+    /// Writes the notes built in this build (of the batch, when there is one) to the note cache, and once
+    /// the last are written prunes stale entries.
+    public static let writeNoteCache = BuildStep("write note cache", perBatch: true) { context in
         guard let cache = context.noteCache else { return }
         guard !context.mathFellBackToBrowser else { return }
         let base = context.config.basePath
-        let fresh = context.pages.filter { $0.protected != nil && $0.htmlSanitizer == nil && !$0.cacheKey.isEmpty }
+        let fresh = context.batchPages.map { context.pages[$0] }.filter { $0.protected != nil && $0.htmlSanitizer == nil && !$0.cacheKey.isEmpty }
         _ = fresh.parallelMap { page in
             let note = CachedNote(
                 title: page.title, description: page.description, headingIDs: page.headingIDs, toc: page.toc, questions: page.questions,
@@ -246,6 +247,7 @@ extension BuildStep {
                 diagnostics: page.diagnostics[page.reuse.splitDiagnostics...].filter { $0.code != BuildStep.duplicateQuestionCode })
             cache.write(note, key: page.cacheKey)
         }
+        guard context.isLastBatch else { return }
         cache.prune()
         let stats = cache.statistics
         context.counters["notesCached"] = stats.reused

@@ -49,13 +49,17 @@ public struct SiteBuilder: Sendable {
     public var force: Bool
     /// How long to wait for another build writing the same output before giving up.
     public var lockTimeout: Double
+    /// How many notes a run of per-batch steps (`BuildStep.runsPerBatch`) works on at a time in a build
+    /// without an artifact store; `sitegen serve`, whose store keeps every body anyway, runs them once.
+    public var batchSize: Int
 
     public init(steps: [BuildStep] = SiteBuilder.defaultSteps, strict: Bool = false, force: Bool = false,
-                lockTimeout: Double = 5) {
+                lockTimeout: Double = 5, batchSize: Int = 500) {
         self.steps = steps
         self.strict = strict
         self.force = force
         self.lockTimeout = lockTimeout
+        self.batchSize = batchSize
     }
 
     /// Builds `context`'s notes into its output folder. `progress` is told each step as it starts.
@@ -103,7 +107,18 @@ public struct SiteBuilder: Sendable {
         }
         var skippedWrite = false
         var superseded = false
-        for (i, step) in steps.enumerated() {
+        var i = 0
+        while i < steps.count {
+            let step = steps[i]
+            defer { i += 1 }
+            if step.runsPerBatch, !context.writesInPlace, context.artifacts == nil {
+                let group = steps[i...].prefix { $0.runsPerBatch }
+                aborted = runInBatches(Array(group), first: i, of: steps.count, &context, timings: &timings, progress: progress)
+                i += group.count - 1
+                if aborted { break }
+                oldSites?.start()
+                continue
+            }
             // In place, a build that has failed must not touch the output folder.
             if context.writesInPlace, step.name == BuildStep.writeOutput.name, hasFailed(context) {
                 skippedWrite = true
@@ -165,6 +180,30 @@ public struct SiteBuilder: Sendable {
         oldSites?.wait()
         return BuildResult(context: context, timings: timings, seconds: Self.seconds(since: start), committed: committed,
                            superseded: superseded)
+    }
+
+    /// Runs `group` over one `PageBatch` of the pages after another, each step's time summed over the
+    /// batches; true when a step aborted the build.
+    private func runInBatches(_ group: [BuildStep], first: Int, of count: Int, _ context: inout BuildContext,
+                              timings: inout [BuildResult.Timing], progress: (Int, Int, String) -> Void) -> Bool {
+        var seconds = Array(repeating: 0.0, count: group.count)
+        defer {
+            context.batch = nil
+            timings += zip(group, seconds).map { BuildResult.Timing(step: $0.name, seconds: $1) }
+        }
+        let batches = PageBatch.batches(of: context.pages, size: batchSize)
+        context.counters["pageBatches"] = batches.count
+        for batch in batches {
+            context.batch = batch
+            for (k, step) in group.enumerated() {
+                if batch.isFirst { progress(first + k + 1, count, step.name) }
+                let start = DispatchTime.now()
+                let aborted = (try? step.run(&context)) == nil
+                seconds[k] += Self.seconds(since: start)
+                if aborted { return true }
+            }
+        }
+        return false
     }
 
     /// Runs `checkSteps` over `context` without touching the output folder (`sitegen check`).

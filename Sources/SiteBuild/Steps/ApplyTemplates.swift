@@ -30,18 +30,35 @@ extension BuildStep {
         context.templates = templates
     }
 
-    /// Renders every note, the home page, one page per section and the 404 page through the templates; a
-    /// folder's index page is shown on its section's page (the root's on the home page).
-    public static let applyTemplates = BuildStep("apply templates") { context in
+    /// Renders every note (of the batch, when there is one) through the templates, and after the last the
+    /// home page, one page per section and the 404 page; a folder's index page is shown on its section's
+    /// page (the root's on the home page).
+    public static let applyTemplates = BuildStep("apply templates", perBatch: true) { context in
         guard let templates = context.templates else { throw BuildAbort(step: "apply templates") }
+        _ = context.siteModel()
+        var batch: [Int]?
+        if let pageBatch = context.batch {
+            // The site model lists the notes as they were when it was made: the batch's are typeset since.
+            let positions = context.siteModelPositions()
+            batch = pageBatch.pages.compactMap { i in
+                guard let j = positions[i] else { return nil }
+                context.builtSiteModel?.1[j] = context.pages[i]
+                return j
+            }
+        }
         let (model, pages) = context.siteModel()
         let renderer = PageRenderer(templates: templates, context: context)
         let store = context.artifacts
-        renderer.createFolders(of: pages.map(\.outputPath))
-        var rendered = pages.indices.map { $0 }.parallelMap { i in
+        let notes = batch ?? Array(pages.indices)
+        renderer.createFolders(of: notes.map { pages[$0].outputPath })
+        var rendered = notes.parallelMap { i in
             renderer.render("note", pages[i].outputPath,
                             inputs: { model.noteInputs(pages, at: i, bodyKey: store?.bodyKey(pages[i]) ?? TemplateInputs.key(of: pages[i].bodyHTML), into: &$0) },
                             streams: true) { model.noteValue(pages, at: i) }
+        }
+        guard context.isLastBatch else {
+            try renderer.output(rendered, into: &context)
+            return
         }
         let sections = model.sections(pages)
         let home = model.homeContext(section: nil, sections: sections.filter { $0.key != nil || !$0.pages.isEmpty }, pages: pages)
@@ -85,6 +102,16 @@ extension BuildContext {
         let model = SiteModel(context: self, pages: notes, indexPages: parsed.filter(\.isIndex), commitDays: days)
         builtSiteModel = (model, notes)
         return (model, notes)
+    }
+
+    /// Where each page is in the site model's list of notes (`siteModel()`); nil for a page it does not list.
+    func siteModelPositions() -> [Int?] {
+        var next = 0
+        return pages.map { page in
+            guard page.isNote, !page.isIndex else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 }
 

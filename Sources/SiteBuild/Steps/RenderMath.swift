@@ -3,22 +3,23 @@ import SiteCore
 import SiteMath
 
 extension BuildStep {
-    /// Typesets every formula of the site in one batch per macro set (KaTeX at build time when available)
-    /// and puts the results where the placeholders stand. A formula that cannot be typeset is a warning,
-    /// or an error with `math: {errors: fail}`.
-    public static let renderMath = BuildStep("render math") { context in
+    /// Typesets the formulas of the batch's pages (`BuildContext.batch`, else of the site) in one request per
+    /// macro set (KaTeX at build time when available) and puts the results where the placeholders stand. A
+    /// formula that cannot be typeset is a warning, or an error with `math: {errors: fail}`.
+    public static let renderMath = BuildStep("render math", perBatch: true) { context in
         let renderer = context.mathRenderer()
 
         let siteMacros = context.config.mathMacros
         var groups: [[String: String]: [Int]] = [:]
         var total = 0, failed = 0
         // Bodies reused from `context.artifacts` hold their formulas typeset already.
-        for page in context.pages where page.reuse.body {
-            total += page.formulaCount
-            failed += page.diagnostics.count { $0.code == KaTeXRenderer.errorCode }
+        let batch = context.batchPages
+        for i in batch where context.pages[i].reuse.body {
+            total += context.pages[i].formulaCount
+            failed += context.pages[i].diagnostics.count { $0.code == KaTeXRenderer.errorCode }
         }
-        for (i, page) in context.pages.enumerated() where !(page.protected?.spans.isEmpty ?? true) && !page.reuse.body {
-            groups[siteMacros.merging(page.frontMatter.macros) { _, p in p }, default: []].append(i)
+        for i in batch where !(context.pages[i].protected?.spans.isEmpty ?? true) && !context.pages[i].reuse.body {
+            groups[siteMacros.merging(context.pages[i].frontMatter.macros) { _, p in p }, default: []].append(i)
         }
         for (macros, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
             let spans = indices.flatMap { context.pages[$0].protected?.spans ?? [] }
@@ -55,12 +56,13 @@ extension BuildStep {
                 context.pages[slice.page].bodyHTML = html
             }
         }
-        context.counters["formulas"] = total
-        context.counters["formulasFailed"] = failed
+        context.counters["formulas", default: 0] += total
+        context.counters["formulasFailed", default: 0] += failed
         context.mathMode = renderer.mode
         if let katex = renderer as? KaTeXRenderer {
             if let failure = katex.startFailure {
-                context.diagnostics.append(MathSetup.clientSideNotice(because: failure.description))
+                let notice = MathSetup.clientSideNotice(because: failure.description)
+                if !context.diagnostics.contains(where: { $0.code == notice.code }) { context.diagnostics.append(notice) }
             }
             context.counters["formulasRendered"] = katex.statistics.rendered
             context.counters["formulasCached"] = katex.statistics.cached
