@@ -92,14 +92,13 @@ extension BuildStep {
 }
 
 extension BuildContext {
-    /// The model of the site's pages with the notes it lists (not index pages), made by the first step that
-    /// needs it and kept for the next ones (the pages do not change after the templates are applied).
+    /// The model of the site's pages with the notes it lists (`Page.isListedNote`), made by the first step
+    /// that needs it and kept for the next ones; a batch of `applyTemplates` puts its typeset notes in it.
     mutating func siteModel() -> (SiteModel, [Page]) {
         if let siteModel = builtSiteModel { return siteModel }
-        let parsed = pages.filter(\.isNote)
-        let notes = parsed.filter { !$0.isIndex }
+        let notes = pages.filter(\.isListedNote)
         let days = commitDays()
-        let model = SiteModel(context: self, pages: notes, indexPages: parsed.filter(\.isIndex), commitDays: days)
+        let model = SiteModel(context: self, pages: notes, indexPages: pages.filter { $0.isNote && $0.isIndex }, commitDays: days)
         builtSiteModel = (model, notes)
         return (model, notes)
     }
@@ -108,11 +107,16 @@ extension BuildContext {
     func siteModelPositions() -> [Int?] {
         var next = 0
         return pages.map { page in
-            guard page.isNote, !page.isIndex else { return nil }
+            guard page.isListedNote else { return nil }
             defer { next += 1 }
             return next
         }
     }
+}
+
+extension Page {
+    /// A note the site model lists: parsed (or cached), and not a folder's index page.
+    var isListedNote: Bool { isNote && !isIndex }
 }
 
 /// Builds the template contexts described in the README ("Template variables").
