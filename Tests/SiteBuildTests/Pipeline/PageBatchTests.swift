@@ -17,14 +17,12 @@ import Testing
         #expect(PageBatch.batches(of: [], size: 2) == [PageBatch(pages: [], isFirst: true, isLast: true)])
     }
 
-    static let notes = [
-        "README.md": "# 笔记\n\n首页的公式 $a^2$，从[归一化](基础/归一化.md)读起。\n",
+    /// The note cache's test site (formulas, a broken link, a wikilink, a tensor block, the root index page),
+    /// with a section index page holding a formula and one more note.
+    static let notes = NoteCacheTests.notes.merging([
         "基础/README.md": "# 基础\n\n这一节讲 $\\sigma$。\n",
-        "基础/激活函数.md": "## 为什么需要 $\\sigma(x)$？\n\n非线性来自 $\\sigma(x)$，见 [[归一化]]。\n",
-        "基础/归一化.md": "# 归一化\n\n$$\\mu = \\frac{1}{m}\\sum_i x_i$$\n\n```tensor\nsoftmax([1, 2, 3])\n```\n",
-        "优化/学习率.md": "# 学习率\n\n学习率 $\\eta$ 太大会发散；见[失效的链接](不存在.md)和 $\\frac{1}{$。\n",
         "优化/动量.md": "# 动量\n\n动量 $\\beta$ 常取 0.9。\n",
-    ]
+    ]) { _, added in added }
 
     @Test func aBuildInBatchesWritesTheSameSiteAsOneInOne() throws {
         let project = try TemporaryProject(notes: Self.notes)
