@@ -77,7 +77,7 @@ extension String {
                 continue
             }
             // ASCII white space is tab, line feed, vertical tab, form feed, carriage return and space.
-            if s.isASCII ? (s == " " || (0x09...0x0D).contains(s.value)) : s.properties.isWhitespace {
+            if s.isASCII ? (s == " " || (0x09...0x0D).contains(s.value)) : Self.isNonASCIIWhiteSpace(s.value) {
                 space = !out.isEmpty
             } else {
                 if space { out.append(UInt8(ascii: " ")) }
@@ -86,6 +86,15 @@ extension String {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Unicode's `White_Space` above ASCII (what `Unicode.Scalar.Properties.isWhitespace` answers, without
+    /// its table lookup, which costs more than the rest of `readableText` on Chinese text).
+    static func isNonASCIIWhiteSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Escapes `& < > "` for HTML text and attribute values, as cmark-gfm does.

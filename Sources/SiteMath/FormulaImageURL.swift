@@ -47,7 +47,8 @@ struct FormulaImageURL: Hashable {
         let needles = markers.map { Array($0.utf8) }
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count > 0 else { return false }
+            // Every marker holds `.com`, which most texts lack: one cheap pass rules them out.
+            guard containsDotCom(bytes) else { return false }
             for i in 0..<bytes.count {
                 for needle in needles where bytes[i] == needle[0] && bytes.count - i >= needle.count {
                     var j = 1
@@ -57,6 +58,16 @@ struct FormulaImageURL: Hashable {
             }
             return false
         }
+    }
+
+    private static func containsDotCom(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 3 < bytes.count {
+            if bytes[i] == UInt8(ascii: "."), bytes[i + 1] == UInt8(ascii: "c"), bytes[i + 2] == UInt8(ascii: "o"),
+               bytes[i + 3] == UInt8(ascii: "m") { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The formula of `url`, when it is a formula service's image URL (its TeX may be empty: a broken image).

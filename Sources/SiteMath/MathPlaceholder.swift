@@ -13,36 +13,36 @@ public enum MathPlaceholder {
 
     /// Every placeholder in `text`, in order, with its index.
     public static func occurrences(in text: String) -> [(range: Range<String.Index>, index: Int)] {
+        // U+E000 is EE 80 80 in UTF-8 and U+E001 is EE 80 81; the scan reads bytes, not scalars.
+        let utf8 = text.utf8
         var found: [(Range<String.Index>, Int)] = []
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            guard scalars[i] == open else {
-                i = scalars.index(after: i)
-                continue
-            }
-            var j = scalars.index(after: i)
+        var i = utf8.startIndex
+        while let lead = utf8[i...].firstIndex(of: 0xEE) {
+            i = utf8.index(after: lead)
+            guard isPlaceholderMark(utf8, at: lead, last: 0x80) else { continue }
+            var j = utf8.index(lead, offsetBy: 3)
             var value = 0
             var digits = 0
-            while j < scalars.endIndex, let d = scalars[j].asciiDigitValue, digits < 9 {
-                value = value * 10 + d
+            while j < utf8.endIndex, utf8[j] >= UInt8(ascii: "0"), utf8[j] <= UInt8(ascii: "9"), digits < 9 {
+                value = value * 10 + Int(utf8[j] - UInt8(ascii: "0"))
                 digits += 1
-                j = scalars.index(after: j)
+                j = utf8.index(after: j)
             }
-            if digits > 0, j < scalars.endIndex, scalars[j] == close {
-                let end = scalars.index(after: j)
-                found.append((i..<end, value))
+            if digits > 0, isPlaceholderMark(utf8, at: j, last: 0x81) {
+                let end = utf8.index(j, offsetBy: 3)
+                found.append((lead..<end, value))
                 i = end
-            } else {
-                i = scalars.index(after: i)
             }
         }
         return found
     }
-}
 
-extension Unicode.Scalar {
-    var asciiDigitValue: Int? {
-        value >= 48 && value <= 57 ? Int(value - 48) : nil
+    /// Whether the three bytes at `i` are EE 80 `last`.
+    private static func isPlaceholderMark(_ utf8: String.UTF8View, at i: String.Index, last: UInt8) -> Bool {
+        guard i < utf8.endIndex, utf8[i] == 0xEE else { return false }
+        let second = utf8.index(after: i)
+        guard second < utf8.endIndex, utf8[second] == 0x80 else { return false }
+        let third = utf8.index(after: second)
+        return third < utf8.endIndex && utf8[third] == last
     }
 }

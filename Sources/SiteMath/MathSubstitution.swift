@@ -31,8 +31,19 @@ public enum MathSubstitution {
     /// Punctuation that must not begin a line: Chinese and Latin closing marks.
     static let closingPunctuation = Set("，。、；：！？）》」』】〉”’…．,.;:!?)".unicodeScalars)
 
+    /// Whether a rendering is a display formula: KaTeX's display span, a `<div>`, or an opening tag whose
+    /// attributes name `math-display` (a client-side or failed display formula).
     static func isDisplay(_ html: String) -> Bool {
-        html.hasPrefix("<span class=\"katex-display") || html.hasPrefix("<div") || html.contains("math-display")
+        if html.hasPrefix("<span class=\"katex-display") || html.hasPrefix("<div") { return true }
+        let openingTag = html.utf8.prefix { $0 != UInt8(ascii: ">") }
+        let marker = "math-display".utf8
+        guard openingTag.count >= marker.count else { return false }
+        var start = openingTag.startIndex
+        while let found = openingTag[start...].firstIndex(of: UInt8(ascii: "m")) {
+            if openingTag[found...].starts(with: marker) { return true }
+            start = openingTag.index(after: found)
+        }
+        return false
     }
 
     /// Placeholder indices in `html` that have no rendering (a bug upstream if not empty).

@@ -1,5 +1,5 @@
 import Testing
-import SiteCore
+@testable import SiteCore
 
 @Suite struct TextTests {
     @Test func sourceLinesSplitOnEveryTerminator() {
@@ -14,6 +14,16 @@ import SiteCore
         #expect(" 激活\t函数\n\n是\u{3000}非线性的\u{A0}映射 ".readableText == "激活 函数 是 非线性的 映射")
         #expect("见\u{E000}12\u{E001}，以及 \u{E000}3\u{E001} 式".readableText == "见⋯，以及 ⋯ 式")
         #expect("Café\u{0B}naïve\u{2028}σ\u{85}𝜎".readableText == "Café naïve σ 𝜎")
+    }
+
+    /// `readableText`'s table of white space above ASCII is Unicode's `White_Space`, scalar for scalar.
+    @Test func nonASCIIWhiteSpaceIsUnicodes() {
+        var differing: [UInt32] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if String.isNonASCIIWhiteSpace(value) != scalar.properties.isWhitespace { differing.append(value) }
+        }
+        #expect(differing.isEmpty)
     }
 
     @Test func aLineIteratorKeepsWhatFollowsTheLastLine() {

@@ -76,6 +76,15 @@ import Testing
         #expect(tex("https://zhihu.com/equation?tex=%5Cpi&consumer=ZHI") == "\\pi")
     }
 
+    @Test func aTextMentionsAServiceOnlyWithItsWholeName() {
+        #expect(FormulaImageURL.mentionsService("![](https://latex.codecogs.com/svg.latex?x)"))
+        #expect(FormulaImageURL.mentionsService("见 https://www.zhihu.com/equation?tex=x 。"))
+        #expect(!FormulaImageURL.mentionsService("codecogs 与 zhihu 的公式图片"))
+        #expect(!FormulaImageURL.mentionsService("https://example.com/a.png"))
+        #expect(!FormulaImageURL.mentionsService(""))
+        #expect(!FormulaImageURL.mentionsService(".co"))
+    }
+
     @Test func whatIsNotAFormulaImage() {
         #expect(tex("https://latex.codecogs.com/gif.latex?") == "", "a broken image, left out")
         #expect(tex("https://latex.codecogs.com/gif.latex?\\dpi{200}") == "", "only styling, no formula")

@@ -105,6 +105,17 @@ import Testing
         #expect(MathSubstitution.missingIndices(in: html, renderedCount: 1) == [5])
     }
 
+    /// Placeholders are found among other private-use characters, broken ones and any other text, and
+    /// their ranges are those of the original string.
+    @Test func placeholdersAreFoundExactlyWhereTheyAre() {
+        let text = "é\u{E000}\u{E000}7\u{E001}中\u{E002}\u{E000}12\u{E002}\u{E000}1234567890\u{E001}\u{E040}\u{E000}42\u{E001}\u{E000}3"
+        let found = MathPlaceholder.occurrences(in: text)
+        #expect(found.map(\.index) == [7, 42])
+        #expect(found.map { String(text[$0.range]) } == ["\u{E000}7\u{E001}", "\u{E000}42\u{E001}"])
+        #expect(MathPlaceholder.occurrences(in: "").isEmpty)
+        #expect(MathPlaceholder.occurrences(in: MathPlaceholder.make(123_456_789)).map(\.index) == [123_456_789])
+    }
+
     @Test func unclosedOpenersAreWarnedAndLeftAsText() {
         let p = MathProtector.protect("甲 \\(a + b\n\n乙 \\[c 丙 $$d\n\n\\begin{cases} x & y", path: "u.md")
         #expect(p.spans.isEmpty)

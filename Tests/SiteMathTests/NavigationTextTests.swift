@@ -30,4 +30,18 @@ import Testing
         #expect(MathSubstitution.substitute(in: html, rendered: rendered)
             == #"<p>取 <span class="katex">a</span>，否则 <span class="katex">b</span> 是、<span class="katex-display">c</span>）。</p>"#)
     }
+
+    /// What makes a rendering display math is its opening tag, not text inside it that names the class.
+    @Test func displayIsReadFromTheOpeningTag() {
+        #expect(MathSubstitution.isDisplay(#"<code class="math-error math-display" title="t">x</code>"#))
+        #expect(MathSubstitution.isDisplay(#"<span class="math math-display">\[x\]</span>"#))
+        #expect(MathSubstitution.isDisplay("<div>x</div>"))
+        #expect(!MathSubstitution.isDisplay(#"<span class="katex"><span class="mord text">math-display</span></span>"#))
+        #expect(!MathSubstitution.isDisplay(#"<code class="math-error" title="t">math-display</code>"#))
+        #expect(!MathSubstitution.isDisplay("math"))
+        let html = "<p>\u{E000}0\u{E001}，</p>"
+        let inline = #"<span class="katex"><span class="mord text">math-display</span></span>"#
+        #expect(MathSubstitution.substitute(in: html, rendered: [inline], bindingPunctuation: true)
+            == #"<p><span class="math-nobreak">"# + inline + "，</span></p>")
+    }
 }

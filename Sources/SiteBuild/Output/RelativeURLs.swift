@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites site-absolute URLs (`href="/sub/x/"`) into page-relative ones (`href="../x/"`), so the site
 /// works from any sub-path and straight from disk (`open public/index.html`).
 ///
@@ -27,9 +29,13 @@ public enum RelativeURLs {
         var copied = 0
         var i = 0
         let end = bytes.count
+        guard let start = bytes.baseAddress else { return [] }
         while i + 1 < end {
+            // On to the next `=`, with memchr: most of a page's bytes are not one.
+            guard let found = memchr(start + i, Int32(UInt8(ascii: "=")), end - 1 - i) else { break }
+            i = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
             // An attribute value opening: `="`, after `href` or `src`, starting with the base path.
-            guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\""),
+            guard bytes[i + 1] == UInt8(ascii: "\""),
                   endsWith(bytes, at: i, "href") || endsWith(bytes, at: i, "src"),
                   startsWith(bytes, at: i + 2, base)
             else {

@@ -34,4 +34,12 @@ import Testing
             #expect(text != html)
         }
     }
+
+    @Test func pagesEndingAnywhereAreCopiedWhole() {
+        for html in ["", "=", "\"", "a=", "<a href=", #"<a href=""#, "没有属性的文字="] {
+            #expect(RelativeURLs.rewrite(html, outputPath: "a/index.html", basePath: "/") == html)
+        }
+        #expect(RelativeURLs.rewrite(#"<a href="/"#, outputPath: "a/index.html", basePath: "/") == #"<a href="../"#)
+        #expect(RelativeURLs.rewrite(#"x="/y" src="/"#, outputPath: "a/index.html", basePath: "/") == #"x="/y" src="../"#)
+    }
 }
