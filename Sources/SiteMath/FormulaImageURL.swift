@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// The TeX inside the URL of a formula image: notes written for GitHub, which could not render math,
 /// show formulas as images from a web service (`https://latex.codecogs.com/gif.latex?a=g(z)`).
@@ -41,33 +42,12 @@ struct FormulaImageURL: Hashable {
     /// Substrings without which a text holds no formula-image URL.
     static let markers = ["codecogs.com", "zhihu.com/equation", "render.githubusercontent.com", "chart.googleapis.com", "chart.apis.google.com"]
 
-    /// Whether `text` names a formula service at all: one pass over its bytes, so that notes without
-    /// formula images pay next to nothing for their recognition.
+    /// Whether `text` names a formula service at all, searched by bytes, so that notes without formula
+    /// images pay next to nothing for their recognition.
     static func mentionsService(_ text: String) -> Bool {
-        let needles = markers.map { Array($0.utf8) }
-        var text = text
-        return text.withUTF8 { bytes in
-            // Every marker holds `.com`, which most texts lack: one cheap pass rules them out.
-            guard containsDotCom(bytes) else { return false }
-            for i in 0..<bytes.count {
-                for needle in needles where bytes[i] == needle[0] && bytes.count - i >= needle.count {
-                    var j = 1
-                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-            }
-            return false
-        }
-    }
-
-    private static func containsDotCom(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i + 3 < bytes.count {
-            if bytes[i] == UInt8(ascii: "."), bytes[i + 1] == UInt8(ascii: "c"), bytes[i + 2] == UInt8(ascii: "o"),
-               bytes[i + 3] == UInt8(ascii: "m") { return true }
-            i += 1
-        }
-        return false
+        let text = text[...]
+        // Every marker holds `.com`, which most texts lack: one pass rules them out.
+        return text.containsBytes(".com") && markers.contains { text.containsBytes($0) }
     }
 
     /// The formula of `url`, when it is a formula service's image URL (its TeX may be empty: a broken image).

@@ -35,15 +35,8 @@ public enum MathSubstitution {
     /// attributes name `math-display` (a client-side or failed display formula).
     static func isDisplay(_ html: String) -> Bool {
         if html.hasPrefix("<span class=\"katex-display") || html.hasPrefix("<div") { return true }
-        let openingTag = html.utf8.prefix { $0 != UInt8(ascii: ">") }
-        let marker = "math-display".utf8
-        guard openingTag.count >= marker.count else { return false }
-        var start = openingTag.startIndex
-        while let found = openingTag[start...].firstIndex(of: UInt8(ascii: "m")) {
-            if openingTag[found...].starts(with: marker) { return true }
-            start = openingTag.index(after: found)
-        }
-        return false
+        let tagEnd = html.utf8.firstIndex(of: UInt8(ascii: ">")) ?? html.endIndex
+        return html[..<tagEnd].containsBytes("math-display")
     }
 
     /// Placeholder indices in `html` that have no rendering (a bug upstream if not empty).

@@ -51,9 +51,6 @@ import SiteCore
         for s in samples {
             #expect(s.sourceLines == s.sourceLines, "\(s.debugDescription)")
         }
-        #expect("ab中文c".dropFirst(0).firstByteRange(of: "文c").map { "ab中文c"[$0] } == "文c")
-        #expect("abc"[...].firstByteRange(of: "abd") == nil)
-        #expect("abab"[...].firstByteRange(of: "") == nil)
     }
 
     @Test func lineMapComposesWithTheInputMap() {

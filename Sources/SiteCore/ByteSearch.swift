@@ -1,7 +1,7 @@
 extension Substring {
     /// The first occurrence of `needle`, found by comparing UTF-8 bytes (much faster than the generic
     /// character search, and exact because a UTF-8 needle can only match at a scalar boundary).
-    func firstByteRange(of needle: String) -> Range<Index>? {
+    public func firstByteRange(of needle: String) -> Range<Index>? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
         let bytes = utf8
@@ -20,5 +20,6 @@ extension Substring {
         return nil
     }
 
-    func containsBytes(_ needle: String) -> Bool { firstByteRange(of: needle) != nil }
+    /// Whether `needle` occurs, by UTF-8 bytes.
+    public func containsBytes(_ needle: String) -> Bool { firstByteRange(of: needle) != nil }
 }
