@@ -30,14 +30,28 @@ public struct SearchIndex: Sendable {
     /// names: synonyms.names)`. Scores are described at `FieldWeights`.
     public init(documents: [SearchDocument], terms: [DocumentTerms], synonyms: SearchSynonyms,
                 weights: FieldWeights = FieldWeights()) {
-        self.documents = documents
-        self.synonyms = synonyms
-        // Occurrences by term number, pages ascending.
-        var numbers: [SearchTokenizer.Term: Int] = [:]
-        var names: [SearchTokenizer.Term] = []
-        var found: [[(page: Int32, occurrences: DocumentTerms.Occurrences)]] = []
-        for (page, document) in terms.enumerated() {
-            for (term, occurrences) in document.terms {
+        var occurrences = Occurrences()
+        for page in terms { occurrences.add(page) }
+        self.init(documents: documents, occurrences: occurrences, synonyms: synonyms, weights: weights)
+    }
+
+    /// Every page's terms gathered by term, page by page: a build counts each page's `DocumentTerms` in and
+    /// lets it go, instead of holding every page's table until the index is made.
+    public struct Occurrences: Sendable {
+        fileprivate var numbers: [SearchTokenizer.Term: Int] = [:]
+        fileprivate var names: [SearchTokenizer.Term] = []
+        /// By term number: the pages that have the term, ascending, with its occurrences there.
+        fileprivate var found: [[(page: Int32, occurrences: DocumentTerms.Occurrences)]] = []
+        /// Each page's length (`DocumentTerms.length`), by page number.
+        fileprivate var lengths: [Int] = []
+
+        public init() {}
+
+        /// Adds the next page's terms (its page number is the number of pages added before it).
+        public mutating func add(_ terms: DocumentTerms) {
+            let page = Int32(lengths.count)
+            lengths.append(terms.length)
+            for (term, occurrences) in terms.terms {
                 let number: Int
                 if let known = numbers[term] {
                     number = known
@@ -47,11 +61,19 @@ public struct SearchIndex: Sendable {
                     names.append(term)
                     found.append([])
                 }
-                found[number].append((Int32(page), occurrences))
+                found[number].append((page, occurrences))
             }
         }
-        let count = Float(max(terms.count, 1))
-        let norms = Self.norms(lengths: terms.map(\.length), totalLength: terms.reduce(0) { $0 + $1.length })
+    }
+
+    /// Indexes `documents`, whose terms `occurrences` gathered in the same order.
+    public init(documents: [SearchDocument], occurrences: Occurrences, synonyms: SearchSynonyms,
+                weights: FieldWeights = FieldWeights()) {
+        self.documents = documents
+        self.synonyms = synonyms
+        let names = occurrences.names, found = occurrences.found
+        let count = Float(max(occurrences.lengths.count, 1))
+        let norms = Self.norms(lengths: occurrences.lengths, totalLength: occurrences.lengths.reduce(0, +))
         var scores: [[Float]] = []
         scores.reserveCapacity(found.count)
         var highest: Float = 0

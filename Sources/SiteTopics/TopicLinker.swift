@@ -198,7 +198,7 @@ public struct TopicLinker: Sendable {
                 }
             }
             flush()
-            return changed ? out : nil
+            return changed ? out.tight : nil
         }
 
         result.document = rewrite(document, line: 1, inHeading: false) ?? document

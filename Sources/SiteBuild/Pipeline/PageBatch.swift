@@ -1,5 +1,6 @@
-/// Pages the per-batch steps (`BuildStep.runsPerBatch`: typeset, cache, apply the note template, let the
-/// body go) work on together, so that a large site holds one batch of typeset bodies instead of all of them.
+/// Pages the per-batch steps (`BuildStep.runsPerBatch`: render, sanitise and typeset the body, let the tree
+/// go, cache, apply the note template, let the body go) work on together, so that a large site holds one
+/// batch of bodies instead of all of them, and lets the trees go batch by batch.
 public struct PageBatch: Sendable, Equatable {
     /// Indices into `BuildContext.pages`.
     public var pages: [Int]
@@ -29,4 +30,15 @@ extension BuildContext {
     /// The last batch is running, or the steps run once over every page: what a per-batch step does once
     /// for the whole site (prune the note cache, render the home page) is done now.
     var isLastBatch: Bool { batch?.isLast ?? true }
+
+    /// Replaces each page of the batch (`batchPages`) by `transform` of it, the pages in parallel.
+    mutating func updateBatchPages(_ transform: @Sendable (Page) -> Page) {
+        let indices = batchPages
+        let updated: [Page]
+        do {
+            let pages = self.pages
+            updated = indices.parallelMap { transform(pages[$0]) }
+        }
+        for (i, page) in zip(indices, updated) { pages[i] = page }
+    }
 }

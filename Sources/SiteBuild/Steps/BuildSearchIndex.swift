@@ -18,19 +18,40 @@ extension BuildStep {
             let store = context.artifacts
             store?.beginSearch(names: names)
             let pages = context.pages.filter(\.isNote)
-            let indexed = pages.parallelMap { page in
+            let entry: @Sendable (Page) -> (SearchDocument, DocumentTerms) = { page in
                 if let known = store?.searchEntry(page) { return known }
                 let document = page.searchDocument ?? page.cachedNote.map { $0.search.at(page.url, basePath: base) }
                     ?? SearchDocument(page: page, basePath: base)
                 return (document, DocumentTerms(document, names: names))
             }
-            store?.rememberSearchEntries(pages, indexed)
-            // With an artifact store, the index is updated for what changed rather than made again.
-            let files = store?.searchIndex.files(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
-                ?? SearchIndex(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms).files()
+            let files: [String: Data]
+            if let store {
+                // With an artifact store, the index is updated for what changed rather than made again.
+                let indexed = pages.parallelMap(entry)
+                store.rememberSearchEntries(pages, indexed)
+                files = store.searchIndex.files(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
+            } else {
+                // Page by page, each page's term table let go once it is counted (a large site's tables
+                // together were the build's peak of memory).
+                var documents: [SearchDocument] = []
+                documents.reserveCapacity(pages.count)
+                var occurrences = SearchIndex.Occurrences()
+                for start in stride(from: 0, to: pages.count, by: termBatch) {
+                    for (document, terms) in Array(pages[start..<min(start + termBatch, pages.count)]).parallelMap(entry) {
+                        documents.append(document)
+                        occurrences.add(terms)
+                    }
+                }
+                files = SearchIndex(documents: documents, occurrences: occurrences, synonyms: synonyms).files()
+            }
             for (path, data) in files { context.outputFiles["search/" + path] = data }
         }
     }
+}
+
+extension BuildStep {
+    /// How many pages' term tables `searchIndex` holds at a time.
+    static let termBatch = 256
 }
 
 extension SearchDocument {

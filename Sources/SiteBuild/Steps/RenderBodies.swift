@@ -7,7 +7,7 @@ extension BuildStep {
     /// Renders each page's Markdown to HTML: heading ids, questions, examples, and links between notes
     /// rewritten to page URLs (checked: a missing note or anchor is a warning at the link). Raw HTML is
     /// marked for `sanitizeHTML`.
-    public static let renderBodies = BuildStep("render HTML") { context in
+    public static let renderBodies = BuildStep("render HTML", perBatch: true) { context in
         let links = context.linkTable ?? LinkTable(context)
         let options = MarkdownOptions(allowRawHTML: context.config.allowRawHTML, eastAsianLineBreaks: true)
         let policy: HTMLPolicy = context.config.allowRawHTML ? .trusted : .notes
@@ -18,7 +18,7 @@ extension BuildStep {
         }
         let linkTable = store == nil ? 0 : context.linkTableHash ?? links.hashValue
         if store != nil { context.linkTableHash = linkTable }
-        context.pages = context.pages.parallelMap { page in
+        context.updateBatchPages { page in
             var page = page
             guard page.protected != nil else { return page }
             // What the body shows from other notes besides its links: topic links and wikilinks (in the tree

@@ -6,19 +6,18 @@ extension BuildStep {
     /// Passes the raw HTML of notes through the allow-list of `HTMLPolicy.notes` (as written with
     /// `rawHTML: true`), in pages that have any: images and links in it are checked and rewritten like
     /// Markdown ones, and what was removed is one `html-removed` warning per note. See docs/html.md.
-    public static let sanitizeHTML = BuildStep("sanitise HTML") { context in
-        guard context.pages.contains(where: { $0.htmlSanitizer != nil }) else {
-            context.counters["rawHTMLPages"] = 0
-            return
-        }
+    public static let sanitizeHTML = BuildStep("sanitise HTML", perBatch: true) { context in
+        if context.batch?.isFirst ?? true { context.counters["rawHTMLPages"] = 0 }
+        let withRawHTML = context.batchPages.count { context.pages[$0].htmlSanitizer != nil }
+        guard withRawHTML > 0 else { return }
         let links = context.linkTable ?? LinkTable(context)
-        context.pages = context.pages.parallelMap { page in
+        context.updateBatchPages { page in
             guard let sanitizer = page.htmlSanitizer else { return page }
             var page = page
             page.sanitizeHTML(with: sanitizer, links: links)
             return page
         }
-        context.counters["rawHTMLPages"] = context.pages.count { $0.htmlSanitizer != nil }
+        context.counters["rawHTMLPages", default: 0] += withRawHTML
     }
 }
 

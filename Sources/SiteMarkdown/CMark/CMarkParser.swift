@@ -148,7 +148,8 @@ public enum MarkdownParser {
                 } else {
                     stack.append(value)
                 }
-            } else if event == CMARK_EVENT_EXIT, let finished = stack.popLast() {
+            } else if event == CMARK_EVENT_EXIT, var finished = stack.popLast() {
+                finished.children = finished.children.tight
                 add(finished)
             }
         }

@@ -105,3 +105,12 @@ extension MarkdownNode {
         }
     }
 }
+
+extension Array where Element == MarkdownNode {
+    /// The same nodes in a buffer of their own size. An array grown by appending can hold twice the room
+    /// it needs, and a build holds every note's tree at once: the parser and the topic linker store children
+    /// this way.
+    public var tight: [MarkdownNode] {
+        capacity > count ? withUnsafeBufferPointer { Array($0) } : self
+    }
+}
