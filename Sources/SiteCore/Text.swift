@@ -59,15 +59,22 @@ extension String {
 
     /// The text as a reader sees it in a snippet: each formula placeholder (U+E000 number U+E001) as `⋯`,
     /// white space collapsed to single spaces and trimmed.
-    public var readableText: String {
+    public var readableText: String { readableText(limit: .max).text }
+
+    /// `readableText`, read no further than its first `limit` scalars: those (a prefix of `readableText`),
+    /// and whether they are all of it.
+    public func readableText(limit: Int) -> (text: String, isWhole: Bool) {
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
+        out.reserveCapacity(limit == .max ? utf8.count : Swift.min(utf8.count, limit * 4))
+        var emitted = 0
         var space = false
         var inFormula = false
         for s in unicodeScalars {
             if s == "\u{E000}" {
+                if emitted + (space ? 2 : 1) > limit { return (String(decoding: out, as: UTF8.self), false) }
                 inFormula = true
                 if space { out.append(UInt8(ascii: " ")) }
+                emitted += space ? 2 : 1
                 space = false
                 out += "⋯".utf8
                 continue
@@ -80,12 +87,14 @@ extension String {
             if s.isASCII ? (s == " " || (0x09...0x0D).contains(s.value)) : Self.isNonASCIIWhiteSpace(s.value) {
                 space = !out.isEmpty
             } else {
+                if emitted + (space ? 2 : 1) > limit { return (String(decoding: out, as: UTF8.self), false) }
                 if space { out.append(UInt8(ascii: " ")) }
+                emitted += space ? 2 : 1
                 space = false
                 if s.isASCII { out.append(UInt8(s.value)) } else { UTF8.encode(s) { out.append($0) } }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return (String(decoding: out, as: UTF8.self), true)
     }
 
     /// Unicode's `White_Space` above ASCII (what `Unicode.Scalar.Properties.isWhitespace` answers, without
@@ -93,6 +102,15 @@ extension String {
     static func isNonASCIIWhiteSpace(_ value: UInt32) -> Bool {
         switch value {
         case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Unicode's space separators (general category Zs), what Foundation's `CharacterSet.whitespaces` holds
+    /// besides tab.
+    static func isSpaceSeparator(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }
@@ -199,5 +217,22 @@ public struct SourceLineIterator: IteratorProtocol {
         let line = remainder
         remainder = remainder[remainder.endIndex...]
         return line
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs: `trimmingCharacters(in: .whitespaces)` (space
+    /// separators and tab) without Foundation's round trip through `NSString`, which every note paid for
+    /// each heading.
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == "\t" || String.isSpaceSeparator($0.value) }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
+        var trimmed = String.UnicodeScalarView()
+        trimmed.append(contentsOf: scalars[first...last])
+        return String(trimmed)
     }
 }

@@ -148,7 +148,7 @@ public struct NoteTopics: Hashable, Sendable {
         }
         visit(document, line: 1)
         for i in sections.indices {
-            sections[i].excerpt = Self.excerpt(texts[i].readableText)
+            sections[i].excerpt = Self.excerpt(texts[i])
             sections[i].topics = counts[i].values.sorted { $0.topic < $1.topic }
         }
         self.sections = sections
@@ -186,9 +186,14 @@ public struct NoteTopics: Hashable, Sendable {
         return Wikilink.all(in: text)
     }
 
+    /// The start of a section's text (`readableText`), at most `excerptLength` characters and `…`.
     static func excerpt(_ text: String) -> String {
-        // Counts no further than the excerpt: a section's text can be long.
-        guard let end = text.index(text.startIndex, offsetBy: excerptLength, limitedBy: text.endIndex), end < text.endIndex else { return text }
-        return String(text[..<end]).trimmingCharacters(in: .whitespaces) + "…"
+        // Reads no further than the excerpt needs: a section's text can be long. Of a prefix of the readable
+        // text, all characters but the last are those of the whole (a combining mark may extend the last).
+        var (readable, isWhole) = text.readableText(limit: 4 * excerptLength)
+        if !isWhole, readable.count < excerptLength + 2 { readable = text.readableText }
+        guard let end = readable.index(readable.startIndex, offsetBy: excerptLength, limitedBy: readable.endIndex), end < readable.endIndex
+        else { return readable }
+        return readable[..<end].trimmingSpaces + "…"
     }
 }

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// A `[[target#heading|label]]` link in the text of a note.
 public struct Wikilink: Hashable, Sendable, Codable {
     /// The note or topic named, as written (`激活函数`, `基础/激活函数`); empty for `[[#heading]]`.
@@ -40,14 +42,14 @@ public struct Wikilink: Hashable, Sendable, Codable {
             var reference = Substring(inner), label: String?
             if let bar = inner.firstIndex(of: "|") {
                 reference = inner[..<bar]
-                label = inner[inner.index(after: bar)...].trimmingCharacters(in: .whitespaces)
+                label = inner[inner.index(after: bar)...].trimmingSpaces
             }
             var target = reference, heading: String?
             if let hash = reference.firstIndex(of: "#") {
                 target = reference[..<hash]
-                heading = reference[reference.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+                heading = reference[reference.index(after: hash)...].trimmingSpaces
             }
-            let name = target.trimmingCharacters(in: .whitespaces)
+            let name = target.trimmingSpaces
             if !name.isEmpty || !(heading ?? "").isEmpty {
                 found.append(Wikilink(target: name, heading: heading, label: label, range: i..<(j + 2)))
             }

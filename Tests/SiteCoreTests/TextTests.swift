@@ -26,6 +26,37 @@ import Testing
         #expect(differing.isEmpty)
     }
 
+    /// A limited `readableText` is a prefix of the whole, and says whether it is all of it.
+    @Test func aLimitedReadableTextIsAPrefixOfTheWhole() {
+        let texts = [" 激活\t函数\n\n是\u{3000}非线性的 ", "见\u{E000}12\u{E001}，以及 \u{E000}3\u{E001} 式", "e\u{301}\u{302} x  y", ""]
+        for text in texts {
+            let whole = text.readableText
+            for limit in 0...(whole.unicodeScalars.count + 1) {
+                let (part, isWhole) = text.readableText(limit: limit)
+                #expect(whole.unicodeScalars.starts(with: part.unicodeScalars))
+                #expect(part.unicodeScalars.count <= limit)
+                #expect(isWhole == (part == whole))
+            }
+        }
+        let cut = "ab  cd".readableText(limit: 3)
+        #expect(cut.text == "ab" && !cut.isWhole)
+    }
+
+    /// `trimmingSpaces` trims what Foundation's `.whitespaces` holds (space separators and tab), and only that.
+    @Test func trimmingSpacesTrimsSpaceSeparatorsAndTabs() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if String.isSpaceSeparator(value) != (scalar.properties.generalCategory == .spaceSeparator) { differing.append(value) }
+        }
+        #expect(differing.isEmpty)
+        #expect(" \t激活函数\u{3000}\u{A0}".trimmingSpaces == "激活函数")
+        #expect("\n x \n".trimmingSpaces == "\n x \n")
+        #expect(" \u{301}e ".trimmingSpaces == "\u{301}e")
+        #expect("  \t ".trimmingSpaces == "")
+        #expect("a b"[...].trimmingSpaces == "a b")
+    }
+
     @Test func aLineIteratorKeepsWhatFollowsTheLastLine() {
         var lines = SourceLineIterator("---\r\ntitle: x\n---\n正文\r\n尾"[...])
         #expect(lines.next() == "---")

@@ -1,5 +1,7 @@
+import Foundation
+import SiteCore
 import SiteMarkdown
-import SiteTopics
+@testable import SiteTopics
 import Testing
 
 @Suite struct TopicIndexTests {
@@ -37,6 +39,25 @@ import Testing
         #expect(summary.sections[2].topics.first?.mentions == 3)
         #expect(summary.sections[1].excerpt == "让训练更稳， 在代码里不算。")
         #expect(summary.strongTopics == [0, 2])
+    }
+
+    /// A section's excerpt is the first 120 characters of its readable text, read without reading the whole
+    /// section: the same as cutting the whole text, also where combining marks make characters longer than
+    /// scalars.
+    @Test func anExcerptIsTheStartOfTheWholeReadableText() {
+        let sentence = "批归一化让每层输入的分布稳定下来， so training  converges\tfaster \u{E000}7\u{E001} 。"
+        let marks = String(repeating: "e\u{301}\u{302}\u{303}\u{304}", count: 150)
+        let texts = [String(repeating: sentence, count: 40), marks, "短 " + marks, String(repeating: "字", count: 119) + "  x ",
+                     String(repeating: "字", count: 120) + " ", String(repeating: "字", count: 121), "  短  "]
+        for text in texts {
+            let whole = text.readableText
+            var expected = whole
+            if let end = whole.index(whole.startIndex, offsetBy: NoteTopics.excerptLength, limitedBy: whole.endIndex), end < whole.endIndex {
+                expected = String(whole[..<end]).trimmingCharacters(in: .whitespaces) + "…"
+            }
+            #expect(NoteTopics.excerpt(text) == expected)
+        }
+        #expect(NoteTopics.excerpt(String(repeating: "字", count: 121)).count == NoteTopics.excerptLength + 1)
     }
 
     @Test func frontMatterTopicsPutTheWholePageOnThem() {

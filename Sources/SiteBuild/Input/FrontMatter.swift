@@ -89,7 +89,7 @@ public struct FrontMatter: Hashable, Sendable {
             }
             return text.isEmpty ? nil : text
         }
-        title = text("title")?.trimmingCharacters(in: .whitespaces)
+        title = text("title")?.trimmingSpaces
         func day(_ key: String) -> String? {
             guard let raw = text(key), let value = values[key] else { return nil }
             switch Self.calendarDay(raw) {
@@ -131,7 +131,7 @@ public struct FrontMatter: Hashable, Sendable {
                     }
                 }
             } else if let topic = YAMLDocument.text(value) {
-                topics = topic.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                topics = topic.split(separator: ",").map(\.trimmingSpaces).filter { !$0.isEmpty }
             } else if value.null == nil {
                 warn("'topics' should be a list of topic names (`topics: [BatchNorm, 梯度消失]`); it is ignored", at: value)
             }

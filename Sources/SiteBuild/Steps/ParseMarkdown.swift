@@ -50,7 +50,7 @@ extension Page {
         // Plain text (`√d_k`) for titles and ids; HTML with the formulas' placeholders for the TOC.
         var texts: [String] = [], htmls: [String] = []
         for heading in headings {
-            let plain = heading.plainText.trimmingCharacters(in: .whitespaces)
+            let plain = heading.plainText.trimmingSpaces
             let text = plain.replacingMathPlaceholders { spans.indices.contains($0) ? TeXPlainText.text(spans[$0].tex) : "" }
             texts.append(text)
             htmls.append(plain.htmlEscaped)
@@ -152,12 +152,12 @@ extension Page {
             return false
         }
         guard text.count > descriptionLength else { return text }
-        return text.prefix(descriptionLength - 1).trimmingCharacters(in: .whitespaces) + "…"
+        return text.prefix(descriptionLength - 1).trimmingSpaces + "…"
     }
 
     /// The note's first line with text, the title of last resort.
     var firstNonEmptyLine: String? {
-        body.sourceLines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+        body.sourceLines.lazy.map(\.trimmingSpaces).first { !$0.isEmpty }
     }
 
     /// The headings (by start line in the parsed text) the renderer folds with their section: questions
