@@ -28,10 +28,24 @@ struct Sidebar {
     let base: String
     let fullTree: Bool
 
+    /// Each group's notes as template values, none of them current: every page's sidebar shows up to
+    /// `2 × window + 1` of them, made once per site instead of once per page.
+    private let noteValues: [[TemplateValue]]
+    /// Each group's notes by URL (the first note with a URL).
+    private let notePositions: [[String: Int]]
+
     init(groups: [Group], base: String) {
         self.groups = groups
         self.base = base
         fullTree = groups.reduce(0) { $0 + $1.notes.count } <= Self.fullTreeLimit
+        noteValues = groups.map { group in group.notes.map { Self.value(of: $0, isCurrent: false) } }
+        notePositions = groups.map { group in
+            Dictionary(group.notes.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    private static func value(of note: Entry, isCurrent: Bool) -> TemplateValue {
+        ["title": .string(note.title), "url": .string(note.url), "isCurrent": .bool(isCurrent)]
     }
 
     /// The template value `nav` for the page at `pageURL` in section `section` (`nil`: the root, or no page
@@ -40,9 +54,9 @@ struct Sidebar {
     func value(section: String? = nil, pageURL: String? = nil) -> TemplateValue {
         var nav: [String: TemplateValue] = ["isHome": .bool(pageURL == base)]
         var sections: [TemplateValue] = []
-        for group in groups {
+        for (g, group) in groups.enumerated() {
             let isOpen = pageURL != nil && group.key == section
-            let shown = isOpen || fullTree ? notes(group, pageURL: isOpen ? pageURL : nil) : nil
+            let shown = isOpen || fullTree ? notes(of: g, pageURL: isOpen ? pageURL : nil) : nil
             guard group.key != nil else {
                 if let shown { nav["rootNotes"] = .list(shown.notes) }
                 if let more = shown?.more { nav["rootMore"] = more }
@@ -62,15 +76,19 @@ struct Sidebar {
 
     /// The group's notes to show (all, or a window around the current one) and, when some are left out,
     /// `more`: a link to the whole list with its count.
-    private func notes(_ group: Group, pageURL: String?) -> (notes: [TemplateValue], more: TemplateValue?) {
+    private func notes(of g: Int, pageURL: String?) -> (notes: [TemplateValue], more: TemplateValue?) {
+        let group = groups[g]
         var range = group.notes.indices
         if !fullTree, group.notes.count > 2 * Self.window + 1 {
-            let current = pageURL.flatMap { url in group.notes.firstIndex { $0.url == url } } ?? 0
+            let current = pageURL.flatMap { notePositions[g][$0] } ?? 0
             let start = max(0, min(current - Self.window, group.notes.count - 2 * Self.window - 1))
             range = start..<(start + 2 * Self.window + 1)
         }
-        let notes = group.notes[range].map { note -> TemplateValue in
-            ["title": .string(note.title), "url": .string(note.url), "isCurrent": .bool(note.url == pageURL)]
+        var notes = Array(noteValues[g][range])
+        if let pageURL, notePositions[g][pageURL] != nil {
+            for i in range where group.notes[i].url == pageURL {
+                notes[i - range.lowerBound] = Self.value(of: group.notes[i], isCurrent: true)
+            }
         }
         let more: TemplateValue? = range.count < group.notes.count ? ["url": .string(group.url), "count": .int(group.notes.count)] : nil
         return (notes, more)
