@@ -9,10 +9,19 @@ extension BuildStep {
     /// Parses each page with cmark-gfm and derives its title, heading ids, table of contents and questions.
     public static let parseMarkdown = BuildStep("parse") { context in
         let followUpLabel = followUpLabel(context.config)
+        let keepsTexts = context.artifacts != nil
         context.pages = context.pages.parallelMap { page in
             var page = page
             guard page.protected != nil, !page.reuse.parsed else { return page }
             page.parse(followUpLabel: followUpLabel)
+            if !keepsTexts {
+                // Parsed, the note needs only its protected text (for locations): the source, the body and
+                // the normalised text go now rather than at `finishParsedNotes`, three of the four copies of
+                // every note a large site held while its topics were linked. (`sitegen serve`'s store keeps them.)
+                page.text = ""
+                page.body = ""
+                page.normalized?.markdown = ""
+            }
             return page
         }
     }
