@@ -14,9 +14,8 @@ extension BuildStep {
             var page = page
             page.searchDocument = SearchDocument(page: page, basePath: base)
             page.document = MarkdownNode(.document)
-            page.text = ""
-            page.body = ""
-            page.normalized?.markdown = ""
+            // Already let go at parse, except for a cached note parsed again by `checkCachedNotes`.
+            page.releaseSourceTexts()
             page.protected?.text = ""
             page.highlightedCode = [:]
             return page

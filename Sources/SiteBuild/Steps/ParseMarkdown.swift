@@ -14,14 +14,9 @@ extension BuildStep {
             var page = page
             guard page.protected != nil, !page.reuse.parsed else { return page }
             page.parse(followUpLabel: followUpLabel)
-            if !keepsTexts {
-                // Parsed, the note needs only its protected text (for locations): the source, the body and
-                // the normalised text go now rather than at `finishParsedNotes`, three of the four copies of
-                // every note a large site held while its topics were linked. (`sitegen serve`'s store keeps them.)
-                page.text = ""
-                page.body = ""
-                page.normalized?.markdown = ""
-            }
+            // Three of the four copies of every note a large site held while its topics were linked go now
+            // rather than at `finishParsedNotes`. (`sitegen serve`'s store keeps them.)
+            if !keepsTexts { page.releaseSourceTexts() }
             return page
         }
     }
@@ -33,6 +28,14 @@ extension BuildStep {
 }
 
 extension Page {
+    /// Lets go of the texts the note was parsed from (source, body, normalised text): once parsed, it needs
+    /// only its protected text, for locations.
+    mutating func releaseSourceTexts() {
+        text = ""
+        body = ""
+        normalized?.markdown = ""
+    }
+
     /// Parses the protected Markdown with cmark-gfm and derives the title, heading ids, table of contents
     /// and questions.
     mutating func parse(followUpLabel: String) {
