@@ -25,13 +25,16 @@ public struct TopicLinker: Sendable {
     /// The URL of each topic's page (absolute path); `nil` for a topic without one.
     public let topicURLs: [String?]
     /// The names of the topics, for link titles.
-    public var topicNames: [String]
+    public let topicNames: [String]
+    /// Each topic link's title, made once per topic: every link to a topic shares its string.
+    private let linkTitles: [String]
 
     public init(matcher: TopicMatcher, policy: SiteConfig.TopicLinks, topicURLs: [String?], topicNames: [String]) {
         self.matcher = matcher
         self.policy = policy
         self.topicURLs = topicURLs
         self.topicNames = topicNames
+        linkTitles = topicNames.map { "主题：\($0)" }
         topicByURL = Dictionary(topicURLs.enumerated().compactMap { i, url in url.map { ($0, i) } }) { a, _ in a }
     }
 
@@ -68,7 +71,7 @@ public struct TopicLinker: Sendable {
                     nodes.append(MarkdownNode(.text(String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self))))
                 }
                 let name = String(decoding: bytes[match.range], as: UTF8.self)
-                nodes.append(MarkdownNode(.siteLink(destination: url, title: "主题：\(topicNames[match.topic])", className: Self.topicLinkClass),
+                nodes.append(MarkdownNode(.siteLink(destination: url, title: linkTitles[match.topic], className: Self.topicLinkClass),
                                           children: [MarkdownNode(.text(name))]))
                 cursor = match.range.upperBound
                 result.topicLinks += 1

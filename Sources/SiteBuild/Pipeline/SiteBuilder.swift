@@ -116,6 +116,8 @@ public struct SiteBuilder: Sendable {
                 aborted = runInBatches(Array(group), first: i, of: steps.count, &context, timings: &timings, progress: progress)
                 i += group.count - 1
                 if aborted { break }
+                // Every tree and body is gone: the steps after (the search index) start from what is left.
+                FreedMemory.returnToSystem()
                 oldSites?.start()
                 continue
             }

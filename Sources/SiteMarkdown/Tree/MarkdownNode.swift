@@ -21,7 +21,7 @@ public struct MarkdownNode: Hashable, Sendable {
         case blockQuote
         case list(ListInfo)
         case item(task: TaskState?)
-        case codeBlock(info: String, literal: String, fenced: Bool)
+        indirect case codeBlock(info: String, literal: String, fenced: Bool)
         case htmlBlock(String)
         case paragraph
         case heading(level: Int)
@@ -38,11 +38,11 @@ public struct MarkdownNode: Hashable, Sendable {
         case emphasis
         case strong
         case strikethrough
-        case link(destination: String, title: String)
-        case image(source: String, title: String)
+        indirect case link(destination: String, title: String)
+        indirect case image(source: String, title: String)
         /// A link sitegen made (a topic link, a `[[wikilink]]`) with its class; without a destination it is a
         /// link that leads nowhere (an unresolved wikilink), shown as such.
-        case siteLink(destination: String?, title: String, className: String)
+        indirect case siteLink(destination: String?, title: String, className: String)
         /// A node kind this tree does not model (footnotes, custom nodes); its children are kept.
         case other(String)
     }
@@ -65,17 +65,31 @@ public struct MarkdownNode: Hashable, Sendable {
 }
 
 /// A span of parsed text, 1-based and inclusive, as cmark-gfm reports it.
+///
+/// Kept in 32 bits each (clamped; no note comes near): a large site holds one for every node of every tree.
 public struct SourceRange: Hashable, Sendable {
-    public var startLine: Int
-    public var startColumn: Int
-    public var endLine: Int
-    public var endColumn: Int
+    private var line32: Int32, column32: Int32, endLine32: Int32, endColumn32: Int32
+
+    public var startLine: Int {
+        get { Int(line32) }
+        set { line32 = Int32(clamping: newValue) }
+    }
+    public var startColumn: Int {
+        get { Int(column32) }
+        set { column32 = Int32(clamping: newValue) }
+    }
+    public var endLine: Int {
+        get { Int(endLine32) }
+        set { endLine32 = Int32(clamping: newValue) }
+    }
+    public var endColumn: Int {
+        get { Int(endColumn32) }
+        set { endColumn32 = Int32(clamping: newValue) }
+    }
 
     public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
-        self.startLine = startLine
-        self.startColumn = startColumn
-        self.endLine = endLine
-        self.endColumn = endColumn
+        (line32, column32) = (Int32(clamping: startLine), Int32(clamping: startColumn))
+        (endLine32, endColumn32) = (Int32(clamping: endLine), Int32(clamping: endColumn))
     }
 }
 
