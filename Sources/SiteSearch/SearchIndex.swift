@@ -21,7 +21,7 @@ public struct SearchIndex: Sendable {
     public static let b: Float = 0.3
 
     /// Term → postings (page number, impact 1…255), pages ascending.
-    public private(set) var postings: [String: [(page: Int, impact: UInt8)]]
+    public private(set) var postings: [String: [(page: Int32, impact: UInt8)]]
     public var documents: [SearchDocument]
     /// The synonym groups the terms `~0`, `~1`, … stand for.
     public var synonyms: SearchSynonyms
@@ -32,7 +32,7 @@ public struct SearchIndex: Sendable {
                 weights: FieldWeights = FieldWeights()) {
         var occurrences = Occurrences()
         for page in terms { occurrences.add(page) }
-        self.init(documents: documents, occurrences: occurrences, synonyms: synonyms, weights: weights)
+        self.init(documents: documents, occurrences: consume occurrences, synonyms: synonyms, weights: weights)
     }
 
     /// Every page's terms gathered by term, page by page: a build counts each page's `DocumentTerms` in and
@@ -66,31 +66,30 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// Indexes `documents`, whose terms `occurrences` gathered in the same order.
-    public init(documents: [SearchDocument], occurrences: Occurrences, synonyms: SearchSynonyms,
+    /// Indexes `documents`, whose terms `occurrences` gathered in the same order. Each term's occurrences are
+    /// let go as its postings are made (pass it with `consume`: a large site's occurrences and postings
+    /// together were the search step's peak of memory).
+    public init(documents: [SearchDocument], occurrences: consuming Occurrences, synonyms: SearchSynonyms,
                 weights: FieldWeights = FieldWeights()) {
         self.documents = documents
         self.synonyms = synonyms
-        let names = occurrences.names, found = occurrences.found
         let count = Float(max(occurrences.lengths.count, 1))
         let norms = Self.norms(lengths: occurrences.lengths, totalLength: occurrences.lengths.reduce(0, +))
-        var scores: [[Float]] = []
-        scores.reserveCapacity(found.count)
+        // Scores are computed twice, to scale and then to turn into impacts, rather than held for every posting.
         var highest: Float = 0
-        for list in found {
+        for list in occurrences.found {
             let idf = Self.idf(documentFrequency: list.count, pages: count)
-            scores.append(list.map { page, o in
-                let score = Self.score(o, idf: idf, norm: norms[Int(page)], weights: weights)
-                highest = max(highest, score)
-                return score
-            })
+            for (page, o) in list { highest = max(highest, Self.score(o, idf: idf, norm: norms[Int(page)], weights: weights)) }
         }
         let scale = Self.scale(highest: highest)
-        var postings: [String: [(page: Int, impact: UInt8)]] = [:]
-        postings.reserveCapacity(names.count)
-        for (number, name) in names.enumerated() {
-            postings[name.string] = zip(found[number], scores[number]).map { entry, score in
-                (Int(entry.page), Self.impact(score, scale: scale))
+        var postings: [String: [(page: Int32, impact: UInt8)]] = [:]
+        postings.reserveCapacity(occurrences.names.count)
+        for (number, name) in occurrences.names.enumerated() {
+            let list = occurrences.found[number]
+            occurrences.found[number] = []
+            let idf = Self.idf(documentFrequency: list.count, pages: count)
+            postings[name.string] = list.map { page, o in
+                (page, Self.impact(Self.score(o, idf: idf, norm: norms[Int(page)], weights: weights), scale: scale))
             }
         }
         self.postings = postings

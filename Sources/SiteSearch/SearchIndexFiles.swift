@@ -72,7 +72,7 @@ extension SearchIndex {
     }
 
     /// `"term":[page,impact,Δpage,impact,…]`
-    static func entry(_ term: String, _ postings: [(page: Int, impact: UInt8)]) -> [UInt8] {
+    static func entry(_ term: String, _ postings: [(page: Int32, impact: UInt8)]) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "\"")]
         for s in term.unicodeScalars {
             switch s {
@@ -85,10 +85,10 @@ extension SearchIndex {
         var previous = 0
         for (i, posting) in postings.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            appendDecimal(posting.page - previous, to: &out)
+            appendDecimal(Int(posting.page) - previous, to: &out)
             out.append(UInt8(ascii: ","))
             appendDecimal(Int(posting.impact), to: &out)
-            previous = posting.page
+            previous = Int(posting.page)
         }
         out.append(UInt8(ascii: "]"))
         return out

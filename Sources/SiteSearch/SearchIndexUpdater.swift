@@ -136,7 +136,7 @@ public final class SearchIndexUpdater: @unchecked Sendable {
             }
             guard touched.contains(term) || impacts != state.impacts || state.entry.isEmpty else { continue }
             state.impacts = impacts
-            state.entry = SearchIndex.entry(state.string, zip(state.postings, impacts).map { (Int($0.page), $1) })
+            state.entry = SearchIndex.entry(state.string, zip(state.postings, impacts).map { ($0.page, $1) })
             states[term] = state
             dirty[i] = true
         }

@@ -45,7 +45,7 @@ import Testing
                     page += list[i]
                     return (page, list[i + 1])
                 }
-                let expected = (Self.index.postings[term] ?? []).map { ($0.page, Int($0.impact)) }
+                let expected = (Self.index.postings[term] ?? []).map { (Int($0.page), Int($0.impact)) }
                 #expect(decoded.map(\.0) == expected.map(\.0) && decoded.map(\.1) == expected.map(\.1))
             }
             seen += shard.terms

@@ -17,7 +17,7 @@ import SiteSearch
     }
 
     func impacts(_ index: SearchIndex, _ term: String) -> [Int: Int] {
-        Dictionary(uniqueKeysWithValues: (index.postings[term] ?? []).map { ($0.page, Int($0.impact)) })
+        Dictionary(uniqueKeysWithValues: (index.postings[term] ?? []).map { (Int($0.page), Int($0.impact)) })
     }
 
     @Test func fieldsRankTitleQuestionHeadingBodyCode() {

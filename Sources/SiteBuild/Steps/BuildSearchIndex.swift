@@ -42,7 +42,7 @@ extension BuildStep {
                         occurrences.add(terms)
                     }
                 }
-                files = SearchIndex(documents: documents, occurrences: occurrences, synonyms: synonyms).files()
+                files = SearchIndex(documents: documents, occurrences: consume occurrences, synonyms: synonyms).files()
             }
             for (path, data) in files { context.outputFiles["search/" + path] = data }
         }
