@@ -48,26 +48,35 @@ extension BuildStep {
             context.pages[i].diagnostics += summaries[i].1
         }
 
-        // The joins over the summaries.
-        var edges: [(from: TopicIndex.Place, to: Int)] = []
-        // What each link names (a pure function of the link and its note), kept between builds with a store.
+        // The joins over the summaries. What each link names is a pure function of the link and its note
+        // (kept between builds with a store), worked out for the notes in parallel.
         let knownPaths = store?.linkedPaths ?? [:]
+        let recordsPaths = store != nil
+        let pages = context.pages
+        let resolvedLinks: [(targets: [(section: Int, page: Int)], paths: [(String, LinkTable.LinkedPath?)])] =
+            Array(pages.indices).parallelMap { i in
+                let sourcePath = pages[i].sourcePath
+                var targets: [(section: Int, page: Int)] = [], paths: [(String, LinkTable.LinkedPath?)] = []
+                for link in pages[i].topicSummary?.links ?? [] {
+                    let target: Int?
+                    switch link.target {
+                    case .destination(let destination):
+                        let key = sourcePath + "\u{0}" + destination
+                        let linked = knownPaths[key] ?? LinkTable.linkedPath(destination, from: sourcePath)
+                        if recordsPaths { paths.append((key, linked)) }
+                        target = linked.flatMap(links.page(at:))
+                    case .wikilink(let wikilink): target = wikilinks.page(for: wikilink, from: i)
+                    }
+                    if let target { targets.append((link.section, target)) }
+                }
+                return (targets, paths)
+            }
+        var edges: [(from: TopicIndex.Place, to: Int)] = []
         var linkedPaths: [String: LinkTable.LinkedPath?] = [:]
         linkedPaths.reserveCapacity(knownPaths.count)
-        for i in context.pages.indices {
-            let sourcePath = context.pages[i].sourcePath
-            for link in context.pages[i].topicSummary?.links ?? [] {
-                let target: Int?
-                switch link.target {
-                case .destination(let destination):
-                    let key = sourcePath + "\u{0}" + destination
-                    let linked = knownPaths[key] ?? LinkTable.linkedPath(destination, from: sourcePath)
-                    if store != nil { linkedPaths[key] = linked }
-                    target = linked.flatMap(links.page(at:))
-                case .wikilink(let wikilink): target = wikilinks.page(for: wikilink, from: i)
-                }
-                if let target { edges.append((TopicIndex.Place(page: i, section: link.section), target)) }
-            }
+        for (i, resolved) in resolvedLinks.enumerated() {
+            for (section, target) in resolved.targets { edges.append((TopicIndex.Place(page: i, section: section), target)) }
+            for (key, linked) in resolved.paths { linkedPaths[key] = linked }
         }
         store?.linkedPaths = linkedPaths
         let notes = context.pages.map { $0.topicSummary ?? NoteTopics.empty }
