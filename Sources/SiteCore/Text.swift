@@ -142,32 +142,33 @@ extension String {
     public var urlEscaped: String { percentEncoded(entities: false) }
 
     private func percentEncoded(entities: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        let keptAsIs: (UInt8) -> Bool = { Self.hrefSafe[Int($0)] && !(entities && ($0 == 0x26 || $0 == 0x27)) }
+        if utf8.allSatisfy(keptAsIs) { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&") where entities: out += "&amp;"
-            case UInt8(ascii: "'") where entities: out += "&#x27;"
-            case UInt8(ascii: "&"), UInt8(ascii: "'"): out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                if Self.isHrefSafe(byte) {
-                    out.unicodeScalars.append(Unicode.Scalar(byte))
-                } else {
-                    out += "%" + Self.hexDigits[Int(byte >> 4)] + Self.hexDigits[Int(byte & 0xF)]
-                }
+            if keptAsIs(byte) {
+                out.append(byte)
+            } else if entities, byte == UInt8(ascii: "&") {
+                out += "&amp;".utf8
+            } else if entities, byte == UInt8(ascii: "'") {
+                out += "&#x27;".utf8
+            } else {
+                out += [UInt8(ascii: "%"), Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static let hexDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    private static func isHrefSafe(_ byte: UInt8) -> Bool {
-        switch byte {
+    /// By byte: kept as it is in a URL (letters, digits, `-_.+!*(),%#@?=;:/$~&'`), else percent-encoded.
+    private static let hrefSafe: [Bool] = (0...255).map { byte in
+        switch UInt8(byte) {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
+            true
         default:
-            return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+            "-_.+!*(),%#@?=;:/$~&'".utf8.contains(UInt8(byte))
         }
     }
 }

@@ -92,4 +92,22 @@ import Testing
         #expect("https://x.org/基础/a&b's/".hrefEscaped == "https://x.org/%E5%9F%BA%E7%A1%80/a&amp;b&#x27;s/")
         #expect("a b\"<>".urlEscaped == "a%20b%22%3C%3E")
     }
+
+    /// Every byte, as cmark-gfm's `houdini_escape_href` escapes it: its safe set kept, `&` and `'` as entities
+    /// in an attribute, every other byte `%XX`; a URL with nothing to escape comes back as it is.
+    @Test func hrefEscapingTreatsEveryByteAsHoudiniDoes() {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+!*(),%#@?=;:/$~".utf8)
+        func expected(_ text: String, entities: Bool) -> String {
+            text.utf8.map { byte in
+                if byte == UInt8(ascii: "&") { return entities ? "&amp;" : "&" }
+                if byte == UInt8(ascii: "'") { return entities ? "&#x27;" : "'" }
+                return safe.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+            }.joined()
+        }
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for text in [ascii, "x" + ascii + "基础 é𝜎", "/notes/a-b_c.d/#x", "", "&'"] {
+            #expect(text.hrefEscaped == expected(text, entities: true))
+            #expect(text.urlEscaped == expected(text, entities: false))
+        }
+    }
 }

@@ -177,7 +177,7 @@ struct LinkTable: Sendable, Hashable {
         if destination.isEmpty || isExternal(destination, isImage: false) { return nil }
         let pathPart = splitFragment(destination).0
         if pathPart.isEmpty { return nil }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let decoded = percentDecoded(pathPart)
         return LinkedPath(path: notesPath(of: decoded, from: notePath), hasExtension: !(decoded as NSString).pathExtension.isEmpty)
     }
 
@@ -201,15 +201,22 @@ struct LinkTable: Sendable, Hashable {
         case path(decoded: String, resolved: String, ext: String, fragment: String?, anchor: String?)
     }
 
+    /// `text` with `%XX` decoded, as written when it has none or an invalid one. (Foundation's decoding cost
+    /// more than the rest of resolving a link, and most destinations have no `%`.)
+    static func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
+    }
+
     static func parse(_ destination: String, from notePath: String, isImage: Bool) -> ParsedLink {
         if destination.isEmpty || isExternal(destination, isImage: isImage) { return .ignored }
         let (pathPart, fragment) = splitFragment(destination)
-        let decodedFragment = fragment.map { $0.removingPercentEncoding ?? $0 }
+        let decodedFragment = fragment.map(percentDecoded)
         if pathPart.isEmpty {
             guard let decodedFragment, !(fragment ?? "").isEmpty else { return .ignored }
             return .ownAnchor(decodedFragment)
         }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let decoded = percentDecoded(pathPart)
         return .path(decoded: decoded, resolved: notesPath(of: decoded, from: notePath), ext: (decoded as NSString).pathExtension.lowercased(),
                      fragment: fragment, anchor: fragment.flatMap { $0.isEmpty ? nil : decodedFragment })
     }

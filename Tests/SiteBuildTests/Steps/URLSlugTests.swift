@@ -1,3 +1,4 @@
+import Foundation
 @testable import SiteBuild
 import Testing
 
@@ -14,6 +15,15 @@ import Testing
         #expect(LinkTable.normalise("./x.md") == "x.md")
         #expect(LinkTable.hasScheme("https://x"))
         #expect(!LinkTable.hasScheme("图/x:y.md"))
+    }
+
+    @Test func destinationsArePercentDecodedOnlyWhereTheyHaveValidEscapes() {
+        #expect(LinkTable.percentDecoded("fig%201.png") == "fig 1.png")
+        #expect(LinkTable.percentDecoded("%E5%9F%BA%E7%A1%80.md") == "基础.md")
+        #expect(LinkTable.percentDecoded("100%.md") == "100%.md", "an invalid escape: as written")
+        #expect(LinkTable.percentDecoded("基础/a b.md") == "基础/a b.md")
+        let written = "../sec/note.md#激活函数的原理"
+        #expect(LinkTable.percentDecoded(written) == written.removingPercentEncoding)
     }
 }
 
