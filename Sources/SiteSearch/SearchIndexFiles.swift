@@ -85,10 +85,11 @@ extension SearchIndex {
         var previous = 0
         for (i, posting) in postings.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            appendDecimal(Int(posting.page) - previous, to: &out)
+            let page = Int(posting.page)
+            appendDecimal(page - previous, to: &out)
             out.append(UInt8(ascii: ","))
             appendDecimal(Int(posting.impact), to: &out)
-            previous = Int(posting.page)
+            previous = page
         }
         out.append(UInt8(ascii: "]"))
         return out

@@ -24,16 +24,14 @@ public struct TopicLinker: Sendable {
     public var policy: SiteConfig.TopicLinks
     /// The URL of each topic's page (absolute path); `nil` for a topic without one.
     public let topicURLs: [String?]
-    /// The names of the topics, for link titles.
-    public let topicNames: [String]
-    /// Each topic link's title, made once per topic: every link to a topic shares its string.
+    /// Each topic link's title (`主题：` and the topic's name), made once per topic: every link to a topic
+    /// shares its string.
     private let linkTitles: [String]
 
     public init(matcher: TopicMatcher, policy: SiteConfig.TopicLinks, topicURLs: [String?], topicNames: [String]) {
         self.matcher = matcher
         self.policy = policy
         self.topicURLs = topicURLs
-        self.topicNames = topicNames
         linkTitles = topicNames.map { "主题：\($0)" }
         topicByURL = Dictionary(topicURLs.enumerated().compactMap { i, url in url.map { ($0, i) } }) { a, _ in a }
     }

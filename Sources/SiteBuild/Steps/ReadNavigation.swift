@@ -24,7 +24,7 @@ extension BuildStep {
             var path = Substring(destination)
             if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
             if path.isEmpty || LinkTable.hasScheme(destination) { return .elsewhere }
-            let decoded = path.removingPercentEncoding ?? String(path)
+            let decoded = LinkTable.percentDecoded(String(path))
             // docsify resolves sidebar links from the site root, Markdown from the file's folder: try both.
             let bases = decoded.hasPrefix("/") || folder.isEmpty ? [""] : [folder, ""]
             for base in bases {
