@@ -68,7 +68,8 @@ public struct SearchIndex: Sendable {
 
     /// Indexes `documents`, whose terms `occurrences` gathered in the same order. Each term's occurrences are
     /// let go as its postings are made (pass it with `consume`: a large site's occurrences and postings
-    /// together were the search step's peak of memory).
+    /// together were the search step's peak of memory). `documents` is empty when the page files are made
+    /// apart (`pageFile`, `termFiles`).
     public init(documents: [SearchDocument], occurrences: consuming Occurrences, synonyms: SearchSynonyms,
                 weights: FieldWeights = FieldWeights()) {
         self.documents = documents

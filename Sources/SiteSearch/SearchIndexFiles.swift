@@ -7,19 +7,33 @@ extension SearchIndex {
 
     /// The index as files by path relative to the `search/` folder: `index.json`, `t/<n>.json`, `p/<n>.json`.
     public func files(shardBytes: Int = SearchIndex.defaultShardBytes) -> [String: Data] {
-        let shards = self.shards(maxBytes: shardBytes)
         // Page files and digests on every core: thousands of JSON encodings and SHA-256s.
-        var named = shards.enumerated().map { n, shard in ("t/\(n).json", Data(shard.json)) }
-        named += documents.enumerated().map { $0 }.parallelMap { n, document in Self.pageFile(document).map { ("p/\(n).json", $0) } }
-            .compactMap { $0 }
-        let digests = named.parallelMap { path, data in (path: path, digest: ContentHash.sha256(Array(data))) }
-        var files = Dictionary(named) { first, _ in first }
-        files["index.json"] = Self.manifestFile(digests, pages: documents.count, shardKeys: shards.map(\.key), synonyms: synonyms)
+        let pages = documents.enumerated().map { $0 }.parallelMap { n, document in
+            Self.pageFile(document).map { (path: Self.pagePath(n), data: $0, digest: ContentHash.sha256(Array($0))) }
+        }.compactMap { $0 }
+        var files = termFiles(pageDigests: pages.map { ($0.path, $0.digest) }, pages: documents.count, shardBytes: shardBytes)
+        for page in pages { files[page.path] = page.data }
         return files
     }
 
-    /// `p/<n>.json` of `document`.
-    static func pageFile(_ document: SearchDocument) -> Data? {
+    /// The term shards `t/<n>.json` and the manifest `index.json` of an index of `pages` pages whose page files
+    /// (`pageFile`, at `pagePath`) are made apart, each given here by its path and SHA-256 digest: a large site
+    /// writes its page files one by one instead of holding them all (`files` makes both kinds).
+    public func termFiles(pageDigests: [(path: String, digest: [UInt8])], pages: Int,
+                          shardBytes: Int = SearchIndex.defaultShardBytes) -> [String: Data] {
+        let shards = self.shards(maxBytes: shardBytes)
+        let named = shards.enumerated().map { n, shard in ("t/\(n).json", Data(shard.json)) }
+        var files = Dictionary(named) { first, _ in first }
+        let digests = named.parallelMap { path, data in (path: path, digest: ContentHash.sha256(Array(data))) }
+        files["index.json"] = Self.manifestFile(digests + pageDigests, pages: pages, shardKeys: shards.map(\.key), synonyms: synonyms)
+        return files
+    }
+
+    /// Where page `number`'s file is, relative to the `search/` folder.
+    public static func pagePath(_ number: Int) -> String { "p/\(number).json" }
+
+    /// `p/<n>.json` of `document`; nil if it cannot be encoded.
+    public static func pageFile(_ document: SearchDocument) -> Data? {
         try? encoder.encode(PageFile(document))
     }
 

@@ -189,8 +189,8 @@ public final class SearchIndexUpdater: @unchecked Sendable {
         }
         for (n, page) in pageFiles.enumerated() {
             guard let data = page.data else { continue }
-            files["p/\(n).json"] = data
-            digests.append(("p/\(n).json", page.digest))
+            files[SearchIndex.pagePath(n)] = data
+            digests.append((SearchIndex.pagePath(n), page.digest))
         }
         files["index.json"] = SearchIndex.manifestFile(digests, pages: documents.count, shardKeys: shards.map(\.key), synonyms: synonyms)
         return files

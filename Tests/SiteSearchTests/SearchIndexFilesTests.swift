@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import Testing
 @testable import SiteSearch
 
@@ -80,6 +81,30 @@ import Testing
         #expect(page.url == "n7/" && page.title == "笔记 7")
         #expect(page.sections.map(\.anchor) == ["", "q7"])
         #expect(page.sections[1].question == true && page.sections[0].question == nil)
+    }
+
+    /// A build writes the page files one by one and asks only for the term shards and the manifest: together
+    /// they are the files the whole index gives, byte for byte.
+    @Test func pageFilesMadeApartAndTermFilesAreTheIndexFiles() throws {
+        let whole = Self.index.files(shardBytes: 2_000)
+        var occurrences = SearchIndex.Occurrences()
+        var apart: [String: Data] = [:]
+        var digests: [(path: String, digest: [UInt8])] = []
+        for (n, document) in Self.index.documents.enumerated() {
+            occurrences.add(DocumentTerms(document, names: Self.index.synonyms.names))
+            let data = try #require(SearchIndex.pageFile(document))
+            apart[SearchIndex.pagePath(n)] = data
+            digests.append((SearchIndex.pagePath(n), ContentHash.sha256(Array(data))))
+        }
+        let terms = SearchIndex(documents: [], occurrences: consume occurrences, synonyms: Self.index.synonyms)
+            .termFiles(pageDigests: digests, pages: Self.index.documents.count, shardBytes: 2_000)
+        #expect(terms.keys.allSatisfy { $0 == "index.json" || $0.hasPrefix("t/") })
+        apart.merge(terms) { page, _ in page }
+        #expect(apart == whole)
+        // Without the page files' digests, the manifest is another one.
+        let unlisted = SearchIndex(documents: [], terms: Self.index.documents.map { DocumentTerms($0, names: Self.index.synonyms.names) },
+                                   synonyms: Self.index.synonyms).termFiles(pageDigests: [], pages: 60, shardBytes: 2_000)
+        #expect(unlisted["index.json"] != whole["index.json"])
     }
 
     @Test func theVersionChangesWithTheContent() {

@@ -17,32 +17,19 @@ extension BuildStep {
             let names = synonyms.names
             let store = context.artifacts
             store?.beginSearch(names: names)
-            let pages = context.pages.filter(\.isNote)
-            let entry: @Sendable (Page) -> (SearchDocument, DocumentTerms) = { page in
-                if let known = store?.searchEntry(page) { return known }
-                let document = page.searchDocument ?? page.cachedNote.map { $0.search.at(page.url, basePath: base) }
-                    ?? SearchDocument(page: page, basePath: base)
-                return (document, DocumentTerms(document, names: names))
-            }
             let files: [String: Data]
             if let store {
                 // With an artifact store, the index is updated for what changed rather than made again.
-                let indexed = pages.parallelMap(entry)
+                let pages = context.pages.filter(\.isNote)
+                let indexed = pages.parallelMap { page in
+                    if let known = store.searchEntry(page) { return known }
+                    let document = document(of: page, basePath: base)
+                    return (document, DocumentTerms(document, names: names))
+                }
                 store.rememberSearchEntries(pages, indexed)
                 files = store.searchIndex.files(documents: indexed.map(\.0), terms: indexed.map(\.1), synonyms: synonyms)
             } else {
-                // Page by page, each page's term table let go once it is counted (a large site's tables
-                // together were the build's peak of memory).
-                var documents: [SearchDocument] = []
-                documents.reserveCapacity(pages.count)
-                var occurrences = SearchIndex.Occurrences()
-                for start in stride(from: 0, to: pages.count, by: termBatch) {
-                    for (document, terms) in Array(pages[start..<min(start + termBatch, pages.count)]).parallelMap(entry) {
-                        documents.append(document)
-                        occurrences.add(terms)
-                    }
-                }
-                files = SearchIndex(documents: documents, occurrences: consume occurrences, synonyms: synonyms).files()
+                files = try pagesApart(&context, names: names, synonyms: synonyms)
             }
             for (path, data) in files { context.outputFiles["search/" + path] = data }
         }
@@ -52,6 +39,74 @@ extension BuildStep {
 extension BuildStep {
     /// How many pages' term tables `searchIndex` holds at a time.
     static let termBatch = 256
+
+    /// The search document of a note: made when its body was finished, kept in the note cache, or made now.
+    fileprivate static func document(of page: Page, basePath: String) -> SearchDocument {
+        page.searchDocument ?? page.cachedNote.map { $0.search.at(page.url, basePath: basePath) }
+            ?? SearchDocument(page: page, basePath: basePath)
+    }
+
+    /// The index made page by page, the term shards and manifest returned: each note's page file is written
+    /// (streamed into the staging folder, or kept in `outputFiles`) and its search document and term table let
+    /// go as soon as the page is counted, so that a large site never holds every page's file, document and
+    /// table at once (together they were the build's peak of memory).
+    fileprivate static func pagesApart(_ context: inout BuildContext, names: SearchTokenizer.SynonymNames,
+                                       synonyms: SearchSynonyms) throws -> [String: Data] {
+        let base = context.config.basePath
+        let notes = context.pages.indices.filter { context.pages[$0].isNote }
+        let staging = context.streamsPages ? context.stagingURL.appendingPathComponent("search", isDirectory: true) : nil
+        let fileSystem = context.fileSystem
+        let output = context.displayPath(context.outputURL)
+        if let staging {  // once, rather than a failed write per page (one that still fails is an error of its own)
+            try? fileSystem.createFolder(staging)
+            try? fileSystem.createFolder(staging.appendingPathComponent("p", isDirectory: true))
+        }
+        /// A page file made: its bytes when kept rather than streamed, or why it could not be written.
+        struct PageFile: Sendable {
+            var path: String
+            var digest: [UInt8]
+            var kept: Data?
+            var failure: Diagnostic?
+        }
+        var occurrences = SearchIndex.Occurrences()
+        var digests: [(path: String, digest: [UInt8])] = []
+        digests.reserveCapacity(notes.count)
+        var failed = false
+        for start in stride(from: 0, to: notes.count, by: termBatch) {
+            let batch = start..<min(start + termBatch, notes.count)
+            let pages = batch.map { (number: $0, page: context.pages[notes[$0]]) }
+            for n in batch { context.pages[notes[n]].searchDocument = nil }
+            let made = pages.parallelMap { number, page -> (DocumentTerms, PageFile?) in
+                let document = document(of: page, basePath: base)
+                let terms = DocumentTerms(document, names: names)
+                guard let data = SearchIndex.pageFile(document) else { return (terms, nil) }
+                var file = PageFile(path: SearchIndex.pagePath(number), digest: ContentHash.sha256(Array(data)))
+                guard let staging else {
+                    file.kept = data
+                    return (terms, file)
+                }
+                do {
+                    try fileSystem.write(data, staging.appendingPathComponent(file.path))
+                } catch {
+                    file.failure = .error("cannot write '\(output)/search/\(file.path)': \(FileSystem.reason(for: error))", code: "output-write")
+                }
+                return (terms, file)
+            }
+            for (terms, file) in made {
+                occurrences.add(terms)
+                guard let file else { continue }
+                if let failure = file.failure {
+                    context.diagnostics.append(failure)
+                    failed = true
+                }
+                digests.append((file.path, file.digest))
+                if let data = file.kept { context.outputFiles["search/" + file.path] = data } else { context.streamedFiles.insert("search/" + file.path) }
+            }
+        }
+        guard !failed else { throw BuildAbort(step: "search index") }
+        return SearchIndex(documents: [], occurrences: consume occurrences, synonyms: synonyms)
+            .termFiles(pageDigests: digests, pages: notes.count)
+    }
 }
 
 extension SearchDocument {

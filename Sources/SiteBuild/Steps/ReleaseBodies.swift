@@ -4,11 +4,14 @@ extension BuildStep {
     /// (`sitegen serve` keeps them: its store and its page refresh reuse them.)
     public static let releaseBodies = BuildStep("release bodies", perBatch: true) { context in
         guard context.artifacts == nil else { return }
-        // The site model's list of notes holds the same pages.
+        // The site model's list of notes holds the same pages; its search documents are read by no step (the
+        // search index takes the pages' own, one batch at a time, and lets them go).
         let positions = context.builtSiteModel == nil ? [] : context.siteModelPositions()
         for i in context.batchPages {
             context.pages[i].bodyHTML = ""
-            if i < positions.count, let j = positions[i] { context.builtSiteModel?.1[j].bodyHTML = "" }
+            guard i < positions.count, let j = positions[i] else { continue }
+            context.builtSiteModel?.1[j].bodyHTML = ""
+            context.builtSiteModel?.1[j].searchDocument = nil
         }
     }
 }

@@ -21,7 +21,8 @@ import Testing
         for page in ["基础/激活函数/index.html", "基础/深/层/index.html", "训练/bn/index.html", "根/index.html"] {
             #expect(try project.page(page).contains("正文"))
         }
-        #expect(made.names.sorted() == ["bn", "基础", "层", "根", "深", "激活函数", "训练"].sorted())
+        // The search step makes its own page-file folders the same way.
+        #expect(made.names.sorted() == ["bn", "基础", "层", "根", "深", "激活函数", "训练", "search", "p"].sorted())
 
         let unwritable = FileSystem(read: FileSystem.disk.read, write: { data, url in
             if url.path.contains("/训练/") { throw CocoaError(.fileWriteNoPermission) }

@@ -1,4 +1,6 @@
 import Foundation
+import SiteBuild
+import SiteCore
 import Testing
 
 /// The search step on a real build: one page file per note, sections at the page's heading ids, no formulas,
@@ -64,5 +66,42 @@ import Testing
         #expect(terms.contains("eval"))
         #expect(!terms.contains("frac") && !terms.contains("mu") && !terms.contains("div") && !terms.contains("块"))
         #expect(!bn.sections.contains { $0.text.contains("eval") })
+    }
+
+    /// A build writes each page file as it indexes the page rather than holding them all: the manifest's version
+    /// is still the digest of every file it lists, and a page file that cannot be written fails the build, named,
+    /// with the site left as it was.
+    @Test func pageFilesWrittenOneByOneAreInTheManifestAndFailuresNamed() throws {
+        let project = try TemporaryProject(notes: [
+            "a.md": "# 激活函数\n\nReLU 和 Sigmoid。\n", "b.md": "# 批归一化\n\nBN 让训练更稳。\n",
+            "c/d.md": "# 学习率\n\nwarmup 与衰减。\n",
+        ])
+        defer { project.delete() }
+        #expect(project.build().committed)
+        let folder = project.output.appendingPathComponent("search")
+        let listed = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".json") && $0 != "index.json" }.sorted()
+        #expect(listed.filter { $0.hasPrefix("p/") } == ["p/0.json", "p/1.json", "p/2.json"])
+        var digests: [UInt8] = []
+        for path in listed {
+            digests += Array(path.utf8)
+            digests += ContentHash.sha256(Array(try Data(contentsOf: folder.appendingPathComponent(path))))
+        }
+        struct Manifest: Decodable { var version: String; var pages: Int }
+        let manifestData = try Data(contentsOf: folder.appendingPathComponent("index.json"))
+        let manifest = try JSONDecoder().decode(Manifest.self, from: manifestData)
+        #expect(manifest.pages == 3)
+        #expect(manifest.version == String(ContentHash.sha256Hex(String(decoding: digests, as: UTF8.self)).prefix(12)))
+
+        let unwritable = FileSystem(read: FileSystem.disk.read, write: { data, url in
+            if url.path.hasSuffix("/search/p/1.json") { throw CocoaError(.fileWriteNoPermission) }
+            try FileSystem.disk.write(data, url)
+        }, listFiles: FileSystem.disk.listFiles, createFolder: FileSystem.disk.createFolder)
+        try project.write("a.md", "# 激活函数\n\nReLU、GELU 和 Sigmoid。\n")
+        let failed = project.build(fileSystem: unwritable)
+        #expect(!failed.committed)
+        let failures = failed.diagnostics.filter { $0.code == "output-write" }.map(\.message)
+        #expect(failures.count == 1 && failures.allSatisfy { $0.hasPrefix("cannot write 'public/search/p/1.json': ") }, "\(failures)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("index.json")) == manifestData)
     }
 }
