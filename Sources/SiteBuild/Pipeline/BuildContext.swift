@@ -88,6 +88,8 @@ public struct BuildContext: Sendable {
     /// With an artifact store (`sitegen serve`), what the topics step resolved wikilinks and topic links
     /// against, for `PageRefresh`: the wikilink table and each topic's page URL (nil: the topic has none).
     var topicLinkTargets: (wikilinks: WikilinkTable, topicURLs: [String?])?
+    /// What `linkTrees` links the notes' trees with, made by the topics step's joins.
+    var topicLinking: TopicLinking?
     /// The pages are some edited notes alone (`PageRefresh`): steps must not forget the other notes' artifacts.
     var refreshesEditedNotes = false
 
@@ -193,6 +195,11 @@ public struct Page: Sendable {
     var siteInputs = ""
     /// The page's search document, once `finishParsedNotes` has made it from the tree (the note cache keeps it too).
     var searchDocument: SearchDocument?
+    /// The tree was let go once the note's topics were summarised (a build in batches): `linkTrees` parses
+    /// the note again.
+    var parsesAgain = false
+    /// The topic names `summarizeTopics` found in the tree's texts, for `linkTrees` (a build in one round).
+    var topicMemo: TopicMatcher.Memo?
 
     public init(sourcePath: String, displayPath: String, text: String) {
         self.sourcePath = sourcePath

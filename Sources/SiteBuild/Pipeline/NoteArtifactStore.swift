@@ -338,7 +338,7 @@ extension BuildStep {
     }
 
     /// Keeps the notes parsed in this build in `context.artifacts`.
-    public static let rememberParsedNotes = BuildStep("remember notes") { context in
+    public static let rememberParsedNotes = BuildStep("remember notes", perBatch: true) { context in
         guard let store = context.artifacts else { return }
         store.keepOnly(context.pages)
         store.rememberParsed(context.pages)

@@ -4,9 +4,9 @@ import TensorScript
 
 extension BuildStep {
     /// Runs every ```` ```tensor ```` block with the embedded kernel (cached by block source and kernel version).
-    public static let evaluateExamples = BuildStep("evaluate examples") { context in
+    public static let evaluateExamples = BuildStep("evaluate examples", perBatch: true) { context in
         let cache = context.examples
-        context.pages = context.pages.parallelMap { page in
+        context.updateBatchPages { page in
             guard !page.reuse.parsed else { return page }
             var page = page
             let blocks = page.document.collect {
@@ -21,6 +21,7 @@ extension BuildStep {
             }
             return page
         }
+        guard context.isLastBatch else { return }
         context.counters["examples"] = context.pages.reduce(0) { $0 + $1.exampleCount }
     }
 }

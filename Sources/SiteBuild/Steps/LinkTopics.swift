@@ -4,49 +4,65 @@ import SiteMarkdown
 import SiteTopics
 
 extension BuildStep {
-    /// Reads the topic registry, finds the topics, links and wikilinks of every note (per note, in
-    /// parallel), joins them (topic pages, backlinks, questions also answered elsewhere, duplicates), and
-    /// rewrites each note's tree with wikilinks and links to topic pages (see docs/topics.md).
+    /// Reads the topic registry (with the first batch) and finds each note's topics, links and wikilinks: a
+    /// pure summary of its sections (kept in the note cache), and the topic names in its texts (the memo),
+    /// which `linkTrees` reuses instead of matching the texts again. A build of more than one batch lets each
+    /// note's tree go here, and `linkTrees` parses the note again with its batch: holding every note's tree from
+    /// parse until its batch was most of what a large site held.
+    public static let summarizeTopics = BuildStep("topic summaries", perBatch: true) { context in
+        if context.batch?.isFirst ?? true { context.topics = loadTopics(&context) }
+        let registry = context.topics
+        // With an artifact store (serve), notes that did not change keep their summaries and trees.
+        let store = context.artifacts?.topics
+        // A site of one batch holds all its trees at once anyway: it keeps them (and its memos) rather than parse again.
+        let letsTreesGo = context.batch.map { !($0.isFirst && $0.isLast) } ?? false
+        let recordsLinks = context.noteCache != nil
+        if store != nil {
+            for i in context.batchPages {
+                context.pages[i].reuse.documentBeforeTopics = context.pages[i].document
+                let start = context.pages[i].diagnostics.count
+                context.pages[i].reuse.topicDiagnostics = start..<start  // closed by `linkTrees`
+            }
+        }
+        context.updateBatchPages { page in
+            var page = page
+            let (summary, diagnostics, memo) = page.topicSummary(in: registry, store: store)
+            page.topicSummary = summary
+            page.diagnostics += diagnostics
+            guard page.protected != nil else { return page }
+            if recordsLinks { page.sourceLinks = page.markdownLinks }
+            if letsTreesGo {
+                page.document = MarkdownNode(.document)
+                page.parsesAgain = true
+            } else {
+                page.topicMemo = memo
+            }
+            return page
+        }
+        if let store {
+            store.rememberSummaries(context.pages, context.pages.map { page in
+                (page.topicSummary, Array(page.diagnostics[page.reuse.topicDiagnostics.lowerBound...]))
+            })
+        }
+    }
+
+    /// Joins the notes' topic summaries (topic pages, backlinks, questions also answered elsewhere,
+    /// duplicates), resolves their links and wikilinks, and readies `linkTrees` (see docs/topics.md).
     public static let linkTopics = BuildStep("topics") { context in
-        context.topics = loadTopics(&context)
         let registry = context.topics
         let base = context.config.basePath
         let links = LinkTable(context)
         context.linkTable = links
         context.linkTableHash = nil
-
-        // With an artifact store (serve), notes that did not change keep their summaries and trees.
         let store = context.artifacts?.topics
-        var diagnosticsBefore: [Int] = []
-        if store != nil {
-            diagnosticsBefore = context.pages.map(\.diagnostics.count)
-            for i in context.pages.indices { context.pages[i].reuse.documentBeforeTopics = context.pages[i].document }
-        }
-        defer {
-            for (i, start) in diagnosticsBefore.enumerated() { context.pages[i].reuse.topicDiagnostics = start..<context.pages[i].diagnostics.count }
-        }
 
-        // Per note: a pure summary of its sections, topics and links (kept in the note cache), and the topic
-        // names found in its texts (the memo), which the linker below reuses instead of matching the texts again.
-        var memos: [TopicMatcher.Memo] = []
-        let summaries: [(NoteTopics?, [Diagnostic])] = context.pages.parallelMap { $0.topicSummary(in: registry, store: store) }
-            .map { summary, diagnostics, memo in
-                memos.append(memo)
-                return (summary, diagnostics)
-            }
-        store?.rememberSummaries(context.pages, summaries)
         var topicHasPage = Array(repeating: false, count: registry.topics.count)
-        for (summary, _) in summaries {
-            for section in summary?.sections ?? [] { for hit in section.topics { topicHasPage[hit.topic] = true } }
+        for page in context.pages {
+            for section in page.topicSummary?.sections ?? [] { for hit in section.topics { topicHasPage[hit.topic] = true } }
         }
         let topicURLs = registry.topics.indices.map { topicHasPage[$0] ? base + "topics/\(registry.topics[$0].slug)/" : nil }
         let wikilinks = WikilinkTable(pages: context.pages, registry: registry, topicURLs: topicURLs, links: links)
         if store != nil { context.topicLinkTargets = (wikilinks, topicURLs) }
-
-        for i in context.pages.indices {
-            context.pages[i].topicSummary = summaries[i].0
-            context.pages[i].diagnostics += summaries[i].1
-        }
 
         // The joins over the summaries. What each link names is a pure function of the link and its note
         // (kept between builds with a store), worked out for the notes in parallel.
@@ -106,36 +122,10 @@ extension BuildStep {
         }
         if context.noteCache != nil { context.checkCachedNotes(links: links, wikilinks: wikilinks, topicURLs: topicURLs) }
 
-        // Per note: the tree with wikilinks and topic links.
         let linker = TopicLinker(matcher: registry.matcher, policy: context.config.topicLinks, topicURLs: topicURLs,
                                  topicNames: registry.topics.map(\.name))
-        let reusesRewrites = store?.beginRewrites(topicURLs: topicURLs) ?? false
-        // In batches, so that each note's parsed tree (and the memo, which shares its texts) is let go as
-        // its linked tree takes its place: a cold build of 10,000 notes held both for every note.
-        var start = 0
-        while start < context.pages.count {
-            let batch = start..<min(start + rewriteBatch, context.pages.count)
-            let pages = Array(zip(batch, context.pages[batch]))
-            let batchMemos = Array(memos[batch])
-            for i in batch { memos[i] = .init() }
-            let rewritten: [NoteTopicsStore.Rewrite?] = pages.parallelMap { i, page in
-                guard page.protected != nil else { return nil }
-                if reusesRewrites, let known = store?.rewrite(page, resolve: { wikilinks.resolve($0, from: i).recorded }) { return known }
-                let rewrite = page.linkedTree(linker: linker, memo: batchMemos[i - batch.lowerBound], wikilinks: wikilinks, index: i, hashes: store != nil)
-                store?.remember(page, rewrite)
-                return rewrite
-            }
-            for (i, rewrite) in zip(batch, rewritten) {
-                guard let rewrite else { continue }
-                context.pages[i].document = rewrite.document
-                context.pages[i].reuse.topicDocumentHash = rewrite.documentHash
-                context.pages[i].diagnostics += rewrite.diagnostics
-                context.counters["topicLinks", default: 0] += rewrite.topicLinks
-                context.counters["wikilinks", default: 0] += rewrite.wikilinks
-                context.counters["wikilinksUnresolved", default: 0] += rewrite.diagnostics.count
-            }
-            start = batch.upperBound
-        }
+        context.topicLinking = TopicLinking(linker: linker, wikilinks: wikilinks,
+                                            reusesRewrites: store?.beginRewrites(topicURLs: topicURLs) ?? false)
 
         for (first, second) in index.duplicates {
             let a = context.pages[first.page], b = context.pages[second.page]
@@ -146,6 +136,50 @@ extension BuildStep {
         }
         context.counters["duplicateQuestions"] = index.duplicates.count
         context.counters["topicPages"] = topicHasPage.count { $0 }
+    }
+
+    /// Rewrites each note's tree with wikilinks and links to topic pages (parsing the note again when
+    /// `summarizeTopics` let its tree go), with a warning for each wikilink that leads nowhere.
+    public static let linkTrees = BuildStep("link trees", perBatch: true) { context in
+        guard let linking = context.topicLinking else { throw BuildAbort(step: "link trees") }
+        let store = context.artifacts?.topics
+        let batchPages = context.batchPages
+        // A few notes at a time, so that each parsed tree is let go as its linked tree takes its place (a
+        // build in one round holds every note's tree).
+        var start = 0
+        while start < batchPages.count {
+            let chunk = Array(batchPages[start..<min(start + rewriteBatch, batchPages.count)])
+            let pages = chunk.map { ($0, context.pages[$0]) }
+            let rewritten: [NoteTopicsStore.Rewrite?] = pages.parallelMap { i, page in
+                guard page.protected != nil else { return nil }
+                if linking.reusesRewrites, let known = store?.rewrite(page, resolve: { linking.wikilinks.resolve($0, from: i).recorded }) {
+                    return known
+                }
+                var page = page
+                if page.parsesAgain { page.document = page.parsedTree() }
+                let rewrite = page.linkedTree(linker: linking.linker, memo: page.topicMemo ?? .init(), wikilinks: linking.wikilinks,
+                                              index: i, hashes: store != nil)
+                store?.remember(page, rewrite)
+                return rewrite
+            }
+            for (i, rewrite) in zip(chunk, rewritten) {
+                context.pages[i].topicMemo = nil
+                guard let rewrite else { continue }
+                context.pages[i].document = rewrite.document
+                context.pages[i].parsesAgain = false
+                context.pages[i].reuse.topicDocumentHash = rewrite.documentHash
+                context.pages[i].diagnostics += rewrite.diagnostics
+                context.counters["topicLinks", default: 0] += rewrite.topicLinks
+                context.counters["wikilinks", default: 0] += rewrite.wikilinks
+                context.counters["wikilinksUnresolved", default: 0] += rewrite.diagnostics.count
+            }
+            start += chunk.count
+        }
+        if store != nil {
+            for i in batchPages {
+                context.pages[i].reuse.topicDiagnostics = context.pages[i].reuse.topicDiagnostics.lowerBound..<context.pages[i].diagnostics.count
+            }
+        }
     }
 
     /// The topics step of `PageRefresh`, for the edited notes alone: each one's summary and linked tree
@@ -229,7 +263,6 @@ extension BuildContext {
         let checked: [Page] = pages.indices.map { $0 }.parallelMap { i in
             var page = pages[i]
             guard page.isNote else { return page }
-            if page.protected != nil { page.sourceLinks = page.markdownLinks }
             if let cached = page.cachedNote { page.sourceLinks = cached.links }
             page.siteInputs = page.siteInputs(links: links, wikilinks: wikilinks, index: i, topicURLsKey: topicURLsKey)
             guard let cached = page.cachedNote, cached.siteInputs != page.siteInputs else { return page }
@@ -351,6 +384,14 @@ extension NoteTopics {
 
 /// What `[[wikilinks]]` can name: a note by path (`基础/激活函数`), file name (`激活函数`) or title, with a
 /// heading (`[[激活函数#Sigmoid]]`); or a topic by name or alias. Notes come first.
+/// What the topics step's joins give `linkTrees`: the linker, which knows each topic's page, the wikilink
+/// table, and whether an artifact store's rewrites from the last build still hold.
+struct TopicLinking: Sendable {
+    var linker: TopicLinker
+    var wikilinks: WikilinkTable
+    var reusesRewrites: Bool
+}
+
 struct WikilinkTable: Sendable {
     /// What a wikilink needs of a page: the table outlives the step in serve, and holds no trees.
     struct Target: Sendable {

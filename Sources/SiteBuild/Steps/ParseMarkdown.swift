@@ -7,10 +7,10 @@ import SiteNormalize
 
 extension BuildStep {
     /// Parses each page with cmark-gfm and derives its title, heading ids, table of contents and questions.
-    public static let parseMarkdown = BuildStep("parse") { context in
+    public static let parseMarkdown = BuildStep("parse", perBatch: true) { context in
         let followUpLabel = followUpLabel(context.config)
         let keepsTexts = context.artifacts != nil
-        context.pages = context.pages.parallelMap { page in
+        context.updateBatchPages { page in
             var page = page
             guard page.protected != nil, !page.reuse.parsed else { return page }
             page.parse(followUpLabel: followUpLabel)
@@ -50,6 +50,12 @@ extension Page {
                 code: "nesting-too-deep", at: location(line: first.startLine, column: first.startColumn)))
         }
         outline(spans: protected.spans, followUpLabel: followUpLabel)
+    }
+
+    /// The tree `parse` made, made again from the protected Markdown (for a tree let go, see `parsesAgain`).
+    func parsedTree() -> MarkdownNode {
+        guard let protected else { return MarkdownNode(.document) }
+        return MarkdownParser.parseDocument(protected.text).document.promotingDeepHeadings(source: protected.text)
     }
 }
 

@@ -18,11 +18,16 @@ import Testing
     }
 
     /// The note cache's test site (formulas, a broken link, a wikilink, a tensor block, the root index page),
-    /// with a section index page holding a formula, one more note, and a note with raw HTML to sanitise.
+    /// with a section index page holding a formula, one more note, a note with raw HTML to sanitise, and one
+    /// with topic names, a question another note also asks, a heading deeper than six and a wikilink that leads
+    /// nowhere (what the topics steps work out).
     static let notes = NoteCacheTests.notes.merging([
         "基础/README.md": "# 基础\n\n这一节讲 $\\sigma$。\n",
         "优化/动量.md": "# 动量\n\n动量 $\\beta$ 常取 0.9。\n",
         "优化/表格.md": "# 表格\n\n<table><tr><td onclick=\"go()\">学习率 $\\eta$</td></tr></table>\n\n见 <a href=\"缺失.md\">缺失</a>。\n",
+        "优化/批归一化.md": "# 批归一化\n\n## 用法\n\nBN 之后接 Sigmoid 或 Softmax，见 [[不存在的笔记]]。\n\n####### 七级的 Dropout\n\n> 引用里的 BatchNorm 与 $\\gamma$\n",
+        "问答/甲.txt": "面试题甲\n什么是 Dropout? > 随机把神经元置零 > 推理时不做\n什么是过拟合? > 训练好而测试差\n",
+        "问答/乙.txt": "面试题乙\n为什么 Sigmoid 会梯度消失？ > 导数最大 1/4\n什么是Dropout？ > 训练时随机置零\n",
     ]) { _, added in added }
 
     @Test func aBuildInBatchesWritesTheSameSiteAsOneInOne() throws {
@@ -33,7 +38,7 @@ import Testing
         let batched = SiteBuilder(batchSize: 1).build(project.context(baseURL: "https://notes.example.org/", output: "batched"))
         #expect(whole.committed && batched.committed)
         #expect(whole.context.counters["pageBatches"] == 1)
-        #expect(batched.context.counters["pageBatches"] == 5)
+        #expect(batched.context.counters["pageBatches"] == 8)
         var (a, b) = try (project.snapshot(of: project.root.appendingPathComponent("whole")),
                           project.snapshot(of: project.root.appendingPathComponent("batched")))
         a["/" + OutputSafety.markerName] = nil
@@ -41,15 +46,48 @@ import Testing
         #expect(a.keys.sorted() == b.keys.sorted())
         #expect(a.filter { b[$0.key] != $0.value }.keys.sorted() == [])
         #expect(batched.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
-        for counter in ["formulas", "formulasFailed", "notesCacheWritten", "rawHTMLPages"] {
+        for counter in ["formulas", "formulasFailed", "notesCacheWritten", "rawHTMLPages", "topicLinks", "wikilinks",
+                        "wikilinksUnresolved", "duplicateQuestions", "topicPages", "examples"] {
             #expect(batched.context.counters[counter] == whole.context.counters[counter], "\(counter)")
         }
         // Notes with raw HTML are not cached (their links are resolved by the sanitiser; docs/incremental.md).
-        #expect(batched.context.counters["notesCacheWritten"] == 6)
+        #expect(batched.context.counters["notesCacheWritten"] == 9)
+        #expect(batched.context.counters["topicLinks"] ?? 0 > 0 && batched.context.counters["wikilinksUnresolved"] == 1)
+        #expect(batched.context.counters["duplicateQuestions"] == 1 && batched.context.counters["examples"] == 1)
         #expect(batched.context.counters["rawHTMLPages"] == 1)
         #expect(batched.diagnostics.contains { $0.code == "html-removed" })
         // Each note's tree and body are let go with its batch; the step timings are summed over the batches.
         #expect(batched.context.pages.allSatisfy { $0.bodyHTML.isEmpty && $0.document.children.isEmpty })
         #expect(batched.timings.filter { $0.step == BuildStep.renderMath.name }.count == 1)
+    }
+
+    /// A build of more than one batch lets each note's tree go once its topics are summarised and parses the note
+    /// again when its batch is linked (the test above: to the same site); a build of one batch keeps its trees.
+    @Test func treesAreLetGoBetweenTheirSummaryAndTheirBatchOnlyWhenThereAreSeveral() throws {
+        let project = try TemporaryProject(notes: Self.notes)
+        defer { project.delete() }
+        final class Seen: @unchecked Sendable {
+            private let lock = NSLock()
+            private var letGo: [Bool] = []
+            func record(_ values: [Bool]) { lock.withLock { letGo += values } }
+            var values: [Bool] { lock.withLock { letGo } }
+        }
+        func build(batchSize: Int, output: String) -> Seen {
+            let seen = Seen()
+            let probe = BuildStep("probe", perBatch: true) { context in
+                seen.record(context.batchPages.map { context.pages[$0].parsesAgain && context.pages[$0].document.children.isEmpty })
+            }
+            var steps = SiteBuilder.defaultSteps
+            steps.insert(probe, at: try! #require(steps.firstIndex { $0.name == BuildStep.summarizeTopics.name }) + 1)
+            let result = SiteBuilder(steps: steps, batchSize: batchSize).build(project.context(output: output))
+            #expect(result.committed, "\(result.diagnostics.map(\.description))")
+            #expect(result.context.pages.allSatisfy { !$0.parsesAgain })
+            return seen
+        }
+        let batched = build(batchSize: 2, output: "batched").values
+        #expect(batched.count == Self.notes.count && batched.allSatisfy { $0 })
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent(".sitegen-cache"))
+        let whole = build(batchSize: 500, output: "whole").values
+        #expect(whole.count == Self.notes.count && whole.allSatisfy { !$0 })
     }
 }
