@@ -21,7 +21,7 @@ public struct SearchIndex: Sendable {
     public static let b: Float = 0.3
 
     /// Term → postings (page number, impact 1…255), pages ascending.
-    public private(set) var postings: [String: [(page: Int32, impact: UInt8)]]
+    public internal(set) var postings: [String: [(page: Int32, impact: UInt8)]]
     public var documents: [SearchDocument]
     /// The synonym groups the terms `~0`, `~1`, … stand for.
     public var synonyms: SearchSynonyms
@@ -30,22 +30,26 @@ public struct SearchIndex: Sendable {
     /// names: synonyms.names)`. Scores are described at `FieldWeights`.
     public init(documents: [SearchDocument], terms: [DocumentTerms], synonyms: SearchSynonyms,
                 weights: FieldWeights = FieldWeights()) {
-        var occurrences = Occurrences()
+        var occurrences = Occurrences(weights: weights)
         for page in terms { occurrences.add(page) }
-        self.init(documents: documents, occurrences: consume occurrences, synonyms: synonyms, weights: weights)
+        self.init(documents: documents, occurrences: consume occurrences, synonyms: synonyms)
     }
 
     /// Every page's terms gathered by term, page by page: a build counts each page's `DocumentTerms` in and
     /// lets it go, instead of holding every page's table until the index is made.
     public struct Occurrences: Sendable {
+        /// How the parts of a page count (`FieldWeights`): the title and headings are summed as pages are added.
+        public let weights: FieldWeights
         fileprivate var numbers: [SearchTokenizer.Term: Int] = [:]
         fileprivate var names: [SearchTokenizer.Term] = []
         /// By term number: the pages that have the term, ascending, with its occurrences there.
-        fileprivate var found: [[(page: Int32, occurrences: DocumentTerms.Occurrences)]] = []
+        fileprivate var found: [[(page: Int32, tally: Tally)]] = []
         /// Each page's length (`DocumentTerms.length`), by page number.
         fileprivate var lengths: [Int] = []
 
-        public init() {}
+        public init(weights: FieldWeights = FieldWeights()) {
+            self.weights = weights
+        }
 
         /// Adds the next page's terms (its page number is the number of pages added before it).
         public mutating func add(_ terms: DocumentTerms) {
@@ -61,8 +65,25 @@ public struct SearchIndex: Sendable {
                     names.append(term)
                     found.append([])
                 }
-                found[number].append((page, occurrences))
+                // A quarter more at a time rather than twice as many: these lists are most of what a large
+                // site's index holds while it is made, and doubling left a third of them empty.
+                if found[number].count == found[number].capacity {
+                    found[number].reserveCapacity(found[number].count + found[number].count / 4 + 2)
+                }
+                found[number].append((page, Tally(occurrences, weights: weights)))
             }
+        }
+    }
+
+    /// A page's occurrences of a term as `Occurrences` keeps them: what its score takes from the title and the
+    /// headings already summed (12 bytes with the page number, rather than 16).
+    struct Tally: Sendable {
+        var titleAndHeadings: Float
+        var text: Float
+
+        init(_ occurrences: DocumentTerms.Occurrences, weights: FieldWeights) {
+            titleAndHeadings = SearchIndex.titleAndHeadings(occurrences, weights: weights)
+            text = occurrences.text
         }
     }
 
@@ -70,8 +91,7 @@ public struct SearchIndex: Sendable {
     /// let go as its postings are made (pass it with `consume`: a large site's occurrences and postings
     /// together were the search step's peak of memory). `documents` is empty when the page files are made
     /// apart (`pageFile`, `termFiles`).
-    public init(documents: [SearchDocument], occurrences: consuming Occurrences, synonyms: SearchSynonyms,
-                weights: FieldWeights = FieldWeights()) {
+    public init(documents: [SearchDocument], occurrences: consuming Occurrences, synonyms: SearchSynonyms) {
         self.documents = documents
         self.synonyms = synonyms
         let count = Float(max(occurrences.lengths.count, 1))
@@ -80,7 +100,7 @@ public struct SearchIndex: Sendable {
         var highest: Float = 0
         for list in occurrences.found {
             let idf = Self.idf(documentFrequency: list.count, pages: count)
-            for (page, o) in list { highest = max(highest, Self.score(o, idf: idf, norm: norms[Int(page)], weights: weights)) }
+            for (page, tally) in list { highest = max(highest, Self.score(tally, idf: idf, norm: norms[Int(page)])) }
         }
         let scale = Self.scale(highest: highest)
         var postings: [String: [(page: Int32, impact: UInt8)]] = [:]
@@ -89,8 +109,8 @@ public struct SearchIndex: Sendable {
             let list = occurrences.found[number]
             occurrences.found[number] = []
             let idf = Self.idf(documentFrequency: list.count, pages: count)
-            postings[name.string] = list.map { page, o in
-                (page, Self.impact(Self.score(o, idf: idf, norm: norms[Int(page)], weights: weights), scale: scale))
+            postings[name.string] = list.map { page, tally in
+                (page, Self.impact(Self.score(tally, idf: idf, norm: norms[Int(page)]), scale: scale))
             }
         }
         self.postings = postings
@@ -111,10 +131,26 @@ public struct SearchIndex: Sendable {
     /// A page's score for a term (see `FieldWeights`).
     @inline(__always)
     static func score(_ o: DocumentTerms.Occurrences, idf: Float, norm: Float, weights: FieldWeights) -> Float {
+        score(titleAndHeadings: titleAndHeadings(o, weights: weights), text: o.text, idf: idf, norm: norm)
+    }
+
+    @inline(__always)
+    static func score(_ tally: Tally, idf: Float, norm: Float) -> Float {
+        score(titleAndHeadings: tally.titleAndHeadings, text: tally.text, idf: idf, norm: norm)
+    }
+
+    /// The part of a page's score for a term that does not depend on the other pages (before idf).
+    @inline(__always)
+    static func titleAndHeadings(_ o: DocumentTerms.Occurrences, weights: FieldWeights) -> Float {
         let title = o.inTitle ? weights.title : 0
         let headings = weights.headings * o.headings / (o.headings + 1)
-        let text = o.text * (Self.k1 + 1) / (o.text + norm)
-        return idf * (title + headings + text)
+        return title + headings
+    }
+
+    @inline(__always)
+    private static func score(titleAndHeadings: Float, text occurrences: Float, idf: Float, norm: Float) -> Float {
+        let text = occurrences * (Self.k1 + 1) / (occurrences + norm)
+        return idf * (titleAndHeadings + text)
     }
 
     /// What multiplies scores into impacts: the highest score becomes 255.

@@ -18,13 +18,20 @@ extension SearchIndex {
 
     /// The term shards `t/<n>.json` and the manifest `index.json` of an index of `pages` pages whose page files
     /// (`pageFile`, at `pagePath`) are made apart, each given here by its path and SHA-256 digest: a large site
-    /// writes its page files one by one instead of holding them all (`files` makes both kinds).
-    public func termFiles(pageDigests: [(path: String, digest: [UInt8])], pages: Int,
-                          shardBytes: Int = SearchIndex.defaultShardBytes) -> [String: Data] {
-        let shards = self.shards(maxBytes: shardBytes)
-        let named = shards.enumerated().map { n, shard in ("t/\(n).json", Data(shard.json)) }
-        var files = Dictionary(named) { first, _ in first }
+    /// writes its page files one by one instead of holding them all (`files` makes both kinds). The postings
+    /// are let go once in shards, and each shard's bytes once in its file (consumed, a large site's index holds
+    /// one copy of them at a time).
+    public consuming func termFiles(pageDigests: [(path: String, digest: [UInt8])], pages: Int,
+                                    shardBytes: Int = SearchIndex.defaultShardBytes) -> [String: Data] {
+        var shards = self.shards(maxBytes: shardBytes)
+        postings = [:]
+        var named: [(String, Data)] = []
+        for n in shards.indices {
+            named.append(("t/\(n).json", Data(shards[n].json)))
+            shards[n].json = []
+        }
         let digests = named.parallelMap { path, data in (path: path, digest: ContentHash.sha256(Array(data))) }
+        var files = Dictionary(named) { first, _ in first }
         files["index.json"] = Self.manifestFile(digests + pageDigests, pages: pages, shardKeys: shards.map(\.key), synonyms: synonyms)
         return files
     }
