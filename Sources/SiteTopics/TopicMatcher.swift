@@ -62,14 +62,21 @@ public struct TopicMatcher: Sendable {
 
     /// `matches(in:)`, or what `memo` remembers of `text`.
     public func matches(in text: String, memo: Memo) -> [Match] {
-        memo.matches[Memo.Text(string: text)] ?? matches(in: text)
+        // A note parsed again after its summary is linked with an empty memo: no text is worth hashing then.
+        guard !memo.matches.isEmpty else { return matches(in: text) }
+        return memo.matches[Memo.Text(string: text)] ?? matches(in: text)
     }
 
     /// The topic names in `text`, in order, not overlapping.
     public func matches(in text: String) -> [Match] {
         guard !phrases.isEmpty, !text.isEmpty else { return [] }
-        let bytes = Self.maskingFormulas(Array(text.utf8))
-        let text = String(decoding: bytes, as: UTF8.self)
+        var bytes = Array(text.utf8)
+        var text = text
+        // Most texts hold no formula placeholder (U+E000 and U+E001 start with 0xEE): nothing to mask.
+        if bytes.contains(0xEE) {
+            bytes = Self.maskingFormulas(bytes)
+            text = String(decoding: bytes, as: UTF8.self)
+        }
         var candidates: [Match] = []
         var starts: [Int] = []
         var state = PhraseMatcher<SearchTokenizer.Term, Int>.start

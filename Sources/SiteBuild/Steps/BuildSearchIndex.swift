@@ -104,8 +104,10 @@ extension BuildStep {
             }
         }
         guard !failed else { throw BuildAbort(step: "search index") }
-        return SearchIndex(documents: [], occurrences: consume occurrences, synonyms: synonyms)
-            .termFiles(pageDigests: digests, pages: notes.count)
+        let index = SearchIndex(documents: [], occurrences: consume occurrences, synonyms: synonyms)
+        // The occurrences are gone: their pages go back before the shards and the files written after them.
+        FreedMemory.returnToSystem()
+        return index.termFiles(pageDigests: digests, pages: notes.count)
     }
 }
 
