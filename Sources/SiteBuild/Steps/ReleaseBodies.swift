@@ -1,6 +1,9 @@
+import SiteCore
+
 extension BuildStep {
     /// Once the templates are applied, no step reads a note's body again: the bodies (most of what a large
-    /// site holds by then) are let go, batch by batch, before the topic pages and the search index are made.
+    /// site holds by then) are let go, batch by batch, before the topic pages and the search index are made,
+    /// and so are the line maps (every diagnostic of the note has been made, and located, by then).
     /// (`sitegen serve` keeps them: its store and its page refresh reuse them.)
     public static let releaseBodies = BuildStep("release bodies", perBatch: true) { context in
         guard context.artifacts == nil else { return }
@@ -9,9 +12,20 @@ extension BuildStep {
         let positions = context.builtSiteModel == nil ? [] : context.siteModelPositions()
         for i in context.batchPages {
             context.pages[i].bodyHTML = ""
+            context.pages[i].releaseLineMaps()
             guard i < positions.count, let j = positions[i] else { continue }
             context.builtSiteModel?.1[j].bodyHTML = ""
             context.builtSiteModel?.1[j].searchDocument = nil
+            context.builtSiteModel?.1[j].releaseLineMaps()
         }
+    }
+}
+
+extension Page {
+    /// Lets go of the maps from the note's derived texts back to its file (three of them, 16 bytes a line).
+    mutating func releaseLineMaps() {
+        bodyLineMap = LineMap(origins: [])
+        normalized?.lineMap = LineMap(origins: [])
+        protected?.lineMap = LineMap(origins: [])
     }
 }

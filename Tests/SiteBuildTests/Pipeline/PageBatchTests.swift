@@ -56,8 +56,10 @@ import Testing
         #expect(batched.context.counters["duplicateQuestions"] == 1 && batched.context.counters["examples"] == 1)
         #expect(batched.context.counters["rawHTMLPages"] == 1)
         #expect(batched.diagnostics.contains { $0.code == "html-removed" })
-        // Each note's tree and body are let go with its batch; the step timings are summed over the batches.
+        // Each note's tree, body and line maps are let go with its batch; the step timings are summed over the batches.
         #expect(batched.context.pages.allSatisfy { $0.bodyHTML.isEmpty && $0.document.children.isEmpty })
+        #expect(batched.context.pages.allSatisfy { ($0.protected?.lineMap.origins ?? []).isEmpty && $0.bodyLineMap.origins.isEmpty })
+        #expect(batched.context.pages.contains { $0.protected != nil })
         #expect(batched.timings.filter { $0.step == BuildStep.renderMath.name }.count == 1)
     }
 
