@@ -382,8 +382,6 @@ extension NoteTopics {
                                   skipsFirstHeading: false, declaredTopics: [], matcher: TopicRegistry.empty.matcher)
 }
 
-/// What `[[wikilinks]]` can name: a note by path (`基础/激活函数`), file name (`激活函数`) or title, with a
-/// heading (`[[激活函数#Sigmoid]]`); or a topic by name or alias. Notes come first.
 /// What the topics step's joins give `linkTrees`: the linker, which knows each topic's page, the wikilink
 /// table, and whether an artifact store's rewrites from the last build still hold.
 struct TopicLinking: Sendable {
@@ -392,6 +390,8 @@ struct TopicLinking: Sendable {
     var reusesRewrites: Bool
 }
 
+/// What `[[wikilinks]]` can name: a note by path (`基础/激活函数`), file name (`激活函数`) or title, with a
+/// heading (`[[激活函数#Sigmoid]]`); or a topic by name or alias. Notes come first.
 struct WikilinkTable: Sendable {
     /// What a wikilink needs of a page: the table outlives the step in serve, and holds no trees.
     struct Target: Sendable {
