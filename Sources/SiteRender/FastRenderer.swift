@@ -18,8 +18,9 @@ struct FastRenderer {
         var index: Int
     }
 
+    /// What a token renders in besides the context stack: the stack itself is `Output.stack`, pushed for a
+    /// section and popped after it (a copy per list element would cost an allocation each).
     private struct Context {
-        var stack: [TemplateValue]
         var sequence: SequenceState?
         var indentation: [UInt8]?
         var inherited: [String: RenderTemplate]?
@@ -27,41 +28,51 @@ struct FastRenderer {
         /// Partials entered so far: a partial that keeps including itself (a leaf without the key its section
         /// recurses on finds its parent's through the stack) must not overflow the stack.
         var depth = 0
+    }
 
-        func with(object: TemplateValue) -> Context {
-            var copy = self
-            copy.stack.append(object)
-            copy.sequence = nil
-            return copy
-        }
+    /// What rendering one page changes as it goes.
+    private struct Output {
+        var bytes: [UInt8] = []
+        /// The context stack, innermost last.
+        var stack: [TemplateValue]
+        var partialsLeft = FastRenderer.maximumPartials
     }
 
     /// The template named `name` rendered with `value`, as UTF-8 bytes; `nil` when there is no such template.
     func render(_ name: String, _ value: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(16_384)
-        var partialsLeft = Self.maximumPartials
-        render(template, Context(stack: [value], sequence: nil, indentation: nil, inherited: nil, escapes: true),
-               into: &out, partialsLeft: &partialsLeft)
-        return out
+        var output = Output(stack: [value])
+        output.bytes.reserveCapacity(16_384)
+        output.stack.reserveCapacity(8)
+        render(template, Context(sequence: nil, indentation: nil, inherited: nil, escapes: true), &output)
+        return output.bytes
     }
 
-    private func render(_ template: RenderTemplate, _ context: Context, into out: inout [UInt8], partialsLeft: inout Int) {
+    private func render(_ template: RenderTemplate, _ context: Context, _ output: inout Output) {
         var context = context
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for token in template.tokens { render(token, &context, into: &out, partialsLeft: &partialsLeft) }
+            for token in template.tokens { render(token, &context, &output) }
             return
         }
         // As swift-mustache: a token's non-empty output that starts a line of this template gets the indentation.
-        let start = out.count
+        let start = output.bytes.count
         for token in template.tokens {
-            let before = out.count
-            render(token, &context, into: &out, partialsLeft: &partialsLeft)
-            if out.count > before, before > start, endsWithNewline(out[start..<before]) {
-                out.insert(contentsOf: indentation, at: before)
+            let before = output.bytes.count
+            render(token, &context, &output)
+            if output.bytes.count > before, before > start, endsWithNewline(output.bytes[start..<before]) {
+                output.bytes.insert(contentsOf: indentation, at: before)
             }
         }
+    }
+
+    /// `body` rendered with `object` pushed on the context stack.
+    private func render(_ body: RenderTemplate, with object: TemplateValue, _ context: Context, sequence: SequenceState? = nil,
+                        _ output: inout Output) {
+        var inner = context
+        inner.sequence = sequence
+        output.stack.append(object)
+        render(body, inner, &output)
+        output.stack.removeLast()
     }
 
     /// Whether `output` ends with a `\n` Character (`\r\n` is a different Character in Swift).
@@ -69,63 +80,62 @@ struct FastRenderer {
         output.last == UInt8(ascii: "\n") && output.dropLast().last != UInt8(ascii: "\r")
     }
 
-    private func render(_ token: RenderTemplate.Token, _ context: inout Context, into out: inout [UInt8], partialsLeft: inout Int) {
+    private func render(_ token: RenderTemplate.Token, _ context: inout Context, _ output: inout Output) {
         switch token {
         case .text(let bytes):
-            out.append(contentsOf: bytes)
+            output.bytes.append(contentsOf: bytes)
         case .variable(let path, let escaped):
-            guard let value = lookUp(path, in: context) else { return }
+            guard let value = lookUp(path, in: context, stack: output.stack) else { return }
             let text = value.renderedText
             if escaped && context.escapes {
-                appendEscaped(text, to: &out)
+                appendEscaped(text, to: &output.bytes)
             } else {
-                out.append(contentsOf: text.utf8)
+                output.bytes.append(contentsOf: text.utf8)
             }
         case .section(let path, let body):
-            switch lookUp(path, in: context) {
+            switch lookUp(path, in: context, stack: output.stack) {
             case .list(let elements)?:
                 for (index, element) in elements.enumerated() {
-                    var inner = context.with(object: element)
-                    inner.sequence = SequenceState(first: index == 0, last: index == elements.count - 1, index: index)
-                    render(body, inner, into: &out, partialsLeft: &partialsLeft)
+                    let sequence = SequenceState(first: index == 0, last: index == elements.count - 1, index: index)
+                    render(body, with: element, context, sequence: sequence, &output)
                 }
             case .bool(let flag)?:
-                if flag { render(body, context, into: &out, partialsLeft: &partialsLeft) }
+                if flag { render(body, context, &output) }
             case let value?:
-                render(body, context.with(object: value), into: &out, partialsLeft: &partialsLeft)
+                render(body, with: value, context, &output)
             case nil:
                 break
             }
         case .invertedSection(let path, let body):
-            switch lookUp(path, in: context) {
+            switch lookUp(path, in: context, stack: output.stack) {
             case .list(let elements)?:
-                if elements.isEmpty { render(body, context.with(object: .list([])), into: &out, partialsLeft: &partialsLeft) }
+                if elements.isEmpty { render(body, with: .list([]), context, &output) }
             case .bool(let flag)?:
-                if !flag { render(body, context, into: &out, partialsLeft: &partialsLeft) }
+                if !flag { render(body, context, &output) }
             case .some:
                 break
             case nil:
-                render(body, context, into: &out, partialsLeft: &partialsLeft)
+                render(body, context, &output)
             }
         case .block(let name, let fallback, let indentation):
             var inner = context
             inner.sequence = nil
             if let indentation { inner.indentation = (context.indentation ?? []) + Array(indentation.utf8) }
-            render(context.inherited?[name] ?? fallback, inner, into: &out, partialsLeft: &partialsLeft)
+            render(context.inherited?[name] ?? fallback, inner, &output)
         case .partial(let name, let indentation, let inherits):
             guard let template = templates[name] else { return }
             guard context.depth < Self.maximumDepth else {
-                out.append(contentsOf: "<!-- sitegen: partials nested more than \(Self.maximumDepth) deep; '\(name)' not rendered -->".utf8)
+                output.bytes.append(contentsOf: "<!-- sitegen: partials nested more than \(Self.maximumDepth) deep; '\(name)' not rendered -->".utf8)
                 return
             }
-            guard partialsLeft > 0 else {
-                if partialsLeft == 0 {
-                    out.append(contentsOf: "<!-- sitegen: more than \(Self.maximumPartials) partials on one page; '\(name)' and later ones not rendered -->".utf8)
-                    partialsLeft = -1
+            guard output.partialsLeft > 0 else {
+                if output.partialsLeft == 0 {
+                    output.bytes.append(contentsOf: "<!-- sitegen: more than \(Self.maximumPartials) partials on one page; '\(name)' and later ones not rendered -->".utf8)
+                    output.partialsLeft = -1
                 }
                 return
             }
-            partialsLeft -= 1
+            output.partialsLeft -= 1
             var inner = context
             inner.depth += 1
             inner.sequence = nil
@@ -134,7 +144,7 @@ struct FastRenderer {
             if let inherits {
                 inner.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
             }
-            render(template, inner, into: &out, partialsLeft: &partialsLeft)
+            render(template, inner, &output)
         case .contentType(let escapes):
             context.escapes = escapes
         }
@@ -142,19 +152,19 @@ struct FastRenderer {
 
     // MARK: Looking up names
 
-    private func lookUp(_ path: RenderTemplate.Path, in context: Context) -> TemplateValue? {
+    private func lookUp(_ path: RenderTemplate.Path, in context: Context, stack: [TemplateValue]) -> TemplateValue? {
         var value: TemplateValue?
         switch path.kind {
         case .current:
-            value = context.stack.last
+            value = stack.last
         case .sequenceContext:
             guard let sequence = context.sequence, let transform = path.transforms.first else { return nil }
             return applying(path.transforms.dropFirst(), to: sequenceTransform(transform, sequence))
         case .topOnly:
-            value = context.stack.last.flatMap { follow(path.components[...], from: $0) }
+            value = stack.last.flatMap { follow(path.components[...], from: $0) }
         case .stack:
-            guard let first = path.components.first else { return context.stack.last }
-            for frame in context.stack.reversed() {
+            guard let first = path.components.first else { return stack.last }
+            for frame in stack.reversed() {
                 if let found = child(first, of: frame) {
                     value = follow(path.components.dropFirst(), from: found)
                     break
