@@ -31,40 +31,98 @@ public struct TopicMatcher: Sendable {
 
     /// Texts already matched, with their matches: a note's summary (`NoteTopics`) and its links
     /// (`TopicLinker`) read the same texts, and with a memo each is matched once.
+    ///
+    /// The memo keeps a fingerprint of each text, not the text, so it outlives the tree that held the texts (a
+    /// large build lets each tree go after its summary and parses the note again to link it); `packed()` is
+    /// the form to keep until then.
     public struct Memo: Sendable {
-        fileprivate var matches: [Text: [Match]] = [:]
+        /// Matches of the texts added since the memo was packed, by fingerprint.
+        private var recent: [Int: [Match]] = [:]
+        /// Packed: fingerprints in ascending order; the matches of `fingerprints[i]` are
+        /// `packedMatches[ends[i - 1]..<ends[i]]` (from 0 for the first).
+        private var fingerprints: [Int] = []
+        private var ends: [UInt32] = []
+        private var packedMatches: [Match] = []
+
         public init() {}
 
-        /// A text compared and hashed by its UTF-8 bytes: `String`'s own hashing normalises non-ASCII text
-        /// first, which cost more than matching it.
-        fileprivate struct Text: Hashable {
-            var string: String
+        /// Texts the memo knows.
+        public var count: Int { recent.count + fingerprints.count }
 
-            static func == (a: Text, b: Text) -> Bool {
-                var a = a.string, b = b.string
-                return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        /// The same memo in sorted arrays (16 bytes a text and the matches in one array) instead of a hash
+        /// table with an array per text: what a build keeps for every note between its two passes.
+        public consuming func packed() -> Memo {
+            guard !recent.isEmpty else { return self }
+            var entries = recent.map { ($0.key, $0.value) }
+            for i in fingerprints.indices { entries.append((fingerprints[i], packedMatches(at: i))) }
+            entries.sort { $0.0 < $1.0 }
+            let total = entries.reduce(0) { $0 + $1.1.count }
+            guard total < UInt32.max else { return self }
+            var packed = Memo()
+            packed.fingerprints.reserveCapacity(entries.count)
+            packed.ends.reserveCapacity(entries.count)
+            packed.packedMatches.reserveCapacity(total)
+            for (fingerprint, matches) in entries {
+                packed.fingerprints.append(fingerprint)
+                packed.packedMatches += matches
+                packed.ends.append(UInt32(packed.packedMatches.count))
             }
+            return packed
+        }
 
-            func hash(into hasher: inout Hasher) {
-                var string = string
-                string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        private func packedMatches(at i: Int) -> [Match] {
+            Array(packedMatches[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])])
+        }
+
+        fileprivate func matches(_ fingerprint: Int) -> [Match]? {
+            if let found = recent[fingerprint] { return found }
+            var low = 0, high = fingerprints.count
+            while low < high {
+                let middle = (low + high) / 2
+                if fingerprints[middle] < fingerprint { low = middle + 1 } else { high = middle }
             }
+            guard low < fingerprints.count, fingerprints[low] == fingerprint else { return nil }
+            return packedMatches(at: low)
+        }
+
+        fileprivate mutating func remember(_ matches: [Match], of fingerprint: Int) {
+            recent[fingerprint] = matches
+        }
+
+        /// A 64-bit hash of the text's UTF-8 bytes and their count. Two texts of one note sharing one is as
+        /// likely as about n²/2⁶⁵ for n texts (10⁻¹⁶ for a note of a hundred); `String`'s own hashing, which
+        /// normalises non-ASCII text first, cost more than matching the text.
+        fileprivate static func fingerprint(_ text: String) -> Int {
+            var text = text
+            var hasher = Hasher()
+            text.withUTF8 { bytes in
+                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+                hasher.combine(bytes.count)
+            }
+            return hasher.finalize()
         }
     }
 
     /// `matches(in:)`, remembered in `memo`.
     public func matches(in text: String, memo: inout Memo) -> [Match] {
-        if let known = memo.matches[Memo.Text(string: text)] { return known }
+        let fingerprint = Memo.fingerprint(text)
+        if let known = memo.matches(fingerprint), Self.fit(known, text) { return known }
         let found = matches(in: text)
-        memo.matches[Memo.Text(string: text)] = found
+        memo.remember(found, of: fingerprint)
         return found
     }
 
     /// `matches(in:)`, or what `memo` remembers of `text`.
     public func matches(in text: String, memo: Memo) -> [Match] {
-        // A note parsed again after its summary is linked with an empty memo: no text is worth hashing then.
-        guard !memo.matches.isEmpty else { return matches(in: text) }
-        return memo.matches[Memo.Text(string: text)] ?? matches(in: text)
+        // A note whose summary came from a cache is linked with an empty memo: no text is worth hashing then.
+        guard memo.count > 0, let known = memo.matches(Memo.fingerprint(text)), Self.fit(known, text) else { return matches(in: text) }
+        return known
+    }
+
+    /// Whether `matches` can be a text's (within its bytes): the rare other text sharing its fingerprint may
+    /// give wrong links, never a range past the text's end.
+    private static func fit(_ matches: [Match], _ text: String) -> Bool {
+        matches.last.map { $0.range.upperBound <= text.utf8.count } ?? true
     }
 
     /// The topic names in `text`, in order, not overlapping.

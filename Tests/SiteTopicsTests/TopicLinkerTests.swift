@@ -58,6 +58,13 @@ import Testing
                                 topicNames: Self.registry.topics.map(\.name))
         #expect(topicLinks(HTMLRenderer().render(blind.rewrite(document, memo: memo, resolve: resolve).document))
                 == topicLinks(HTMLRenderer().render(again.document)))
+        // The memo holds no text of the tree: it links the same note parsed again (a build in batches does so).
+        let reparsed = MarkdownParser.parse(markdown)
+        #expect(topicLinks(HTMLRenderer().render(blind.rewrite(reparsed, memo: memo.packed(), resolve: resolve).document))
+                == topicLinks(HTMLRenderer().render(again.document)))
+        // A text it does not know is matched.
+        let other = MarkdownParser.parse("只有 RNN 的一段。\n")
+        #expect(topicLinks(HTMLRenderer().render(linker.rewrite(other, memo: memo, resolve: resolve).document)).count == 1)
     }
 
     @Test func theLinkedTreeSharesWhatItLeavesUnchanged() {

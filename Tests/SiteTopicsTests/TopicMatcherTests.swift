@@ -57,6 +57,24 @@ import Testing
         #expect(matcher.matches(in: decomposed, memo: memo).map(\.range) != matcher.matches(in: composed).map(\.range))
     }
 
+    @Test func aPackedMemoAnswersAsTheMemoItWasMadeFrom() {
+        let matcher = Self.registry.matcher
+        let texts = ["用了 BN", "没有主题", "RNN 与 LN 和 层归一化", "", "批归一化", "又一段 Sigmod", "没有主题"]
+        var memo = TopicMatcher.Memo()
+        for text in texts.prefix(4) { _ = matcher.matches(in: text, memo: &memo) }
+        // Packed, then added to and packed again: every text known, each with its own matches.
+        var packed = memo.packed()
+        #expect(packed.count == 4)
+        for text in texts.suffix(3) { _ = matcher.matches(in: text, memo: &packed) }
+        let kept = packed.packed()
+        #expect(kept.count == Set(texts).count)
+        let blind = TopicRegistry.empty.matcher
+        for text in texts {
+            #expect(blind.matches(in: text, memo: kept) == matcher.matches(in: text), "\(text)")
+        }
+        #expect(blind.matches(in: "未见过的 BN", memo: kept) == [])
+    }
+
     @Test func registryLooksUpNamesAsSearchFoldsThem() {
         let registry = Self.registry
         #expect(registry.topic(named: "batch  normalization") == 0)

@@ -198,7 +198,8 @@ public struct Page: Sendable {
     /// The tree was let go once the note's topics were summarised (a build in batches): `linkTrees` parses
     /// the note again.
     var parsesAgain = false
-    /// The topic names `summarizeTopics` found in the tree's texts, for `linkTrees` (a build in one round).
+    /// The topic names `summarizeTopics` found in the tree's texts, for `linkTrees` (kept as fingerprints of
+    /// the texts, so it outlives a tree that was let go).
     var topicMemo: TopicMatcher.Memo?
 
     public init(sourcePath: String, displayPath: String, text: String) {

@@ -14,7 +14,7 @@ extension BuildStep {
         let registry = context.topics
         // With an artifact store (serve), notes that did not change keep their summaries and trees.
         let store = context.artifacts?.topics
-        // A site of one batch holds all its trees at once anyway: it keeps them (and its memos) rather than parse again.
+        // A site of one batch holds all its trees at once anyway: it keeps them rather than parse again.
         let letsTreesGo = context.batch.map { !($0.isFirst && $0.isLast) } ?? false
         let recordsLinks = context.noteCache != nil
         if store != nil {
@@ -31,11 +31,10 @@ extension BuildStep {
             page.diagnostics += diagnostics
             guard page.protected != nil else { return page }
             if recordsLinks { page.sourceLinks = page.markdownLinks }
+            page.topicMemo = memo.packed()
             if letsTreesGo {
                 page.document = MarkdownNode(.document)
                 page.parsesAgain = true
-            } else {
-                page.topicMemo = memo
             }
             return page
         }
