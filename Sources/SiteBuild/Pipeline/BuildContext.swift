@@ -198,6 +198,8 @@ public struct Page: Sendable {
     /// The tree was let go once the note's topics were summarised (a build in batches): `linkTrees` parses
     /// the note again.
     var parsesAgain = false
+    /// How many formulas `protected` held before `releaseBodies` let them go (`formulaCount` reads it then).
+    var releasedFormulaCount: Int?
     /// The topic names `summarizeTopics` found in the tree's texts, for `linkTrees` (kept as fingerprints of
     /// the texts, so it outlives a tree that was let go).
     var topicMemo: TopicMatcher.Memo?

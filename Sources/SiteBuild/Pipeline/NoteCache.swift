@@ -162,7 +162,7 @@ extension Page {
     /// The page is a note that was read and parsed, or taken from the note cache.
     var isNote: Bool { protected != nil || cachedNote != nil }
 
-    var formulaCount: Int { cachedNote?.formulaCount ?? protected?.spans.count ?? 0 }
+    var formulaCount: Int { cachedNote?.formulaCount ?? releasedFormulaCount ?? protected?.spans.count ?? 0 }
 
     var exampleCount: Int { cachedNote?.exampleCount ?? examples.count }
 

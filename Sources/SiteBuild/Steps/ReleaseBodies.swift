@@ -3,7 +3,8 @@ import SiteCore
 extension BuildStep {
     /// Once the templates are applied, no step reads a note's body again: the bodies (most of what a large
     /// site holds by then) are let go, batch by batch, before the topic pages and the search index are made,
-    /// and so are the line maps (every diagnostic of the note has been made, and located, by then).
+    /// and so are the line maps (every diagnostic of the note has been made, and located, by then) and the
+    /// formulas (typeset by then; the report and the home page read only how many there were).
     /// (`sitegen serve` keeps them: its store and its page refresh reuse them.)
     public static let releaseBodies = BuildStep("release bodies", perBatch: true) { context in
         guard context.artifacts == nil else { return }
@@ -13,15 +14,24 @@ extension BuildStep {
         for i in context.batchPages {
             context.pages[i].bodyHTML = ""
             context.pages[i].releaseLineMaps()
+            context.pages[i].releaseFormulas()
             guard i < positions.count, let j = positions[i] else { continue }
             context.builtSiteModel?.1[j].bodyHTML = ""
             context.builtSiteModel?.1[j].searchDocument = nil
             context.builtSiteModel?.1[j].releaseLineMaps()
+            context.builtSiteModel?.1[j].releaseFormulas()
         }
     }
 }
 
 extension Page {
+    /// Lets go of the note's formulas (their TeX, source and location), keeping their number.
+    mutating func releaseFormulas() {
+        guard protected != nil, releasedFormulaCount == nil else { return }
+        releasedFormulaCount = formulaCount
+        protected?.spans = []
+    }
+
     /// Lets go of the maps from the note's derived texts back to its file (three of them, 16 bytes a line).
     mutating func releaseLineMaps() {
         bodyLineMap = LineMap(origins: [])

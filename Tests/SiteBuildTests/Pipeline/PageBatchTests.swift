@@ -59,6 +59,10 @@ import Testing
         // Each note's tree, body and line maps are let go with its batch; the step timings are summed over the batches.
         #expect(batched.context.pages.allSatisfy { $0.bodyHTML.isEmpty && $0.document.children.isEmpty })
         #expect(batched.context.pages.allSatisfy { ($0.protected?.lineMap.origins ?? []).isEmpty && $0.bodyLineMap.origins.isEmpty })
+        // So are its formulas, their number kept for the report.
+        #expect(batched.context.pages.allSatisfy { ($0.protected?.spans ?? []).isEmpty })
+        #expect(batched.context.pages.map(\.formulaCount) == whole.context.pages.map(\.formulaCount))
+        #expect(batched.context.pages.contains { $0.formulaCount > 0 })
         #expect(batched.context.pages.contains { $0.protected != nil })
         #expect(batched.timings.filter { $0.step == BuildStep.renderMath.name }.count == 1)
     }
