@@ -49,7 +49,7 @@ public struct TopicMatcher: Sendable {
         /// Texts the memo knows.
         public var count: Int { recent.count + fingerprints.count }
 
-        /// The same memo in sorted arrays (16 bytes a text and the matches in one array) instead of a hash
+        /// The same memo in sorted arrays (12 bytes a text and the matches in one array) instead of a hash
         /// table with an array per text: what a build keeps for every note between its two passes.
         public consuming func packed() -> Memo {
             guard !recent.isEmpty else { return self }
