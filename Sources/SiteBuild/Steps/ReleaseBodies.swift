@@ -12,30 +12,25 @@ extension BuildStep {
         // search index takes the pages' own, one batch at a time, and lets them go).
         let positions = context.builtSiteModel == nil ? [] : context.siteModelPositions()
         for i in context.batchPages {
-            context.pages[i].bodyHTML = ""
-            context.pages[i].releaseLineMaps()
-            context.pages[i].releaseFormulas()
+            context.pages[i].releaseBody()
             guard i < positions.count, let j = positions[i] else { continue }
-            context.builtSiteModel?.1[j].bodyHTML = ""
+            context.builtSiteModel?.1[j].releaseBody()
             context.builtSiteModel?.1[j].searchDocument = nil
-            context.builtSiteModel?.1[j].releaseLineMaps()
-            context.builtSiteModel?.1[j].releaseFormulas()
         }
     }
 }
 
 extension Page {
-    /// Lets go of the note's formulas (their TeX, source and location), keeping their number.
-    mutating func releaseFormulas() {
-        guard protected != nil, releasedFormulaCount == nil else { return }
-        releasedFormulaCount = formulaCount
-        protected?.spans = []
-    }
-
-    /// Lets go of the maps from the note's derived texts back to its file (three of them, 16 bytes a line).
-    mutating func releaseLineMaps() {
+    /// Lets go of what only the note's own page needed: its body, the maps from its derived texts back to its
+    /// file (three of them, 16 bytes a line) and its formulas (their TeX, source and location), keeping their
+    /// number.
+    mutating func releaseBody() {
+        bodyHTML = ""
         bodyLineMap = LineMap(origins: [])
         normalized?.lineMap = LineMap(origins: [])
         protected?.lineMap = LineMap(origins: [])
+        guard protected != nil else { return }
+        releasedFormulaCount = formulaCount
+        protected?.spans = []
     }
 }
